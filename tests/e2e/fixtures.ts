@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
+import { createMockProviders, type MockProviders } from '../mock-providers/server';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
+
+// Flags from the toolchain recipe: without the background-networking ones Chromium's own
+// connections are refused by this closed network, many at a time.
+export const CHROMIUM_ARGS = [
+  `--disable-extensions-except=${EXTENSION_DIR}`,
+  `--load-extension=${EXTENSION_DIR}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No e2e build in ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
+  }
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 600 },
+  });
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return running ?? context.waitForEvent('serviceworker');
+}
+
+interface WorkerFixtures {
+  mock: MockProviders;
+}
+
+interface TestFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  openPopup: () => Promise<Page>;
+  openOptions: () => Promise<Page>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mock: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const mock = await createMockProviders();
+      await use(mock);
+      await mock.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ mock }, use, testInfo) => {
+    mock.reset();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-e2e-'));
+    const context = await launchWithExtension(dir);
+    await use(context);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      // Failure screenshots of every open page, kept as test artifacts.
+      for (const [index, page] of context.pages().entries()) {
+        const file = testInfo.outputPath(`failure-${index}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        if (fs.existsSync(file)) await testInfo.attach(`page ${index}: ${page.url()}`, { path: file, contentType: 'image/png' });
+      }
+    }
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
