@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+
+/**
+ * Every way a provider call can fail, as the rest of the extension sees it. The words shown to
+ * the user for each kind live in `error-text.ts`, nowhere else.
+ */
+export const errorKinds = [
+  'unauthorized',
+  'signed-out',
+  'forbidden',
+  'not-found',
+  'rate-limited',
+  'server',
+  'network',
+  'timeout',
+  'invalid-response',
+  'validation',
+  'permission-missing',
+  'unsupported',
+  'internal',
+] as const;
+
+export const errorKindSchema = z.enum(errorKinds);
+export type ErrorKind = z.infer<typeof errorKindSchema>;
+
+export const errorInfoSchema = z.object({
+  kind: errorKindSchema,
+  /** HTTP status when the provider answered. */
+  status: z.nullable(z.number()),
+  /** The provider's own words ("Invalid API key"), kept so the user sees what it said. */
+  providerMessage: z.nullable(z.string()),
+  /** Extra facts for the message: the failing JSON path, "response over 1 MB"… */
+  detail: z.nullable(z.string()),
+  retryAfterSec: z.nullable(z.number()),
+  /** Field errors of a rejected edit, keyed by Profile field name ("firstName"). */
+  fieldErrors: z.record(z.string(), z.array(z.string())),
+});
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+
+export class WhoamiError extends Error {
+  readonly info: ErrorInfo;
+
+  constructor(kind: ErrorKind, init: Partial<Omit<ErrorInfo, 'kind'>> = {}) {
+    const info: ErrorInfo = {
+      kind,
+      status: init.status ?? null,
+      providerMessage: init.providerMessage ?? null,
+      detail: init.detail ?? null,
+      retryAfterSec: init.retryAfterSec ?? null,
+      fieldErrors: init.fieldErrors ?? {},
+    };
+    super([kind, info.status, info.detail ?? info.providerMessage].filter(Boolean).join(': '));
+    this.name = 'WhoamiError';
+    this.info = info;
+  }
+
+  get kind(): ErrorKind {
+    return this.info.kind;
+  }
+}
+
+/** Turns anything thrown into an ErrorInfo; anything not already typed is a bug of ours. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof WhoamiError) return error.info;
+  return new WhoamiError('internal', {
+    detail: error instanceof Error ? error.message : String(error),
+  }).info;
+}
+
+export function invalidResponse(detail: string): WhoamiError {
+  return new WhoamiError('invalid-response', { detail });
+}

@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+
+/**
+ * Bumped whenever `profileSchema` changes shape: it busts the views' persisted query cache
+ * so an old cached profile is never read through a new schema.
+ */
+export const PROFILE_SCHEMA_VERSION = 1;
+
+const text = z.nullable(z.string().check(z.minLength(1)));
+const isoTime = z.nullable(z.iso.datetime({ offset: true }));
+
+export const profileDetailSchema = z.object({
+  label: z.string().check(z.minLength(1)),
+  value: z.string().check(z.minLength(1)),
+});
+
+/** The one shape every provider's current user is turned into. Missing data is null. */
+export const profileSchema = z.object({
+  provider: z.string().check(z.minLength(1)),
+  id: text,
+  /** Never empty: name, else username, else email, else id. */
+  displayName: z.string().check(z.minLength(1)),
+  firstName: text,
+  lastName: text,
+  username: text,
+  email: text,
+  emailVerified: z.nullable(z.boolean()),
+  phone: text,
+  /** Only ever an https URL (loopback http outside production builds). */
+  avatarUrl: text,
+  roles: z.array(z.string().check(z.minLength(1))),
+  organization: text,
+  plan: text,
+  trial: z.nullable(z.boolean()),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  details: z.array(profileDetailSchema),
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileDetail = z.infer<typeof profileDetailSchema>;
+
+/** Profile fields a provider may let the user edit. */
+export const editableFieldNames = ['firstName', 'lastName', 'username', 'phone'] as const;
+export const editableFieldNameSchema = z.enum(editableFieldNames);
+export type EditableFieldName = z.infer<typeof editableFieldNameSchema>;

@@ -1,0 +1,58 @@
+import * as z from 'zod/mini';
+import { isAllowedBaseUrl, normalizeBaseUrl } from '../safe-url';
+import type { CredentialField } from './types';
+
+const required = (label: string) => z.minLength(1, { error: `${label} is required` });
+
+export function baseUrlField(defaultValue: string, label = 'Base URL'): Omit<CredentialField, 'name'> {
+  return {
+    label,
+    kind: 'url',
+    defaultValue,
+    placeholder: defaultValue,
+    schema: z.pipe(
+      z.string().check(
+        z.trim(),
+        required(label),
+        z.refine(isAllowedBaseUrl, { error: `${label} must be an https:// URL (http only for localhost)` }),
+      ),
+      z.transform(normalizeBaseUrl),
+    ),
+  };
+}
+
+export function secretField(
+  label: string,
+  extra: { help?: string; placeholder?: string; checks?: z.core.$ZodCheck<string>[] } = {},
+): Omit<CredentialField, 'name'> {
+  return {
+    label,
+    kind: 'secret',
+    help: extra.help,
+    placeholder: extra.placeholder,
+    schema: z.string().check(
+      z.trim(),
+      required(label),
+      z.refine((value) => !/\s/.test(value), { error: `${label} must not contain spaces` }),
+      ...(extra.checks ?? []),
+    ),
+  };
+}
+
+export function textField(label: string, extra: Partial<Omit<CredentialField, 'name' | 'label' | 'kind'>> = {}) {
+  return {
+    label,
+    kind: 'text' as const,
+    schema: z.string().check(z.trim(), required(label)),
+    ...extra,
+  };
+}
+
+/** An editable profile field's rules: a length cap, and whether it may be emptied. */
+export function editableText(label: string, maxLength: number, allowEmpty = true): z.ZodMiniType<string, string> {
+  return z.string().check(
+    z.trim(),
+    z.maxLength(maxLength, { error: `${label} must be at most ${maxLength} characters` }),
+    ...(allowEmpty ? [] : [required(label)]),
+  );
+}

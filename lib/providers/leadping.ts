@@ -1,0 +1,194 @@
+import * as z from 'zod/mini';
+import { WhoamiError } from '../errors';
+import { getJson, requestJson, type ErrorBodyReader } from '../http';
+import { buildProfile, details, isoOrNull, joinName, textOrNull } from '../normalize';
+import { originPattern } from '../safe-url';
+import { baseUrlField, editableText, secretField } from './fields';
+import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
+import { defineCredentials, type ProviderAdapter } from './types';
+
+// Seed 003, providers.md §C and specs/leadping-2025-06.openapi.json (UserResponse, which
+// keeps growing: cancellation, dunning, licensed states… all pass through unknown).
+const leadpingUser = z.looseObject({
+  id: optText,
+  createdAt: optText,
+  modifiedAt: optText,
+  name: optText,
+  email: optText,
+  firstName: optText,
+  lastName: optText,
+  phone: optText,
+  billingPlan: optText,
+  subscriptionId: optText,
+  subscriptionStatus: optText,
+  roles: z.optional(z.nullable(z.array(z.string()))),
+  identities: z.optional(z.nullable(z.array(z.looseObject({ issuer: optText, signInType: optText })))),
+  accountBalance: optNumber,
+  autoRefillEnabled: optBool,
+  autoRefillAmount: optNumber,
+  autoRefillTrigger: optNumber,
+  business: z.optional(z.nullable(z.looseObject({ id: optText, name: optText }))),
+  compliance: z.optional(z.nullable(z.looseObject({ acceptedTerms: optBool }))),
+});
+
+// UserRequest: `name` is required and the call replaces the user, so the body carries every
+// field Leadping would otherwise reset, taken from a fresh GET.
+const updateBody = z.strictObject({
+  id: z.optional(z.nullable(z.string())),
+  name: z.string().check(z.maxLength(255)),
+  email: z.optional(z.nullable(z.string())),
+  firstName: z.optional(z.nullable(z.string())),
+  lastName: z.optional(z.nullable(z.string())),
+  phone: z.optional(z.nullable(z.string())),
+  billingPlan: z.optional(z.nullable(z.string())),
+  subscriptionId: z.optional(z.nullable(z.string())),
+  subscriptionStatus: z.optional(z.nullable(z.string())),
+});
+
+const credentials = defineCredentials({
+  baseUrl: baseUrlField('https://api.leadping.ai'),
+  authStyle: {
+    label: 'Authentication',
+    kind: 'choice',
+    defaultValue: 'bearer',
+    choices: [
+      { value: 'bearer', label: 'User token (Authorization: Bearer)' },
+      { value: 'api-key', label: 'API key (X-Leadping-Api-Key)' },
+    ],
+    schema: z.enum(['bearer', 'api-key'], { error: 'Choose how to authenticate' }),
+  },
+  token: secretField('Token', { help: '/users/me needs a user token; an API key may be refused.' }),
+});
+
+type LeadpingCredentials = z.output<typeof credentials.schema>;
+
+function authHeaders(c: LeadpingCredentials): Record<string, string> {
+  return c.authStyle === 'bearer' ? { Authorization: `Bearer ${c.token}` } : { 'X-Leadping-Api-Key': c.token };
+}
+
+/** ASP.NET ProblemDetails `{type, title, status, detail, errors?: {field: [msg]}}`. */
+const readErrorBody: ErrorBodyReader = (body) => {
+  if (!body || typeof body !== 'object') return null;
+  const problem = body as { title?: unknown; detail?: unknown; errors?: unknown };
+  const fieldErrors: Record<string, string[]> = {};
+  if (problem.errors && typeof problem.errors === 'object') {
+    for (const [field, messages] of Object.entries(problem.errors)) {
+      for (const message of Array.isArray(messages) ? messages : [messages]) {
+        addFieldError(fieldErrors, field, String(message));
+      }
+    }
+  }
+  const message = textOrNull(problem.detail) ?? textOrNull(problem.title);
+  return { message, fieldErrors };
+};
+
+function parseProfile(body: unknown) {
+  const user = parseRaw(leadpingUser, body);
+  const identities = (user.identities ?? [])
+    .map((identity) => joinName(identity.signInType, identity.issuer && `(${identity.issuer})`))
+    .filter(Boolean);
+  return buildProfile('leadping', {
+    id: user.id,
+    name: user.name,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    phone: user.phone,
+    roles: user.roles ?? [],
+    organization: user.business?.name,
+    plan: user.billingPlan,
+    createdAt: user.createdAt,
+    updatedAt: user.modifiedAt,
+    details: details([
+      ['Subscription', textOrNull(user.subscriptionStatus)],
+      ['Account balance', user.accountBalance == null ? null : `$${user.accountBalance.toFixed(2)}`],
+      [
+        'Auto-refill',
+        user.autoRefillEnabled == null
+          ? null
+          : user.autoRefillEnabled
+            ? `On: $${user.autoRefillAmount ?? 0} when below $${user.autoRefillTrigger ?? 0}`
+            : 'Off',
+      ],
+      ['Sign-in', identities.join(', ')],
+      ['Accepted terms', user.compliance?.acceptedTerms],
+      ['Last modified', isoOrNull(user.modifiedAt)],
+    ]),
+  });
+}
+
+export const leadping: ProviderAdapter<LeadpingCredentials> = {
+  id: 'leadping',
+  name: 'Leadping',
+  auth: 'bearer',
+  credentials,
+  origins: (c) => [originPattern(c.baseUrl)],
+  baseUrl: (c) => c.baseUrl,
+  readErrorBody,
+  parseProfile,
+  async fetchProfile(c, ctx) {
+    try {
+      const response = await getJson({ url: `${c.baseUrl}/users/me`, headers: authHeaders(c) }, ctx, readErrorBody);
+      return fetched(parseProfile, response.body);
+    } catch (error) {
+      throw explainAuthStyle(error, c);
+    }
+  },
+  update: {
+    fields: [
+      { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100) },
+      { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100) },
+      { name: 'phone', label: 'Phone', input: 'tel', schema: editableText('Phone', 32) },
+    ],
+    bodySchema: updateBody,
+    async send(c, changes, _current, ctx) {
+      const fresh = await getJson({ url: `${c.baseUrl}/users/me`, headers: authHeaders(c) }, ctx, readErrorBody);
+      const user = parseRaw(leadpingUser, fresh.body);
+      const firstName = applyChange(changes.firstName, user.firstName);
+      const lastName = applyChange(changes.lastName, user.lastName);
+      const nameFollowsParts =
+        (changes.firstName !== undefined || changes.lastName !== undefined) &&
+        (!user.name || user.name === joinName(user.firstName, user.lastName));
+      const body = updateBody.parse({
+        id: user.id ?? null,
+        name: (nameFollowsParts ? joinName(firstName, lastName) : user.name) ?? user.email ?? '',
+        email: user.email ?? null,
+        firstName,
+        lastName,
+        phone: applyChange(changes.phone, user.phone),
+        billingPlan: user.billingPlan ?? null,
+        subscriptionId: user.subscriptionId ?? null,
+        subscriptionStatus: user.subscriptionStatus ?? null,
+      });
+      const response = await requestJson(
+        {
+          method: 'PUT',
+          url: `${c.baseUrl}/users/me`,
+          headers: { ...authHeaders(c), 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+        ctx,
+        readErrorBody,
+      );
+      return fetched(parseProfile, response.body);
+    },
+  },
+};
+
+/** An emptied field is sent as null, an untouched one as Leadping has it. */
+function applyChange(change: string | undefined, current: string | null | undefined): string | null {
+  if (change === undefined) return current ?? null;
+  return change === '' ? null : change;
+}
+
+/** Leadping takes two kinds of credential; a rejection says which one was refused. */
+function explainAuthStyle(error: unknown, c: LeadpingCredentials): unknown {
+  if (!(error instanceof WhoamiError) || (error.kind !== 'unauthorized' && error.kind !== 'forbidden')) return error;
+  return new WhoamiError(error.kind, {
+    ...error.info,
+    detail:
+      c.authStyle === 'bearer'
+        ? 'the user token (Authorization: Bearer) was refused'
+        : 'the API key (X-Leadping-Api-Key) was refused; /users/me needs a user token',
+  });
+}

@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { invalidResponse } from '../errors';
+import { scrubSecrets } from '../secrets';
+import { firstIssue } from '../zod-issues';
+import type { FetchedProfile } from './types';
+import type { Profile } from '../profile';
+
+// Provider schemas drift: every field is optional and nullable unless the provider promises
+// otherwise, unknown fields pass, and enums are plain strings (known values are only hints).
+export const optText = z.optional(z.nullable(z.string()));
+export const optBool = z.optional(z.nullable(z.boolean()));
+export const optNumber = z.optional(z.nullable(z.number()));
+export const optTextList = z.optional(z.nullable(z.array(z.string())));
+
+/** Parses a raw response or throws the invalid-response error naming the first failing path. */
+export function parseRaw<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw invalidResponse(firstIssue(result.error));
+  return result.data;
+}
+
+export function fetched(parseProfile: (body: unknown) => Profile, body: unknown): FetchedProfile {
+  return { profile: parseProfile(body), raw: scrubSecrets(body) };
+}
+
+/** Turns a provider's field name ("first_name", "FirstName", "$.phone") into a Profile field. */
+export function profileFieldName(providerField: string): string {
+  const last = providerField.split(/[.[\]/]/).filter(Boolean).pop() ?? providerField;
+  const compact = last.replaceAll(/[_-]/g, '').toLowerCase();
+  const known: Record<string, string> = {
+    firstname: 'firstName',
+    lastname: 'lastName',
+    username: 'username',
+    phone: 'phone',
+    phonenumber: 'phone',
+    email: 'email',
+    name: 'name',
+  };
+  return known[compact] ?? last;
+}
+
+export function addFieldError(errors: Record<string, string[]>, field: string, message: string): void {
+  const key = profileFieldName(field);
+  (errors[key] ??= []).push(message);
+}
