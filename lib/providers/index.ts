@@ -27,3 +27,7 @@ export const providerIds = Object.keys(providers) as ProviderId[];
 export function isProviderId(id: string): id is ProviderId {
   return Object.hasOwn(providers, id);
 }
+
+export function adapterFor(id: string): ProviderAdapter | undefined {
+  return isProviderId(id) ? providers[id] : undefined;
+}

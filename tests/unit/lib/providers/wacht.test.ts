@@ -59,7 +59,7 @@ describe('wacht.parseProfile', () => {
 
   it('fails on a schema break with the path', () => {
     const base = editableSeed();
-    base.data.primary_email_address = 'oops';
+    (base.data as Record<string, unknown>).primary_email_address = 'oops';
     expect(() => wacht.parseProfile(base)).toThrow(/data\.primary_email_address: expected object/);
   });
 

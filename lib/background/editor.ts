@@ -1,0 +1,151 @@
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { toErrorInfo, WhoamiError } from '../errors';
+import { createLock } from '../lock';
+import type { ProfileEntry } from '../model';
+import { editableFieldNameSchema, type EditableFieldName, type Profile } from '../profile';
+import type { ProfileChanges } from '../providers/types';
+import { describeIssue } from '../zod-issues';
+import { accountsStore } from './accounts-store';
+import { profileStore } from './profile-store';
+import type { Platform } from './platform';
+import type { Refresher } from './refresher';
+
+// An edit in flight is written down before it is sent, in `session` storage, so a worker
+// stopped mid-edit can tell on restart that an edit may or may not have landed — and check
+// the provider instead of sending it again.
+const pendingEditSchema = z.object({
+  editId: z.string(),
+  accountId: z.string(),
+  changes: z.partialRecord(editableFieldNameSchema, z.string()),
+  startedAt: z.number(),
+});
+type PendingEdit = z.infer<typeof pendingEditSchema>;
+
+const PENDING_KEY = 'session:edits-pending' as const;
+const DONE_KEY = 'session:edits-done' as const;
+const DONE_KEPT = 100;
+
+const withLock = createLock();
+
+async function readPending(): Promise<PendingEdit[]> {
+  const parsed = z.array(pendingEditSchema).safeParse(await storage.getItem(PENDING_KEY));
+  return parsed.success ? parsed.data : [];
+}
+
+async function readDone(): Promise<string[]> {
+  const parsed = z.array(z.string()).safeParse(await storage.getItem(DONE_KEY));
+  return parsed.success ? parsed.data : [];
+}
+
+function setPending(change: (edits: PendingEdit[]) => PendingEdit[]) {
+  return withLock(async () => storage.setItem(PENDING_KEY, change(await readPending())));
+}
+
+/** Checks the typed values with the provider's rules and keeps only what really changed. */
+export function checkChanges(
+  fields: ReadonlyArray<{ name: EditableFieldName; schema: z.ZodMiniType<string, string> }>,
+  changes: ProfileChanges,
+  current: Profile,
+): ProfileChanges {
+  const fieldErrors: Record<string, string[]> = {};
+  const changed: ProfileChanges = {};
+  for (const [name, value] of Object.entries(changes) as Array<[EditableFieldName, string]>) {
+    const field = fields.find((f) => f.name === name);
+    if (!field) {
+      fieldErrors[name] = ['This provider does not let Whoami change this field'];
+      continue;
+    }
+    const parsed = field.schema.safeParse(value);
+    if (!parsed.success) {
+      fieldErrors[name] = parsed.error.issues.map(describeIssue);
+      continue;
+    }
+    if (parsed.data !== (current[name] ?? '')) changed[name] = parsed.data;
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new WhoamiError('validation', { detail: 'Some fields need fixing', fieldErrors });
+  }
+  return changed;
+}
+
+export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now'>) {
+  const inFlight = new Map<string, Promise<ProfileEntry>>();
+
+  /** A repeated message for the same save (a retry, a second click) shares the first one. */
+  function update(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
+    const running = inFlight.get(editId);
+    if (running) return running;
+    const task = send(accountId, editId, changes).finally(() => inFlight.delete(editId));
+    inFlight.set(editId, task);
+    return task;
+  }
+
+  async function send(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
+    // …and one that arrives after it finished, or after a restart, is never sent again.
+    const [pending, done] = await Promise.all([readPending(), readDone()]);
+    if (done.includes(editId) || pending.some((p) => p.editId === editId)) return profileStore.get(accountId);
+
+    const account = await accountsStore.get(accountId);
+    const { adapter, credentials } = refresher.resolve(account);
+    if (!adapter.update) throw new WhoamiError('unsupported', { detail: `${adapter.name} profiles can't be edited` });
+    const entry = await profileStore.get(accountId);
+    if (!entry.profile) throw new WhoamiError('not-found', { detail: 'Load the profile before editing it' });
+    const changed = checkChanges(adapter.update.fields, changes, entry.profile);
+    if (Object.keys(changed).length === 0) return entry;
+
+    await setPending((edits) => [...edits, { editId, accountId, changes: changed, startedAt: platform.now() }]);
+    try {
+      const update = adapter.update;
+      const current = entry.profile;
+      const result = await refresher.callProvider(adapter, credentials, (ctx) => update.send(credentials, changed, current, ctx));
+      const saved: ProfileEntry = {
+        accountId,
+        profile: result.profile,
+        raw: result.raw,
+        fetchedAt: platform.now(),
+        attemptedAt: platform.now(),
+        error: null,
+        failures: 0,
+        nextAttemptAt: null,
+      };
+      await refresher.save(saved);
+      await refresher.updateBadge();
+      return saved;
+    } catch (error) {
+      // Rejections that mean the session or key is gone belong on the profile too.
+      const info = toErrorInfo(error);
+      if (info.kind === 'unauthorized' || info.kind === 'signed-out') {
+        await refresher.save({ ...(await profileStore.get(accountId)), error: info, attemptedAt: platform.now() });
+        await refresher.updateBadge();
+      }
+      throw error;
+    } finally {
+      await withLock(async () => {
+        await storage.setItem(PENDING_KEY, (await readPending()).filter((p) => p.editId !== editId));
+        await storage.setItem(DONE_KEY, [...(await readDone()), editId].slice(-DONE_KEPT));
+      });
+    }
+  }
+
+  /**
+   * After a restart, an edit still marked pending was cut off mid-flight: it may or may not
+   * have reached the provider. Re-read the profile rather than send it twice.
+   */
+  async function recoverInterrupted(): Promise<PendingEdit[]> {
+    const interrupted = await readPending();
+    if (interrupted.length === 0) return [];
+    await withLock(async () => {
+      await storage.setItem(PENDING_KEY, []);
+      await storage.setItem(DONE_KEY, [...(await readDone()), ...interrupted.map((p) => p.editId)].slice(-DONE_KEPT));
+    });
+    await Promise.all(
+      interrupted.map((edit) => refresher.refreshOne(edit.accountId, { kind: 'force' }).catch(() => undefined)),
+    );
+    return interrupted;
+  }
+
+  return { update, recoverInterrupted };
+}
+
+export type Editor = ReturnType<typeof createEditor>;

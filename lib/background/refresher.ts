@@ -1,0 +1,173 @@
+import { type ErrorKind, toErrorInfo, WhoamiError } from '../errors';
+import { createHostLimiter } from '../concurrency';
+import type { ProfileEntry } from '../model';
+import { adapterFor } from '../providers';
+import type { FetchContext, FetchedProfile, ProviderAdapter } from '../providers/types';
+import { accountsStore, type StoredAccount } from './accounts-store';
+import { nextAttemptAt, rateLimitedUntil, TRANSIENT } from './backoff';
+import type { Platform } from './platform';
+import { profileStore } from './profile-store';
+
+/** How eager a refresh is: the user asked, the alarm fired, or a view wants data this fresh. */
+export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age'; maxAgeMs: number };
+
+/** Errors only the user can fix: they light up the toolbar badge. */
+const NEEDS_USER: ReadonlySet<ErrorKind> = new Set(['unauthorized', 'signed-out', 'permission-missing']);
+
+// A view opening after a transient failure may try again this soon, backoff or not.
+const TRANSIENT_RETRY_MS = 30_000;
+
+export function needsUser(entry: ProfileEntry): boolean {
+  return entry.error !== null && NEEDS_USER.has(entry.error.kind);
+}
+
+function shouldAttempt(entry: ProfileEntry, mode: RefreshMode, now: number): boolean {
+  if (rateLimitedUntil(entry.error, entry.nextAttemptAt, now) !== null) return false;
+  if (mode.kind === 'force') return true;
+  const inBackoff = entry.nextAttemptAt !== null && entry.nextAttemptAt > now;
+  if (mode.kind === 'due') return !inBackoff;
+  const fresh = entry.error === null && entry.fetchedAt !== null && now - entry.fetchedAt < mode.maxAgeMs;
+  if (fresh) return false;
+  if (!inBackoff) return true;
+  return entry.error !== null && TRANSIENT.has(entry.error.kind) && now - (entry.attemptedAt ?? 0) > TRANSIENT_RETRY_MS;
+}
+
+export function createRefresher(platform: Platform, maxPerHost = 4) {
+  const limiter = createHostLimiter(maxPerHost);
+  const inFlight = new Map<string, Promise<ProfileEntry>>();
+  const running = new Set<Promise<unknown>>();
+
+  /** Remembers a task until it settles, so `idle()` can wait for all of them. */
+  function track<T>(task: Promise<T>): Promise<T> {
+    running.add(task);
+    void task.finally(() => running.delete(task)).catch(() => undefined);
+    return task;
+  }
+
+  const context = (): FetchContext => ({ fetch: platform.fetch, hasCookie: platform.hasCookie });
+
+  /** Every provider call goes through here: permission check first, then the host limiter. */
+  async function callProvider<T>(
+    adapter: ProviderAdapter,
+    credentials: Record<string, string>,
+    call: (ctx: FetchContext) => Promise<T>,
+  ): Promise<T> {
+    const origins = adapter.origins(credentials);
+    if (!(await platform.hasOrigins(origins))) {
+      throw new WhoamiError('permission-missing', { detail: origins.join(', ') });
+    }
+    return limiter.run(new URL(adapter.baseUrl(credentials)).host, () => call(context()));
+  }
+
+  function resolve(account: StoredAccount) {
+    const adapter = adapterFor(account.provider);
+    if (!adapter) throw new WhoamiError('unsupported', { detail: `unknown provider ${account.provider}` });
+    return { adapter, credentials: adapter.credentials.schema.parse(account.credentials) };
+  }
+
+  async function attempt(account: StoredAccount, previous: ProfileEntry): Promise<ProfileEntry> {
+    const now = platform.now();
+    let entry: ProfileEntry;
+    try {
+      const { adapter, credentials } = resolve(account);
+      const { profile, raw } = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx));
+      entry = { accountId: account.id, profile, raw, fetchedAt: platform.now(), attemptedAt: now, error: null, failures: 0, nextAttemptAt: null };
+    } catch (thrown) {
+      const error = toErrorInfo(thrown);
+      const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
+      entry = { ...previous, attemptedAt: now, error, failures, nextAttemptAt: nextAttemptAt(error, failures, now) };
+    }
+    return save(entry);
+  }
+
+  /** Stores and announces an entry, unless its account was removed meanwhile. */
+  async function save(entry: ProfileEntry): Promise<ProfileEntry> {
+    const { accounts } = await accountsStore.read();
+    if (!accounts.some((a) => a.id === entry.accountId)) return entry;
+    await profileStore.set(entry);
+    await platform.broadcast({ whoami: 'event', type: 'profile', entry });
+    return entry;
+  }
+
+  /** One refresh per account at a time: a second caller shares the first one's answer. */
+  function refresh(account: StoredAccount, mode: RefreshMode): Promise<ProfileEntry> {
+    const running = inFlight.get(account.id);
+    if (running) return running;
+    const work = (async () => {
+      const previous = await profileStore.get(account.id);
+      return shouldAttempt(previous, mode, platform.now()) ? attempt(account, previous) : previous;
+    })().finally(() => inFlight.delete(account.id));
+    inFlight.set(account.id, work);
+    return work;
+  }
+
+  async function updateBadge(): Promise<void> {
+    const { accounts } = await accountsStore.read();
+    const entries = await Promise.all(accounts.map((a) => profileStore.get(a.id)));
+    const count = entries.filter(needsUser).length;
+    await platform.setBadge(
+      count === 0
+        ? { text: '', title: 'Whoami' }
+        : { text: String(count), title: `Whoami — ${count} account${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} attention` },
+    );
+  }
+
+  return {
+    callProvider,
+    resolve,
+    save,
+    updateBadge,
+    refreshOne(accountId: string, mode: RefreshMode): Promise<ProfileEntry> {
+      return track(
+        (async () => {
+          const entry = await refresh(await accountsStore.get(accountId), mode);
+          await updateBadge();
+          return entry;
+        })(),
+      );
+    },
+    refreshAll(mode: RefreshMode): Promise<ProfileEntry[]> {
+      return track(
+        (async () => {
+          const { accounts } = await accountsStore.read();
+          const entries = await Promise.all(accounts.map((account) => refresh(account, mode)));
+          await updateBadge();
+          return entries;
+        })(),
+      );
+    },
+    /** Resolves once every refresh started so far has settled. */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+    /**
+     * After host permissions were revoked: mark the accounts that lost theirs at once, without
+     * a request. After they were granted: fetch the accounts that were waiting for them.
+     */
+    async syncPermissions(): Promise<void> {
+      const { accounts } = await accountsStore.read();
+      await Promise.all(
+        accounts.map(async (account) => {
+          const { adapter, credentials } = resolve(account);
+          const granted = await platform.hasOrigins(adapter.origins(credentials));
+          const entry = await profileStore.get(account.id);
+          const missing = entry.error?.kind === 'permission-missing';
+          if (!granted && !missing) {
+            const error = new WhoamiError('permission-missing', { detail: adapter.origins(credentials).join(', ') }).info;
+            await save({ ...entry, error, nextAttemptAt: null });
+          } else if (granted && missing) {
+            await refresh(account, { kind: 'force' });
+          }
+        }),
+      );
+      await updateBadge();
+    },
+    /** Fetches with credentials that are not saved, through the same checks and limits. */
+    test(adapter: ProviderAdapter, credentials: Record<string, string>): Promise<FetchedProfile> {
+      return callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx));
+    },
+    peaks: limiter.peaks,
+  };
+}
+
+export type Refresher = ReturnType<typeof createRefresher>;

@@ -1,0 +1,54 @@
+import type { Browser } from 'wxt/browser';
+import { toErrorInfo, WhoamiError } from '../errors';
+import {
+  isRequestType,
+  protocol,
+  type Protocol,
+  type RequestOutput,
+  type RequestType,
+  requestEnvelopeSchema,
+  type ResponseEnvelope,
+} from '../messaging/protocol';
+import type * as z from 'zod/mini';
+import { firstIssue } from '../zod-issues';
+
+export type Handlers = {
+  [T in RequestType]: (input: z.output<Protocol[T]['input']>) => Promise<RequestOutput<T>>;
+};
+
+type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin'>;
+
+/** Only this extension's own pages may talk to the background: never a web page or content script. */
+export function isOwnPage(sender: Sender, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  const url = sender.url ?? '';
+  return url.startsWith(extensionOrigin) && (sender.origin === undefined || `${sender.origin}/` === extensionOrigin);
+}
+
+/**
+ * The background's single message router. Answers only request envelopes (events are for the
+ * views), checks the sender and the input schema, and turns every failure into an ErrorInfo.
+ */
+export function createRouter(handlers: Handlers, trust: (sender: Sender) => boolean) {
+  return async function handleMessage(message: unknown, sender: Sender): Promise<ResponseEnvelope> {
+    try {
+      if (!trust(sender)) throw new WhoamiError('forbidden', { detail: 'messages are accepted only from Whoami itself' });
+      const envelope = requestEnvelopeSchema.safeParse(message);
+      if (!envelope.success || !isRequestType(envelope.data.type)) {
+        throw new WhoamiError('invalid-response', { detail: 'not a Whoami request' });
+      }
+      const type = envelope.data.type;
+      const input = protocol[type].input.safeParse(envelope.data.input);
+      if (!input.success) throw new WhoamiError('validation', { detail: `${type}: ${firstIssue(input.error)}` });
+      const handler = handlers[type] as (input: unknown) => Promise<unknown>;
+      return { ok: true, data: await handler(input.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  };
+}
+
+/** Whether a runtime message is a request for the background (as opposed to a view event). */
+export function isRequest(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { whoami?: unknown }).whoami === 'request';
+}

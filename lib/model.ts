@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { errorInfoSchema } from './errors';
+import { editableFieldNameSchema, profileSchema } from './profile';
+
+// Shapes that cross the message boundary between the background and the views. None of them
+// may ever hold a secret: they end up in the views' persisted query cache.
+
+const nonEmpty = z.string().check(z.minLength(1));
+
+export const LABEL_MAX = 60;
+
+export const labelSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'Label is required' }),
+  z.maxLength(LABEL_MAX, { error: `Label must be at most ${LABEL_MAX} characters` }),
+);
+
+export const editableFieldViewSchema = z.object({
+  name: editableFieldNameSchema,
+  label: nonEmpty,
+  input: z.enum(['text', 'tel']),
+});
+
+/** An account as the views see it: settings without secrets, secrets as "••••abcd" hints. */
+export const accountSummarySchema = z.object({
+  id: nonEmpty,
+  provider: nonEmpty,
+  providerName: nonEmpty,
+  label: nonEmpty,
+  /** Non-secret settings (base URL, user id, deployment host). */
+  settings: z.record(z.string(), z.string()),
+  /** Masked secrets, keyed by field name. */
+  secretHints: z.record(z.string(), z.string()),
+  origins: z.array(z.string()),
+  host: nonEmpty,
+  signInUrl: z.nullable(z.string()),
+  editableFields: z.array(editableFieldViewSchema),
+  createdAt: z.number(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+/**
+ * The last good profile of an account and what happened since. A failed refresh keeps the
+ * last good profile and records the error, so views show it marked stale.
+ */
+export const profileEntrySchema = z.object({
+  accountId: nonEmpty,
+  profile: z.nullable(profileSchema),
+  /** The provider's answer with secrets removed, for the raw-JSON view. */
+  raw: z.optional(z.unknown()),
+  /** When the profile shown was fetched (ms since epoch). */
+  fetchedAt: z.nullable(z.number()),
+  attemptedAt: z.nullable(z.number()),
+  error: z.nullable(errorInfoSchema),
+  /** Consecutive failed attempts, for backoff. */
+  failures: z.number(),
+  /** No automatic attempt before this time (backoff or Retry-After). */
+  nextAttemptAt: z.nullable(z.number()),
+});
+export type ProfileEntry = z.infer<typeof profileEntrySchema>;
+
+export function emptyEntry(accountId: string): ProfileEntry {
+  return { accountId, profile: null, fetchedAt: null, attemptedAt: null, error: null, failures: 0, nextAttemptAt: null };
+}
+
+export const REFRESH_MINUTES = { min: 5, max: 24 * 60, default: 30 } as const;
+
+export const settingsSchema = z.object({
+  refreshMinutes: z.int({ error: 'Refresh interval must be a whole number of minutes' }).check(
+    z.minimum(REFRESH_MINUTES.min, { error: `Refresh at most every ${REFRESH_MINUTES.min} minutes` }),
+    z.maximum(REFRESH_MINUTES.max, { error: 'Refresh at least once a day' }),
+  ),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { refreshMinutes: REFRESH_MINUTES.default };
+
+export const problemSchema = z.object({ key: nonEmpty, message: nonEmpty });
+export type StorageProblem = z.infer<typeof problemSchema>;
