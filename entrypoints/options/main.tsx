@@ -1,3 +1,16 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/styles/base.css';
+import '../../components/styles/options.css';
+import { ViewActionsContext } from '../../components/ViewActions';
+import { createQueryClient } from '../../lib/query/client';
+import { browserViewActions } from '../../lib/views/browser-actions';
 
-createRoot(document.getElementById('root')!).render(<h1>Whoami accounts</h1>);
+createRoot(document.getElementById('root')!).render(
+  <ViewActionsContext.Provider value={browserViewActions}>
+    <QueryClientProvider client={createQueryClient()}>
+      <OptionsApp />
+    </QueryClientProvider>
+  </ViewActionsContext.Provider>,
+);

@@ -162,13 +162,18 @@ export function createHandlers({ platform, refresher, editor, onSettingsChanged 
 
     async importAccounts(file) {
       const imported = [];
-      const skipped: string[] = [];
-      for (const entry of file.accounts) {
+      const skipped: Array<{ index: number; reason: string }> = [];
+      for (const [index, entry] of file.accounts.entries()) {
         const adapter = adapterFor(entry.provider);
+        if (!adapter) {
+          skipped.push({ index, reason: `unknown provider "${entry.provider}"` });
+          continue;
+        }
         // Accounts that need a secret are completed in the options page; only the rest land here.
-        const parsed = adapter?.credentials.schema.safeParse(entry.settings);
-        if (!adapter || !parsed?.success) {
-          skipped.push(entry.label);
+        const parsed = adapter.credentials.schema.safeParse(entry.settings);
+        if (!parsed.success) {
+          const needsSecret = adapter.credentials.secretFields.some((field) => !entry.settings[field]);
+          skipped.push({ index, reason: needsSecret ? 'needs its secret' : `invalid settings (${describeIssue(parsed.error.issues[0]!)})` });
           continue;
         }
         const account: StoredAccount = {

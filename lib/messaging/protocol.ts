@@ -83,9 +83,13 @@ export const protocol = {
   },
   setSettings: { input: settingsSchema, output: settingsSchema },
   exportAccounts: { input: none, output: exportFileSchema },
+  /** Saves what needs no secret; the rest is returned for the options page to complete. */
   importAccounts: {
     input: exportFileSchema,
-    output: z.object({ imported: z.array(accountSummarySchema), skipped: z.array(z.string()) }),
+    output: z.object({
+      imported: z.array(accountSummarySchema),
+      skipped: z.array(z.object({ index: z.number(), reason: z.string() })),
+    }),
   },
   /** Clears every account, profile, setting and cache. */
   forgetEverything: { input: none, output: none },

@@ -143,7 +143,11 @@ describe('settings, export, import and forgetting', () => {
     await bg.send('forgetEverything', {});
     const result = await bg.send('importAccounts', file);
     expect(result.imported.map((a) => a.provider)).toEqual(['wacht']);
-    expect(result.skipped).toEqual(['insighto 0', 'leadping 0', 'chakra 0']);
+    expect(result.skipped).toEqual([
+      { index: 0, reason: 'needs its secret' },
+      { index: 2, reason: 'needs its secret' },
+      { index: 3, reason: 'needs its secret' },
+    ]);
   });
 
   it('forgets everything: accounts, profiles, settings and the persisted view cache', async () => {

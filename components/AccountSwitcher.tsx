@@ -1,0 +1,25 @@
+import type { AccountSummary } from '../lib/model';
+
+export function AccountSwitcher({
+  accounts,
+  selectedId,
+  onSelect,
+}: {
+  accounts: AccountSummary[];
+  selectedId: string;
+  onSelect: (accountId: string) => void;
+}) {
+  if (accounts.length < 2) return null;
+  return (
+    <label className="switcher">
+      <span className="visually-hidden">Account</span>
+      <select value={selectedId} onChange={(event) => onSelect(event.target.value)}>
+        {accounts.map((account) => (
+          <option key={account.id} value={account.id}>
+            {account.providerName} · {account.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Profile } from '../lib/profile';
+
+export function Badges({ profile }: { profile: Profile }) {
+  const badges = [
+    ...profile.roles.map((role) => ({ text: role, kind: 'role' })),
+    ...(profile.plan ? [{ text: profile.plan, kind: 'plan' }] : []),
+    ...(profile.trial ? [{ text: 'Trial', kind: 'trial' }] : []),
+  ];
+  if (badges.length === 0) return null;
+  return (
+    <ul className="badges" aria-label="Roles and plan">
+      {badges.map((badge) => (
+        <li key={`${badge.kind}:${badge.text}`} className={`badge badge-${badge.kind}`}>
+          {badge.text}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ProfileDetail } from '../lib/profile';
+
+/** Provider-specific facts, folded away until asked for. */
+export function DetailsSection({ details }: { details: ProfileDetail[] }) {
+  if (details.length === 0) return null;
+  return (
+    <details className="fold">
+      <summary>Details ({details.length})</summary>
+      <dl className="facts">
+        {details.map((detail) => (
+          <div key={detail.label} className="fact">
+            <dt>{detail.label}</dt>
+            <dd>{detail.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

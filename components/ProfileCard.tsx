@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import type { AccountSummary, ProfileEntry } from '../lib/model';
+import type { Profile } from '../lib/profile';
+import { formatDateTime, timeAgo } from '../lib/time';
+import { Avatar } from './Avatar';
+import { Badges } from './Badges';
+import { CopyButton } from './CopyButton';
+import { DetailsSection } from './DetailsSection';
+import { RawJson } from './RawJson';
+
+/** Set once, when real profile data is first on screen: `npm run bench` reads it. */
+export const PROFILE_VISIBLE_MARK = 'whoami:profile-visible';
+
+function useMarkFirstProfile() {
+  useEffect(() => {
+    if (performance.getEntriesByName(PROFILE_VISIBLE_MARK).length === 0) performance.mark(PROFILE_VISIBLE_MARK);
+  }, []);
+}
+
+function Fact({ label, value, copy }: { label: string; value: string | null; copy?: string }) {
+  if (!value) return null;
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>
+        <span className="fact-value">{value}</span>
+        {copy && <CopyButton value={value} what={copy} />}
+      </dd>
+    </div>
+  );
+}
+
+function Identity({ profile }: { profile: Profile }) {
+  return (
+    <div className="identity">
+      <Avatar name={profile.displayName} url={profile.avatarUrl} />
+      <div className="identity-text">
+        <h1 className="name" dir="auto">
+          {profile.displayName}
+        </h1>
+        {profile.email && (
+          <p className="email" dir="auto">
+            <span>{profile.email}</span>
+            {profile.emailVerified === true && (
+              <span className="verified" title="Verified email">
+                <span aria-hidden="true">✓</span>
+                <span className="visually-hidden">(verified)</span>
+              </span>
+            )}
+            {profile.emailVerified === false && <span className="unverified">unverified</span>}
+          </p>
+        )}
+        {profile.organization && (
+          <p className="org" dir="auto">
+            {profile.organization}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ProfileCard({
+  account,
+  entry,
+  profile,
+  now,
+  refreshing,
+}: {
+  account: AccountSummary;
+  entry: ProfileEntry;
+  profile: Profile;
+  now: number;
+  refreshing: boolean;
+}) {
+  useMarkFirstProfile();
+  const stale = entry.error !== null;
+  return (
+    <section className={`card${stale ? ' card-stale' : ''}`} aria-label={`${account.providerName} profile`}>
+      <Identity profile={profile} />
+      <Badges profile={profile} />
+      <p className="freshness">
+        <span>
+          {account.providerName} · {account.label}
+        </span>
+        {entry.fetchedAt !== null && <span> · Updated {timeAgo(entry.fetchedAt, now)}</span>}
+        {stale && <span className="stale-tag">Stale</span>}
+        {refreshing && (
+          <span className="refreshing" role="status">
+            Refreshing…
+          </span>
+        )}
+      </p>
+      <dl className="facts">
+        <Fact label="Username" value={profile.username && `@${profile.username}`} />
+        <Fact label="Email" value={profile.email} copy="email" />
+        <Fact label="Phone" value={profile.phone} />
+        <Fact label="ID" value={profile.id} copy="ID" />
+        <Fact label="Member since" value={profile.createdAt && formatDateTime(profile.createdAt)} />
+        <Fact label="Profile updated" value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
+      </dl>
+      <DetailsSection details={profile.details} />
+      <RawJson raw={entry.raw} />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+
+/** Browser actions the views trigger, provided by the entrypoint so components stay pure. */
+export interface ViewActions {
+  openOptions(): void;
+  openTab(url: string): void;
+  /** Asks for host permission; call it straight from a click handler. */
+  ensureOrigins(origins: string[]): Promise<boolean>;
+  saveSelectedAccount(accountId: string): void;
+}
+
+const noop: ViewActions = {
+  openOptions: () => undefined,
+  openTab: () => undefined,
+  ensureOrigins: async () => false,
+  saveSelectedAccount: () => undefined,
+};
+
+export const ViewActionsContext = createContext<ViewActions>(noop);
+
+export function useViewActions(): ViewActions {
+  return useContext(ViewActionsContext);
+}

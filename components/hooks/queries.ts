@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ProfileEntry } from '../../lib/model';
+import { onViewEvent, request } from '../../lib/messaging/client';
+import { queryKeys } from '../../lib/query/keys';
+
+/** A reopened popup shows its cached profile at once and asks for fresher data than this. */
+export const PROFILE_MAX_AGE_MS = 60_000;
+
+export function useAccounts() {
+  return useQuery({ queryKey: queryKeys.accounts, queryFn: () => request('listAccounts', {}) });
+}
+
+export function useProfileEntry(accountId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.profile(accountId ?? ''),
+    queryFn: () => request('getProfile', { accountId: accountId!, maxAgeMs: PROFILE_MAX_AGE_MS }),
+    enabled: accountId !== null,
+    // While rate limited, ask again when the provider said we may.
+    refetchInterval: (query) => {
+      const next = query.state.data?.error?.kind === 'rate-limited' ? query.state.data.nextAttemptAt : null;
+      return next ? Math.max(1000, next - Date.now() + 250) : false;
+    },
+  });
+}
+
+export function useRefresh(accountId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request('refresh', { accountId: accountId! }),
+    onSuccess: ({ entries }) => {
+      for (const entry of entries) queryClient.setQueryData(queryKeys.profile(entry.accountId), entry);
+    },
+  });
+}
+
+/** Keeps the cache in step with the background: a refresh elsewhere shows here at once. */
+export function useLiveUpdates() {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onViewEvent((event) => {
+        if (event.type === 'profile') {
+          queryClient.setQueryData<ProfileEntry>(queryKeys.profile(event.entry.accountId), event.entry);
+        } else if (event.type === 'accounts') {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.status });
+        } else {
+          void queryClient.resetQueries();
+        }
+      }),
+    [queryClient],
+  );
+}
+
+export function useStatus() {
+  return useQuery({ queryKey: queryKeys.status, queryFn: () => request('getStatus', {}) });
+}

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { describeError } from '../../lib/error-text';
+import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/errors';
+import { request } from '../../lib/messaging/client';
+import type { AccountSummary } from '../../lib/model';
+import type { Profile } from '../../lib/profile';
+import { adapterFor, providerIds, providers } from '../../lib/providers';
+import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
+import { useViewActions } from '../ViewActions';
+import { CredentialInput } from './CredentialInput';
+
+type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; profile: Profile } | { status: 'failed'; error: ErrorInfo };
+
+export interface SavedAccount {
+  account: AccountSummary;
+  /** False when the user declined the host permission: the account is saved but can't be read. */
+  permissionGranted: boolean;
+}
+
+function hostOf(origins: string[]): string {
+  return origins[0]?.replace(/^\w+:\/\//, '').replace(/\/\*$/, '') ?? 'the provider';
+}
+
+export function AccountForm({
+  editing,
+  prefill,
+  onSaved,
+  onCancel,
+}: {
+  editing?: AccountSummary;
+  /** Values to start from (an imported account that still needs its secret). */
+  prefill?: { provider: string; label: string; settings: Record<string, string> };
+  onSaved: (saved: SavedAccount) => void;
+  onCancel: () => void;
+}) {
+  const { ensureOrigins } = useViewActions();
+  const [providerId, setProviderId] = useState(editing?.provider ?? prefill?.provider ?? providerIds[0]!);
+  const adapter = adapterFor(providerId) ?? providers.insighto;
+  const [values, setValues] = useState<FormValues>(() => ({
+    ...initialValues(adapter, editing),
+    ...(prefill ? { label: prefill.label, ...prefill.settings } : {}),
+  }));
+  const [shown, setShown] = useState<FormErrors>({});
+  const [test, setTest] = useState<TestState>({ status: 'idle' });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ErrorInfo | null>(null);
+
+  const validated = validateForm(adapter, values, editing);
+  const origins = originsFor(adapter, validated.credentials);
+  const errorContext = { providerName: adapter.name, host: hostOf(origins) };
+
+  const change = (name: string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setTest({ status: 'idle' });
+    // An error already shown updates as the user types; new ones wait for blur or submit.
+    if (shown[name]) setShown((s) => ({ ...s, [name]: validateForm(adapter, { ...values, [name]: value }, editing).errors[name] ?? '' }));
+  };
+  const blur = (name: string) => setShown((s) => ({ ...s, [name]: validated.errors[name] ?? '' }));
+
+  const switchProvider = (id: string) => {
+    const next = adapterFor(id);
+    if (!next) return;
+    setProviderId(id);
+    setValues({ ...initialValues(next), label: values.label === adapter.name ? next.name : (values.label ?? '') });
+    setShown({});
+    setTest({ status: 'idle' });
+  };
+
+  /** Shows every error and moves focus to the first one; false when the form is valid. */
+  const revealErrors = (errors: FormErrors): boolean => {
+    setShown(errors);
+    const first = Object.keys(errors)[0];
+    if (first) document.getElementById(first === 'label' ? 'account-label' : `field-${first}`)?.focus();
+    return first !== undefined;
+  };
+
+  const runTest = async () => {
+    if (revealErrors(validated.errors)) return;
+    setTest({ status: 'testing' });
+    try {
+      if (!(await ensureOrigins(origins))) {
+        setTest({ status: 'failed', error: new WhoamiError('permission-missing').info });
+        return;
+      }
+      const { profile } = await request('testCredentials', { provider: providerId, credentials: validated.credentials, accountId: editing?.id });
+      setTest({ status: 'ok', profile });
+    } catch (error) {
+      setTest({ status: 'failed', error: toErrorInfo(error) });
+    }
+  };
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (revealErrors(validated.errors)) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      // Asked here, in the submit handler, while the user's gesture still counts.
+      const permissionGranted = await ensureOrigins(origins);
+      const account = editing
+        ? await request('updateAccount', { id: editing.id, label: validated.label, credentials: validated.credentials })
+        : await request('addAccount', { provider: providerId, label: validated.label, credentials: validated.credentials });
+      onSaved({ account, permissionGranted });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      setSaveError(info);
+      if (Object.keys(info.fieldErrors).length > 0) {
+        revealErrors(Object.fromEntries(Object.entries(info.fieldErrors).map(([k, v]) => [k, v.join(' ')])));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="account-form" onSubmit={save} noValidate aria-label={editing ? `Edit ${editing.label}` : 'Add account'}>
+      <h2>{editing ? `Edit “${editing.label}”` : 'Add an account'}</h2>
+      {!editing && (
+        <div className="form-field">
+          <label htmlFor="account-provider">Provider</label>
+          <select id="account-provider" value={providerId} onChange={(e) => switchProvider(e.target.value)}>
+            {providerIds.map((id) => (
+              <option key={id} value={id}>
+                {providers[id].name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="form-field">
+        <label htmlFor="account-label">Label</label>
+        <input
+          id="account-label"
+          value={values.label ?? ''}
+          aria-invalid={shown.label ? true : undefined}
+          aria-describedby={shown.label ? 'account-label-error' : undefined}
+          onChange={(e) => change('label', e.target.value)}
+          onBlur={() => blur('label')}
+        />
+        {shown.label && (
+          <p className="field-error" id="account-label-error">
+            {shown.label}
+          </p>
+        )}
+      </div>
+      {adapter.credentials.fields.map((field) => (
+        <CredentialInput
+          key={`${providerId}:${field.name}`}
+          field={field}
+          value={values[field.name] ?? ''}
+          error={shown[field.name] || undefined}
+          keptHint={editing?.secretHints[field.name]}
+          onChange={(value) => change(field.name, value)}
+          onBlur={() => blur(field.name)}
+        />
+      ))}
+
+      <div className="test-result" role="status" aria-live="polite">
+        {test.status === 'testing' && 'Testing the connection…'}
+        {test.status === 'ok' && (
+          <span className="ok">
+            Connected as <strong>{test.profile.displayName}</strong>
+            {test.profile.email && test.profile.email !== test.profile.displayName && ` (${test.profile.email})`}
+          </span>
+        )}
+        {test.status === 'failed' && <ErrorLine error={test.error} context={errorContext} />}
+      </div>
+      {saveError && Object.keys(saveError.fieldErrors).length === 0 && (
+        <p role="alert">
+          <ErrorLine prefix="Not saved: " error={saveError} context={errorContext} />
+        </p>
+      )}
+
+      <div className="form-actions">
+        <button type="button" onClick={() => void runTest()} disabled={test.status === 'testing'}>
+          Test connection
+        </button>
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ErrorLine({
+  error,
+  context,
+  prefix = '',
+}: {
+  error: ErrorInfo;
+  context: { providerName: string; host: string };
+  prefix?: string;
+}) {
+  const text = describeError(error, context);
+  return (
+    <span className="field-error">
+      <strong>
+        {prefix}
+        {text.title}
+      </strong>
+      {text.detail && ` — ${text.detail}`}
+    </span>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { CredentialField } from '../../lib/providers/types';
+
+/** One generated settings input: visible label, help, inline error, reveal toggle for secrets. */
+export function CredentialInput({
+  field,
+  value,
+  error,
+  keptHint,
+  onChange,
+  onBlur,
+}: {
+  field: CredentialField;
+  value: string;
+  error?: string;
+  /** For a stored secret: its masked hint, shown while the input is left empty. */
+  keptHint?: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}) {
+  const [revealed, setRevealed] = useState(false);
+  const id = `field-${field.name}`;
+  const describedBy = [field.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    onBlur,
+  } as const;
+
+  let input;
+  if (field.kind === 'consent') {
+    input = (
+      <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />
+    );
+  } else if (field.kind === 'choice') {
+    input = (
+      <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
+        {field.choices?.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const secret = field.kind === 'secret';
+    input = (
+      <span className="input-row">
+        <input
+          {...common}
+          type={secret && !revealed ? 'password' : field.kind === 'url' ? 'url' : 'text'}
+          value={value}
+          placeholder={keptHint ? `${keptHint} (unchanged)` : field.placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {secret && (
+          <button
+            type="button"
+            className="reveal"
+            aria-pressed={revealed}
+            aria-label={revealed ? `Hide ${field.label}` : `Show ${field.label}`}
+            onClick={() => setRevealed((r) => !r)}
+          >
+            {revealed ? 'Hide' : 'Show'}
+          </button>
+        )}
+      </span>
+    );
+  }
+
+  return (
+    <div className={`form-field${field.kind === 'consent' ? ' form-field-consent' : ''}`}>
+      <label htmlFor={id}>{field.label}</label>
+      {input}
+      {field.help && (
+        <p className="help" id={`${id}-help`}>
+          {field.help}
+          {keptHint && ' Leave empty to keep the saved one.'}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

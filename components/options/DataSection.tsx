@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { toErrorInfo } from '../../lib/errors';
+import { request } from '../../lib/messaging/client';
+import { type ExportFile, exportFileSchema } from '../../lib/messaging/protocol';
+import { downloadJson } from '../../lib/views/download';
+import { firstIssue } from '../../lib/zod-issues';
+import { useStatus } from '../hooks/queries';
+
+export type PendingImport = ExportFile['accounts'][number];
+
+/** Export and import (no secrets in the file), damaged-entry cleanup, and forgetting everything. */
+export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: PendingImport[]) => void }) {
+  const status = useStatus();
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [confirmForget, setConfirmForget] = useState(false);
+  const problems = status.data?.problems ?? [];
+
+  const exportAccounts = async () => {
+    const file = await request('exportAccounts', {});
+    downloadJson(`whoami-accounts-${file.exportedAt.slice(0, 10)}.json`, file);
+    setMessage({ error: false, text: `Exported ${file.accounts.length} account(s), without keys or tokens.` });
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      setMessage({ error: true, text: `${file.name} is not JSON.` });
+      return;
+    }
+    const parsed = exportFileSchema.safeParse(json);
+    if (!parsed.success) {
+      setMessage({ error: true, text: `${file.name} is not a Whoami export (${firstIssue(parsed.error)}).` });
+      return;
+    }
+    try {
+      const result = await request('importAccounts', parsed.data);
+      const needSecrets = result.skipped.filter((s) => s.reason === 'needs its secret').map((s) => parsed.data.accounts[s.index]!);
+      const failed = result.skipped.filter((s) => s.reason !== 'needs its secret');
+      setMessage({
+        error: failed.length > 0,
+        text: [
+          `Imported ${result.imported.length} account(s).`,
+          needSecrets.length > 0 ? `${needSecrets.length} need their key or token: enter it below.` : '',
+          ...failed.map((s) => `“${parsed.data.accounts[s.index]!.label}” skipped: ${s.reason}.`),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      });
+      onNeedSecrets(needSecrets);
+    } catch (error) {
+      setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Import failed' });
+    }
+  };
+
+  const forget = async () => {
+    await request('forgetEverything', {});
+    setConfirmForget(false);
+    setMessage({ error: false, text: 'Everything Whoami stored has been deleted.' });
+  };
+
+  const discard = async () => {
+    const { discarded } = await request('discardDamaged', {});
+    setMessage({ error: false, text: `Removed ${discarded} damaged entr${discarded === 1 ? 'y' : 'ies'}.` });
+  };
+
+  return (
+    <div className="data-section">
+      {problems.length > 0 && (
+        <div className="banner banner-error" role="alert">
+          <div className="banner-text">
+            <strong>Some stored data could not be read</strong>
+            {problems.map((p) => (
+              <span key={p.key + p.message} className="banner-detail">
+                {p.message}
+              </span>
+            ))}
+          </div>
+          <button type="button" className="banner-action" onClick={() => void discard()}>
+            Discard damaged entries
+          </button>
+        </div>
+      )}
+      <div className="data-actions">
+        <button type="button" onClick={() => void exportAccounts()}>
+          Export accounts
+        </button>
+        <label className="file-button">
+          Import accounts…
+          <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
+        </label>
+        {confirmForget ? (
+          <span className="confirm" role="group" aria-label="Forget everything?">
+            <span>Delete every account, key and cached profile?</span>
+            <button type="button" className="danger" onClick={() => void forget()}>
+              Delete everything
+            </button>
+            <button type="button" onClick={() => setConfirmForget(false)} autoFocus>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirmForget(true)}>
+            Forget everything…
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className={message.error ? 'field-error' : 'ok'} role="status">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

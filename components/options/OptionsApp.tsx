@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { AccountSummary } from '../../lib/model';
+import { useAccounts, useLiveUpdates } from '../hooks/queries';
+import { AccountForm, type SavedAccount } from './AccountForm';
+import { AccountList } from './AccountList';
+import { DataSection, type PendingImport } from './DataSection';
+import { SettingsSection } from './SettingsSection';
+
+type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { kind: 'import'; pending: PendingImport[] } | null;
+
+export function OptionsApp() {
+  useLiveUpdates();
+  const accounts = useAccounts();
+  const [form, setForm] = useState<FormMode>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const saved = ({ account, permissionGranted }: SavedAccount) => {
+    setNotice(
+      permissionGranted
+        ? `Saved “${account.label}”.`
+        : `Saved “${account.label}”, but Whoami can't reach ${account.host} until you grant access.`,
+    );
+    setForm((mode) => (mode?.kind === 'import' && mode.pending.length > 1 ? { kind: 'import', pending: mode.pending.slice(1) } : null));
+  };
+
+  const importing = form?.kind === 'import' ? form.pending[0] : undefined;
+
+  return (
+    <div className="options">
+      <header className="options-header">
+        <img src="/icon/48.png" alt="" width={40} height={40} />
+        <div>
+          <h1>Whoami</h1>
+          <p className="muted">Connect the accounts whose signed-in profile the toolbar button shows.</p>
+        </div>
+      </header>
+
+      <section aria-labelledby="accounts-title">
+        <h2 id="accounts-title">Accounts</h2>
+        {accounts.data && accounts.data.problems.length > 0 && (
+          <p className="field-error" role="alert">
+            {accounts.data.problems.length} stored entr{accounts.data.problems.length === 1 ? 'y is' : 'ies are'} damaged and
+            hidden — see “Your data” below.
+          </p>
+        )}
+        {accounts.isPending ? (
+          <p className="muted">Loading accounts…</p>
+        ) : (
+          <AccountList accounts={accounts.data?.accounts ?? []} onEdit={(account) => setForm({ kind: 'edit', account })} />
+        )}
+        {notice && (
+          <p className="ok" role="status">
+            {notice}
+          </p>
+        )}
+        {form === null ? (
+          <button type="button" className="primary" onClick={() => (setNotice(null), setForm({ kind: 'add' }))}>
+            Add account
+          </button>
+        ) : (
+          <AccountForm
+            key={form.kind === 'edit' ? form.account.id : form.kind === 'import' ? `import:${form.pending.length}` : 'add'}
+            editing={form.kind === 'edit' ? form.account : undefined}
+            prefill={importing}
+            onSaved={saved}
+            onCancel={() => setForm(null)}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="storage-title">
+        <h2 id="storage-title">Where your credentials live</h2>
+        <p>
+          API keys and tokens stay on this device only: in the extension's local storage, never synced, read only by
+          Whoami's background worker, and sent only to the account's own API host. Whoami shows them masked and never
+          puts them in exports. For Wacht it uses your browser's own sign-in session and never stores or copies the
+          session cookie.
+        </p>
+      </section>
+
+      <section aria-labelledby="settings-title">
+        <h2 id="settings-title">Settings</h2>
+        <SettingsSection />
+      </section>
+
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">Your data</h2>
+        <DataSection onNeedSecrets={(pending) => pending.length > 0 && setForm({ kind: 'import', pending })} />
+      </section>
+    </div>
+  );
+}

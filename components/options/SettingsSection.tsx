@@ -1,0 +1,67 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toErrorInfo } from '../../lib/errors';
+import { request } from '../../lib/messaging/client';
+import { REFRESH_MINUTES, settingsSchema } from '../../lib/model';
+import { queryKeys } from '../../lib/query/keys';
+import { describeIssue } from '../../lib/zod-issues';
+import { useStatus } from '../hooks/queries';
+
+export function SettingsSection() {
+  const queryClient = useQueryClient();
+  const status = useStatus();
+  const current = status.data?.settings.refreshMinutes;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const value = draft ?? (current === undefined ? '' : String(current));
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const parsed = settingsSchema.safeParse({ refreshMinutes: Number(value) });
+    if (!parsed.success) {
+      setMessage({ error: true, text: describeIssue(parsed.error.issues[0]!) });
+      return;
+    }
+    try {
+      await request('setSettings', parsed.data);
+      setDraft(null);
+      setMessage({ error: false, text: `Profiles refresh every ${parsed.data.refreshMinutes} minutes.` });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.status });
+    } catch (error) {
+      setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Could not save the setting' });
+    }
+  };
+
+  return (
+    <form className="settings" onSubmit={save} noValidate>
+      <div className="form-field">
+        <label htmlFor="refresh-minutes">Refresh every (minutes)</label>
+        <span className="input-row">
+          <input
+            id="refresh-minutes"
+            type="number"
+            inputMode="numeric"
+            min={REFRESH_MINUTES.min}
+            max={REFRESH_MINUTES.max}
+            value={value}
+            aria-describedby="refresh-minutes-help"
+            aria-invalid={message?.error ? true : undefined}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setMessage(null);
+            }}
+          />
+          <button type="submit">Save</button>
+        </span>
+        <p className="help" id="refresh-minutes-help">
+          Between {REFRESH_MINUTES.min} minutes and a day. Accounts that fail wait longer before the next try.
+        </p>
+        {message && (
+          <p className={message.error ? 'field-error' : 'ok'} role="status">
+            {message.text}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { labelSchema, type AccountSummary } from '../model';
+import type { ProviderAdapter } from '../providers/types';
+import { describeIssue } from '../zod-issues';
+
+export type FormValues = Record<string, string>;
+export type FormErrors = Record<string, string>;
+
+/** The form's starting values: the account's settings when editing, the defaults otherwise. */
+export function initialValues(adapter: ProviderAdapter, account?: AccountSummary): FormValues {
+  const values: FormValues = { label: account?.label ?? adapter.name };
+  for (const field of adapter.credentials.fields) {
+    // Secrets are never sent to a view, so an edit starts with them empty ("unchanged").
+    values[field.name] = account?.settings[field.name] ?? (field.kind === 'secret' ? '' : (field.defaultValue ?? ''));
+  }
+  return values;
+}
+
+export interface ValidatedForm {
+  label: string;
+  credentials: Record<string, string>;
+  errors: FormErrors;
+}
+
+/**
+ * Checks the form with the adapter's own credential schema. When editing, an empty secret
+ * means "keep the stored one", so it is not an error.
+ */
+export function validateForm(adapter: ProviderAdapter, values: FormValues, editing?: AccountSummary): ValidatedForm {
+  const errors: FormErrors = {};
+  const label = labelSchema.safeParse(values.label ?? '');
+  if (!label.success) errors.label = describeIssue(label.error.issues[0]!);
+
+  const kept = new Set(
+    adapter.credentials.secretFields.filter((field) => editing?.secretHints[field] && !values[field]?.trim()),
+  );
+  const candidate: FormValues = {};
+  for (const field of adapter.credentials.fields) {
+    // A kept secret is checked as a placeholder of the right shape; the background fills it in.
+    candidate[field.name] = kept.has(field.name) ? '' : (values[field.name] ?? '');
+  }
+  const parsed = adapter.credentials.schema.safeParse(candidate);
+  const credentials: Record<string, string> = parsed.success ? { ...parsed.data } : { ...candidate };
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      if (kept.has(field) || errors[field]) continue;
+      errors[field] = describeIssue(issue);
+    }
+  }
+  for (const field of kept) credentials[field] = '';
+  return { label: label.success ? label.data : (values.label ?? ''), credentials, errors };
+}
+
+/** The origins to ask permission for, once the form is valid. */
+export function originsFor(adapter: ProviderAdapter, credentials: Record<string, string>): string[] {
+  try {
+    return adapter.origins(credentials);
+  } catch {
+    return [];
+  }
+}
+
+export type AccountState = 'ok' | 'rejected' | 'permission-missing' | 'error' | 'never-tested';
+
+export const accountStateLabels: Record<AccountState, string> = {
+  ok: 'OK',
+  rejected: 'Rejected',
+  'permission-missing': 'Permission missing',
+  error: 'Error',
+  'never-tested': 'Never tested',
+};
+
+export function accountState(entry: { error: { kind: string } | null; attemptedAt: number | null } | undefined): AccountState {
+  if (!entry || entry.attemptedAt === null) return 'never-tested';
+  if (!entry.error) return 'ok';
+  if (entry.error.kind === 'unauthorized' || entry.error.kind === 'signed-out' || entry.error.kind === 'forbidden') return 'rejected';
+  if (entry.error.kind === 'permission-missing') return 'permission-missing';
+  return 'error';
+}

@@ -1,0 +1,40 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { RequestInput, RequestOutput, RequestType } from '../../lib/messaging/protocol';
+import type { MockProviders } from '../mock-providers/server';
+
+export type ProviderName = 'insighto' | 'wacht' | 'leadping' | 'chakra';
+export const PROVIDERS: ProviderName[] = ['insighto', 'wacht', 'leadping', 'chakra'];
+
+/** Sends a protocol request from an extension page, exactly as the views do. */
+export async function send<T extends RequestType>(page: Page, type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
+  const reply = await page.evaluate(
+    ([type, input]) => chrome.runtime.sendMessage({ whoami: 'request', type, input }),
+    [type, input] as const,
+  );
+  const envelope = reply as { ok: boolean; data?: unknown; error?: unknown };
+  if (!envelope.ok) throw new Error(`${type} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.data as RequestOutput<T>;
+}
+
+/** Signs in on the mock Wacht's page in this browser, as a user would: the cookie is the browser's. */
+export async function signInToWacht(context: BrowserContext, mock: MockProviders, userIndex = 0): Promise<void> {
+  const { username, password } = mock.wacht.signInOf(mock.wacht.userIds()[userIndex]!);
+  const page = await context.newPage();
+  await page.goto(`${mock.baseUrl('wacht')}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(`Signed in as ${username}`).waitFor();
+  await page.close();
+}
+
+/** Adds one account per provider through the message protocol and waits for their profiles. */
+export async function addAccounts(page: Page, mock: MockProviders, providers: ProviderName[] = PROVIDERS) {
+  const added = [];
+  for (const provider of providers) {
+    const userId = mock[provider].userIds()[0]!;
+    added.push(await send(page, 'addAccount', { provider, label: `${provider} demo`, credentials: mock.credentials(provider, userId) }));
+  }
+  await send(page, 'refresh', {});
+  return added;
+}
