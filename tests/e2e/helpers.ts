@@ -38,3 +38,30 @@ export async function addAccounts(page: Page, mock: MockProviders, providers: Pr
   await send(page, 'refresh', {});
   return added;
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it idles, via the Stop button
+ * of chrome://serviceworker-internals (CDP's stopAllWorkers closes the whole context here).
+ */
+export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://serviceworker-internals/');
+  const registration = page.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
+  await registration.getByText('Stop', { exact: true }).first().click();
+  await registration.locator('.serviceworker-running-status', { hasText: 'STOPPED' }).waitFor();
+  await page.close();
+}
+
+/** A marker only a still-running worker remembers: proof that a restart really happened. */
+export async function markWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  await worker!.evaluate(() => ((globalThis as { __alive?: boolean }).__alive = true));
+}
+
+/** Whether the running worker is the one that was marked (false after a real restart). */
+export async function workerHasMarker(context: BrowserContext, extensionId: string): Promise<boolean> {
+  // Playwright may still list the stopped worker for a while; the newest one is the live one.
+  const workers = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  const worker = workers.at(-1) ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(() => (globalThis as { __alive?: boolean }).__alive === true);
+}
