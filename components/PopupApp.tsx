@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ErrorAction } from '../lib/error-text';
 import { toErrorInfo } from '../lib/errors';
 import type { AccountSummary } from '../lib/model';
+import type { Profile } from '../lib/profile';
+import { discardDraft, type Draft } from '../lib/views/drafts';
+import { draftApplied } from '../lib/views/profile-edit';
 import { AccountSwitcher } from './AccountSwitcher';
+import { EditForm } from './EditForm';
 import { ErrorBanner } from './ErrorBanner';
 import { FirstRun } from './FirstRun';
 import { useAccounts, useLiveUpdates, useProfileEntry, useRefresh } from './hooks/queries';
@@ -55,11 +59,58 @@ function Header({
   );
 }
 
-function AccountView({ account, refresh }: { account: AccountSummary; refresh: ReturnType<typeof useRefresh> }) {
+/**
+ * A draft restored from an earlier popup opens the edit form again, unless the profile shows
+ * it was saved after that popup closed. Decided once, when the profile is first known.
+ */
+function useDraft(accountId: string, initialDraft: Draft | null, profile: Profile | null) {
+  const [restored, setRestored] = useState<{ draft: Draft; applied: boolean } | null>(null);
+  const [decided, setDecided] = useState(initialDraft === null);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (!decided && initialDraft && profile) {
+    const applied = draftApplied(initialDraft.values, profile);
+    setDecided(true);
+    setRestored({ draft: initialDraft, applied });
+    setEditing(!applied);
+  }
+  useEffect(() => {
+    if (!restored?.applied) return;
+    void discardDraft(accountId).then(() => {
+      if (restored.draft.editId) setNotice('Your last edit was saved.');
+    });
+  }, [accountId, restored]);
+  return {
+    draft: editing && restored && !restored.applied ? restored.draft : null,
+    editing,
+    notice,
+    startEditing: () => {
+      setNotice(null);
+      setEditing(true);
+    },
+    stopEditing: (message: string | null) => {
+      setRestored(null);
+      setEditing(false);
+      setNotice(message);
+    },
+  };
+}
+
+function AccountView({
+  account,
+  refresh,
+  initialDraft,
+}: {
+  account: AccountSummary;
+  refresh: ReturnType<typeof useRefresh>;
+  initialDraft: Draft | null;
+}) {
   const actions = useViewActions();
   const now = useNow(1000);
   const entryQuery = useProfileEntry(account.id);
   const entry = entryQuery.data;
+  const { draft, editing, notice, startEditing, stopEditing } = useDraft(account.id, initialDraft, entry?.profile ?? null);
+  const canEdit = account.editableFields.length > 0;
   // A failure to reach the background at all is shown like any other error.
   const transportError = refresh.error ?? entryQuery.error;
   const error = transportError ? toErrorInfo(transportError) : (entry?.error ?? null);
@@ -90,14 +141,36 @@ function AccountView({ account, refresh }: { account: AccountSummary; refresh: R
           }}
         />
       )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {entry?.profile ? (
-        <ProfileCard
-          account={account}
-          entry={entry}
-          profile={entry.profile}
-          now={now}
-          refreshing={refresh.isPending || entryQuery.isFetching}
-        />
+        <>
+          <ProfileCard
+            account={account}
+            entry={entry}
+            profile={entry.profile}
+            now={now}
+            compact={editing}
+            refreshing={refresh.isPending || entryQuery.isFetching}
+          />
+          {editing ? (
+            <EditForm
+              account={account}
+              profile={entry.profile}
+              draft={draft}
+              onDone={(outcome) => stopEditing(outcome === 'saved' ? 'Saved.' : null)}
+            />
+          ) : (
+            canEdit && (
+              <button type="button" className="edit-button" onClick={startEditing}>
+                Edit profile
+              </button>
+            )
+          )}
+        </>
       ) : error ? (
         <p className="empty">
           No profile loaded yet for {account.providerName} · {account.label}.
@@ -109,7 +182,13 @@ function AccountView({ account, refresh }: { account: AccountSummary; refresh: R
   );
 }
 
-export function PopupApp({ initialAccountId }: { initialAccountId: string | null }) {
+export function PopupApp({
+  initialAccountId,
+  initialDrafts = {},
+}: {
+  initialAccountId: string | null;
+  initialDrafts?: Record<string, Draft>;
+}) {
   useLiveUpdates();
   const actions = useViewActions();
   const accountsQuery = useAccounts();
@@ -138,7 +217,7 @@ export function PopupApp({ initialAccountId }: { initialAccountId: string | null
   } else if (!account) {
     body = <FirstRun />;
   } else {
-    body = <AccountView key={account.id} account={account} refresh={refresh} />;
+    body = <AccountView key={account.id} account={account} refresh={refresh} initialDraft={initialDrafts[account.id] ?? null} />;
   }
 
   return (

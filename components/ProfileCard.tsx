@@ -66,12 +66,15 @@ export function ProfileCard({
   profile,
   now,
   refreshing,
+  compact = false,
 }: {
   account: AccountSummary;
   entry: ProfileEntry;
   profile: Profile;
   now: number;
   refreshing: boolean;
+  /** Only who it is, while the edit form takes the room below. */
+  compact?: boolean;
 }) {
   useMarkFirstProfile();
   const stale = entry.error !== null;
@@ -91,6 +94,8 @@ export function ProfileCard({
           </span>
         )}
       </p>
+ {!compact && (
+        <>
       <dl className="facts">
         <Fact label="Username" value={profile.username && `@${profile.username}`} />
         <Fact label="Email" value={profile.email} copy="email" />
@@ -101,6 +106,8 @@ export function ProfileCard({
       </dl>
       <DetailsSection details={profile.details} />
       <RawJson raw={entry.raw} />
+        </>
+      )}
     </section>
   );
 }

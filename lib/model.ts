@@ -20,6 +20,7 @@ export const editableFieldViewSchema = z.object({
   label: nonEmpty,
   input: z.enum(['text', 'tel']),
 });
+export type EditableFieldView = z.infer<typeof editableFieldViewSchema>;
 
 /** An account as the views see it: settings without secrets, secrets as "••••abcd" hints. */
 export const accountSummarySchema = z.object({

@@ -4,6 +4,8 @@ import type { ViewEvent } from '../messaging/protocol';
 /** What the background needs from the browser, in one place so tests can stand in for it. */
 export interface Platform {
   fetch: typeof fetch;
+  /** Overrides the HTTP layer's default timeout (tests). */
+  requestTimeoutMs?: number;
   now(): number;
   hasCookie(url: string, name: string): Promise<boolean>;
   hasOrigins(origins: string[]): Promise<boolean>;

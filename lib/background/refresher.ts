@@ -44,7 +44,11 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     return task;
   }
 
-  const context = (): FetchContext => ({ fetch: platform.fetch, hasCookie: platform.hasCookie });
+  const context = (): FetchContext => ({
+    fetch: platform.fetch,
+    hasCookie: platform.hasCookie,
+    timeoutMs: platform.requestTimeoutMs,
+  });
 
   /** Every provider call goes through here: permission check first, then the host limiter. */
   async function callProvider<T>(

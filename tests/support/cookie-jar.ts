@@ -1,6 +1,11 @@
+import http from 'node:http';
+
 /**
- * A minimal browser-like cookie jar for Node tests: it sends what the mock set and keeps what
- * it rotates, as Chromium does for a `credentials: 'include'` fetch. Cookies ignore ports.
+ * A minimal browser-like cookie jar for tests: it sends what the mock set and keeps what it
+ * rotates, as Chromium does for a `credentials: 'include'` fetch. Cookies ignore ports.
+ *
+ * Its fetch speaks HTTP through node:http rather than the global fetch: under happy-dom the
+ * global is the page's own, which hides Set-Cookie and drops a Cookie header.
  */
 export class CookieJar {
   private readonly cookies = new Map<string, Map<string, string>>();
@@ -22,8 +27,8 @@ export class CookieJar {
     return jar ? [...jar].map(([k, v]) => `${k}=${v}`).join('; ') : '';
   }
 
-  store(url: string, response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
+  storeSetCookies(url: string, lines: string[]): void {
+    for (const line of lines) {
       const [pair = '', ...attributes] = line.split(';');
       const index = pair.indexOf('=');
       const name = pair.slice(0, index).trim();
@@ -38,21 +43,51 @@ export class CookieJar {
     const headers = new Headers(init.headers);
     const include = init.credentials === 'include';
     if (include && this.header(url)) headers.set('cookie', this.header(url));
-    const response = await fetch(input, { ...init, headers });
-    if (include) this.store(url, response);
-    return response;
+    let body: string | undefined;
+    if (init.body instanceof URLSearchParams) {
+      body = init.body.toString();
+      if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+    } else if (typeof init.body === 'string') {
+      body = init.body;
+      if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+    }
+    const { status, rawHeaders, setCookies, payload } = await nodeRequest(url, init.method ?? 'GET', headers, body, init.signal);
+    if (include) this.storeSetCookies(url, setCookies);
+    const nullBody = status === 204 || status === 205 || status === 304;
+    return new Response(nullBody ? null : new Uint8Array(payload), { status, headers: rawHeaders });
   };
 
   readonly hasCookie = async (url: string, name: string): Promise<boolean> => this.get(url, name) !== undefined;
 }
 
+function nodeRequest(url: string, method: string, headers: Headers, body: string | undefined, signal?: AbortSignal | null) {
+  return new Promise<{ status: number; rawHeaders: Headers; setCookies: string[]; payload: Buffer }>((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
+    const request = http.request(url, { method, headers: Object.fromEntries(headers) }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const rawHeaders = new Headers();
+        for (const [key, value] of Object.entries(response.headers)) {
+          if (key === 'set-cookie' || value === undefined) continue;
+          rawHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        resolve({ status: response.statusCode ?? 0, rawHeaders, setCookies: response.headers['set-cookie'] ?? [], payload: Buffer.concat(chunks) });
+      });
+    });
+    signal?.addEventListener('abort', () => request.destroy(new DOMException('aborted', 'AbortError')));
+    request.on('error', (error) => reject(error instanceof DOMException ? error : new TypeError('fetch failed', { cause: error })));
+    request.end(body);
+  });
+}
+
 /** Signs in on the mock Wacht's sign-in form, as a user would, and keeps the session cookie. */
 export async function signInToWacht(jar: CookieJar, deploymentUrl: string, username: string, password: string) {
-  const response = await fetch(`${deploymentUrl}/sign-in`, {
+  const response = await jar.fetch(`${deploymentUrl}/sign-in`, {
     method: 'POST',
     body: new URLSearchParams({ username, password }),
-    redirect: 'manual',
+    credentials: 'include',
   });
   if (response.status !== 303) throw new Error(`sign-in failed with ${response.status}`);
-  jar.store(deploymentUrl, response);
 }

@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+
+// A profile edit being typed survives the popup closing: it is kept in `session` storage
+// (cleared when the browser closes) until it is saved or discarded.
+export const draftSchema = z.object({
+  values: z.record(z.string(), z.string()),
+  /** The id of the save in flight, if the popup closed while saving. */
+  editId: z.nullable(z.string()),
+  updatedAt: z.number(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+const PREFIX = 'draft:';
+
+export async function readDrafts(): Promise<Record<string, Draft>> {
+  const all = await browser.storage.session.get(null);
+  const drafts: Record<string, Draft> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX)) continue;
+    const parsed = draftSchema.safeParse(value);
+    if (parsed.success) drafts[key.slice(PREFIX.length)] = parsed.data;
+  }
+  return drafts;
+}
+
+export function saveDraft(accountId: string, draft: Draft): Promise<void> {
+  return browser.storage.session.set({ [PREFIX + accountId]: draft });
+}
+
+export function discardDraft(accountId: string): Promise<void> {
+  return browser.storage.session.remove(PREFIX + accountId);
+}

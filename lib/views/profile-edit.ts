@@ -1,0 +1,48 @@
+import type { ErrorInfo } from '../errors';
+import type { EditableFieldView, ProfileEntry } from '../model';
+import { joinName } from '../normalize';
+import type { EditableFieldName, Profile } from '../profile';
+
+export type EditValues = Partial<Record<EditableFieldName, string>>;
+
+/** The form's values for a profile: what the provider has now, empty where it has nothing. */
+export function valuesFromProfile(fields: readonly EditableFieldView[], profile: Profile): EditValues {
+  return Object.fromEntries(fields.map((field) => [field.name, profile[field.name] ?? '']));
+}
+
+/** Only the fields the user changed. */
+export function changedValues(values: EditValues, profile: Profile): EditValues {
+  return Object.fromEntries(
+    Object.entries(values).filter(([name, value]) => value.trim() !== (profile[name as EditableFieldName] ?? '')),
+  );
+}
+
+/** Whether the profile already holds every value of a draft (the save went through). */
+export function draftApplied(values: EditValues, profile: Profile): boolean {
+  return Object.keys(changedValues(values, profile)).length === 0;
+}
+
+/** The profile as it will look once the edit lands, shown while the provider answers. */
+export function applyOptimistic(entry: ProfileEntry, values: EditValues): ProfileEntry {
+  if (!entry.profile) return entry;
+  const before = entry.profile;
+  const after: Profile = { ...before };
+  for (const [name, value] of Object.entries(changedValues(values, before)) as Array<[EditableFieldName, string]>) {
+    after[name] = value.trim() === '' ? null : value.trim();
+  }
+  // A name built from first and last name follows them; a provider's own full name is kept.
+  if (before.displayName === joinName(before.firstName, before.lastName)) {
+    after.displayName = joinName(after.firstName, after.lastName) ?? before.displayName;
+  }
+  return { ...entry, profile: after };
+}
+
+/** Field errors for the form's own fields; the rest of the error is shown above the form. */
+export function formFieldErrors(error: ErrorInfo, fields: readonly EditableFieldView[]): Record<string, string> {
+  const names = new Set<string>(fields.map((f) => f.name));
+  return Object.fromEntries(
+    Object.entries(error.fieldErrors)
+      .filter(([name]) => names.has(name))
+      .map(([name, messages]) => [name, messages.join(' ')]),
+  );
+}

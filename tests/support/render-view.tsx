@@ -1,0 +1,38 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isRequest } from '../../lib/background/router';
+import { createQueryClient } from '../../lib/query/client';
+import { type ViewActions, ViewActionsContext } from '../../components/ViewActions';
+import type { MockProviders } from '../mock-providers/server';
+import { backgroundHarness, OWN_SENDER } from './background-harness';
+
+/**
+ * Renders a view whose requests reach the real background handlers through the fake
+ * browser's runtime messaging, and whose network calls reach the mock providers.
+ */
+export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg = backgroundHarness(mock)) {
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+    isRequest(message) ? bg.core.handleMessage(message, OWN_SENDER) : undefined,
+  );
+  // Events the background broadcasts reach the views as they would in the browser.
+  bg.platform.broadcast = async (event) => {
+    bg.events.push(event);
+    await fakeBrowser.runtime.sendMessage(event).catch(() => undefined);
+  };
+  const actions: ViewActions = {
+    openOptions: vi.fn(),
+    openTab: vi.fn(),
+    ensureOrigins: vi.fn(async () => true),
+    saveSelectedAccount: vi.fn(),
+  };
+  const queryClient = createQueryClient();
+  const view = render(
+    <ViewActionsContext.Provider value={actions}>
+      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+    </ViewActionsContext.Provider>,
+  );
+  return { ...view, bg, actions, queryClient };
+}

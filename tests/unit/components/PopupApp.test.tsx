@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '../../../components/PopupApp';
+import { createMockProviders, type MockProviders } from '../../mock-providers/server';
+import { backgroundHarness } from '../../support/background-harness';
+import { renderWithBackground } from '../../support/render-view';
+
+let mock: MockProviders;
+beforeAll(async () => {
+  mock = await createMockProviders();
+});
+afterAll(() => mock.close());
+beforeEach(() => {
+  fakeBrowser.reset();
+  mock.reset();
+});
+afterEach(cleanup);
+
+/** Accounts saved beforehand, as if through the options page. */
+async function seedAccounts(...providers: Array<'insighto' | 'wacht' | 'leadping' | 'chakra'>) {
+  const seeding = backgroundHarness(mock);
+  const accounts = [];
+  for (const provider of providers) accounts.push(await seeding.addMockAccount(provider));
+  await seeding.settle();
+  return accounts;
+}
+
+describe('PopupApp', () => {
+  it('asks a new user to open Options', async () => {
+    const { actions } = renderWithBackground(<PopupApp initialAccountId={null} />, mock);
+    await userEvent.click(await screen.findByRole('button', { name: 'Open Options' }));
+    expect(screen.getByRole('heading', { name: 'Connect your first account' })).toBeTruthy();
+    expect(actions.openOptions).toHaveBeenCalled();
+  });
+
+  it('shows the selected profile and remembers a switch', async () => {
+    const [insighto, chakra] = await seedAccounts('insighto', 'chakra');
+    const { actions } = renderWithBackground(<PopupApp initialAccountId={chakra!.id} />, mock);
+    expect(await screen.findByRole('heading', { name: 'Mary Jackson' })).toBeTruthy();
+    expect(screen.getByText('mary@chakra.example', { selector: '.email span' })).toBeTruthy();
+    expect(screen.getByText('(verified)')).toBeTruthy();
+    expect(screen.getByText('ADMIN')).toBeTruthy();
+    expect(screen.getByText('Details (5)')).toBeTruthy();
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Account' }), insighto!.id);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeTruthy();
+    expect(screen.getByText('Trial')).toBeTruthy();
+    expect(actions.saveSelectedAccount).toHaveBeenCalledWith(insighto!.id);
+  });
+
+  it('keeps the last good profile, marked stale, under a rejected key', async () => {
+    await seedAccounts('leadping');
+    mock.addFault({ provider: 'leadping', kind: '401' });
+    const { actions } = renderWithBackground(<PopupApp initialAccountId={null} />, mock);
+    expect(await screen.findByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh profile' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Key rejected — update it in Options')).toBeTruthy();
+    expect(within(alert).getByText(/Bearer token is missing, expired or invalid|injected fault/)).toBeTruthy();
+    expect(screen.getByText('Stale')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Open Options' }));
+    expect(actions.openOptions).toHaveBeenCalled();
+  });
+
+  it('asks for a missing permission from the click itself, then refreshes', async () => {
+    const [account] = await seedAccounts('insighto');
+    const { bg, actions } = renderWithBackground(<PopupApp initialAccountId={null} />, mock);
+    await screen.findByRole('heading', { name: 'Ada Lovelace' });
+    bg.granted.clear();
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh profile' }));
+    expect(await screen.findByText(/Whoami needs permission to reach 127\.0\.0\.1/)).toBeTruthy();
+    actions.ensureOrigins = async (origins) => {
+      origins.forEach((o) => bg.granted.add(o));
+      return true;
+    };
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(account!.origins).toEqual(['http://127.0.0.1/*']);
+  });
+
+  it('renders hostile profile data as inert text', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    mock.insighto.createUser({ first_name: payload, last_name: '', email: 'x@y.z' });
+    const seeding = backgroundHarness(mock);
+    const userId = mock.insighto.userIds().at(-1)!;
+    const label = '<b onmouseover="alert(1)">work</b>';
+    await seeding.send('addAccount', { provider: 'insighto', label, credentials: mock.credentials('insighto', userId) });
+    await seeding.settle();
+    const { container } = renderWithBackground(<PopupApp initialAccountId={null} />, mock);
+    expect(await screen.findByRole('heading', { name: payload })).toBeTruthy();
+    expect(screen.getByText(`Insighto · ${'<b onmouseover="alert(1)">work</b>'}`, { exact: false })).toBeTruthy();
+    expect(container.querySelector('script, b')).toBeNull();
+    expect(container.querySelector('img[src="x"]')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
