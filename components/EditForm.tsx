@@ -51,8 +51,8 @@ export function EditForm({
         onError: (error) => {
           const errors = formFieldErrors(toErrorInfo(error), fields);
           setFieldErrors(errors);
-          const first = Object.keys(errors)[0];
-          if (first) document.getElementById(`edit-${first}`)?.focus();
+          const first = fields.find((field) => errors[field.name]);
+          if (first) document.getElementById(`edit-${first.name}`)?.focus();
         },
       },
     );

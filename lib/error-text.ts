@@ -53,7 +53,7 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
       }
       return { title: `${providerName} sent a sign-in page instead of your profile — check the settings`, detail, action: OPTIONS };
     case 'forbidden':
-      return { title: `Access denied — this key can't read your ${providerName} profile`, detail, action: OPTIONS };
+      return { title: `Access denied — these credentials can't read your ${providerName} profile`, detail, action: OPTIONS };
     case 'not-found':
       return { title: 'Not found — check the account settings in Options', detail, action: OPTIONS };
     case 'rate-limited': {

@@ -65,3 +65,19 @@ export async function workerHasMarker(context: BrowserContext, extensionId: stri
   const worker = workers.at(-1) ?? (await context.waitForEvent('serviceworker'));
   return worker.evaluate(() => (globalThis as { __alive?: boolean }).__alive === true);
 }
+
+/** Runs axe-core in the page and answers its serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<Array<{ id: string; help: string; nodes: string[] }>> {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the debugger protocol, which the extension page's CSP does not apply to.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; help: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}

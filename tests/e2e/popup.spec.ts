@@ -1,0 +1,93 @@
+import { expect, test } from './fixtures';
+import { addAccounts, PROVIDERS, send, seriousA11yViolations, signInToWacht } from './helpers';
+
+test('a new user is sent to Options, and the page is accessible', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
+  expect(await seriousA11yViolations(popup)).toEqual([]);
+});
+
+test("each provider's profile is shown, with the switcher remembering the last choice", async ({ context, mock, openPopup }) => {
+  const popup = await openPopup();
+  await signInToWacht(context, mock);
+  const accounts = await addAccounts(popup, mock);
+  await popup.reload();
+
+  const expected = {
+    insighto: ['Ada Lovelace', 'ada@analytical.example'],
+    wacht: ['Linus Torvalds', 'linus@kernel.example'],
+    leadping: ['Katherine Johnson', 'katherine@orbit.example'],
+    chakra: ['Mary Jackson', 'mary@chakra.example'],
+  } as const;
+  const switcher = popup.getByRole('combobox', { name: 'Account' });
+  for (const [index, provider] of PROVIDERS.entries()) {
+    await switcher.selectOption(accounts[index]!.id);
+    const [name, email] = expected[provider];
+    await expect(popup.getByRole('heading', { name })).toBeVisible();
+    await expect(popup.locator('.email')).toContainText(email);
+    await expect(popup.locator('.freshness')).toContainText(`${accounts[index]!.providerName} · ${provider} demo`);
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+  }
+  // Wacht's avatar loads from the provider; the others show initials.
+  await switcher.selectOption(accounts[1]!.id);
+  await expect(popup.locator('img.avatar')).toHaveAttribute('src', `${mock.url}/avatars/linus.svg`);
+
+  const reopened = await openPopup();
+  await expect(reopened.getByRole('heading', { name: 'Linus Torvalds' })).toBeVisible();
+  await expect(reopened.getByRole('combobox', { name: 'Account' })).toHaveValue(accounts[1]!.id);
+});
+
+test('a reopened popup paints the cached profile before the network answers', async ({ mock, openPopup, serviceWorker }) => {
+  const first = await openPopup();
+  const [account] = await addAccounts(first, mock, ['chakra']);
+  await first.reload();
+  await expect(first.getByRole('heading', { name: 'Mary Jackson' })).toBeVisible();
+  // Let the persisted cache catch up, then make the stored profile old enough to revalidate.
+  await first.waitForTimeout(400);
+  await first.close();
+  await serviceWorker.evaluate(async (key) => {
+    const stored = (await chrome.storage.local.get(key))[key] as { fetchedAt: number };
+    await chrome.storage.local.set({ [key]: { ...stored, fetchedAt: Date.now() - 5 * 60_000 } });
+  }, `profile:${account!.id}`);
+  mock.setLatency(2000);
+  mock.requests.splice(0);
+
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { name: 'Mary Jackson' })).toBeVisible();
+  // The name is on screen while the provider has not answered yet.
+  expect(mock.stats.inFlight).toBe(1);
+  await expect(popup.getByRole('status').filter({ hasText: 'Refreshing…' })).toBeVisible();
+  await expect(popup.getByText('Refreshing…')).toHaveCount(0, { timeout: 5000 });
+  await expect(popup.locator('.freshness')).toContainText('Updated just now');
+});
+
+test('without a cached profile the popup shows the skeleton of the card, then the card', async ({ mock, openPopup }) => {
+  const setup = await openPopup();
+  mock.setLatency(1500);
+  await send(setup, 'addAccount', { provider: 'leadping', label: 'work', credentials: mock.credentials('leadping', mock.leadping.userIds()[0]!) });
+  const popup = await openPopup();
+  await expect(popup.getByLabel('Loading profile')).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Katherine Johnson' })).toBeVisible({ timeout: 5000 });
+  await expect(popup.getByLabel('Loading profile')).toHaveCount(0);
+});
+
+test('details, raw response and copy buttons work from the keyboard; no secret in the raw view', async ({ context, mock, openPopup }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const popup = await openPopup();
+  await signInToWacht(context, mock);
+  await addAccounts(popup, mock, ['wacht']);
+  await popup.reload();
+  await expect(popup.getByRole('heading', { name: 'Linus Torvalds' })).toBeVisible();
+
+  await popup.getByText('Details (9)').focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByText('Two-factor policy')).toBeVisible();
+  await popup.getByText('Raw response').click();
+  const raw = await popup.getByLabel('Raw response JSON').innerText();
+  expect(raw).toContain('"username": "linus"');
+  for (const secret of ['totp_secret', 'otp_url', '"backup_codes"', 'JBSWY3DPEHPK3PXP']) expect(raw).not.toContain(secret);
+
+  await popup.getByRole('button', { name: 'Copy email' }).click();
+  await expect(popup.getByRole('button', { name: 'Copy email' })).toHaveText('Copied');
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('linus@kernel.example');
+});
