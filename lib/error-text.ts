@@ -20,12 +20,13 @@ export interface ErrorContext {
   host: string;
   /** Where a browser-session provider signs in again (Wacht). */
   signInUrl?: string | null;
+  /** On the options page the user is already where settings are fixed. */
+  inOptions?: boolean;
   /** When the next automatic attempt is due, for "retrying in 30 s". */
   nextAttemptAt?: number | null;
   now?: number;
 }
 
-const OPTIONS: ErrorAction = { kind: 'open-options', label: 'Open Options' };
 const RETRY: ErrorAction = { kind: 'retry', label: 'Try again' };
 
 function detailOf(info: ErrorInfo, providerName: string): string | null {
@@ -39,10 +40,13 @@ function detailOf(info: ErrorInfo, providerName: string): string | null {
 export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText {
   const { providerName, host } = context;
   const detail = detailOf(info, providerName);
+  const OPTIONS: ErrorAction | null = context.inOptions ? null : { kind: 'open-options', label: 'Open Options' };
+  const fixIt = context.inOptions ? '' : ' — update it in Options';
+  const checkIt = context.inOptions ? 'check the settings below' : 'check the account settings in Options';
   const status = info.status ? ` (HTTP ${info.status})` : '';
   switch (info.kind) {
     case 'unauthorized':
-      return { title: 'Key rejected — update it in Options', detail, action: OPTIONS };
+      return { title: `Key rejected${fixIt}`, detail, action: OPTIONS };
     case 'signed-out':
       if (context.signInUrl) {
         return {
@@ -55,7 +59,7 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
     case 'forbidden':
       return { title: `Access denied — these credentials can't read your ${providerName} profile`, detail, action: OPTIONS };
     case 'not-found':
-      return { title: 'Not found — check the account settings in Options', detail, action: OPTIONS };
+      return { title: `Not found — ${checkIt}`, detail, action: OPTIONS };
     case 'rate-limited': {
       const wait = context.nextAttemptAt
         ? secondsUntil(context.nextAttemptAt, context.now ?? Date.now())

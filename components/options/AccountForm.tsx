@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../../lib/error-text';
+import { describeError, type ErrorContext } from '../../lib/error-text';
 import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/errors';
 import { request } from '../../lib/messaging/client';
 import type { AccountSummary } from '../../lib/model';
@@ -47,7 +47,7 @@ export function AccountForm({
 
   const validated = validateForm(adapter, values, editing);
   const origins = originsFor(adapter, validated.credentials);
-  const errorContext = { providerName: adapter.name, host: hostOf(origins) };
+  const errorContext = { providerName: adapter.name, host: hostOf(origins), inOptions: true };
 
   const change = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -192,7 +192,7 @@ function ErrorLine({
   prefix = '',
 }: {
   error: ErrorInfo;
-  context: { providerName: string; host: string };
+  context: ErrorContext;
   prefix?: string;
 }) {
   const text = describeError(error, context);

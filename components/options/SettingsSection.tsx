@@ -51,7 +51,7 @@ export function SettingsSection() {
               setMessage(null);
             }}
           />
-          <button type="submit">Save</button>
+          <button type="submit">Save interval</button>
         </span>
         <p className="help" id="refresh-minutes-help">
           Between {REFRESH_MINUTES.min} minutes and a day. Accounts that fail wait longer before the next try.

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { PROVIDERS, type ProviderName, send, seriousA11yViolations, signInToWacht } from './helpers';
+import type { MockProviders } from '../mock-providers/server';
+
+const PEOPLE = { insighto: 'Ada Lovelace', wacht: 'Linus Torvalds', leadping: 'Katherine Johnson', chakra: 'Mary Jackson' } as const;
+const NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
+
+/** The account form on the page (add, edit or complete an import). */
+const accountForm = (options: Page) => options.locator('form.account-form');
+
+/** Fills the add-account form the way a user does: visible labels, typed values. */
+async function fillAccountForm(options: Page, mock: MockProviders, provider: ProviderName, overrides: Record<string, string> = {}) {
+  await options.getByRole('button', { name: 'Add account' }).click();
+  const form = accountForm(options);
+  await form.getByLabel('Provider').selectOption({ label: NAMES[provider] });
+  await form.getByLabel('Label', { exact: true }).fill(`${NAMES[provider]} (work)`);
+  const credentials = { ...mock.credentials(provider, mock[provider].userIds()[0]!), ...overrides };
+  if (provider === 'wacht') {
+    await form.getByLabel('Deployment host').fill(credentials.deploymentUrl!);
+    await expect(form.getByLabel('Use my signed-in browser session')).toBeChecked();
+    return;
+  }
+  await form.getByLabel('Base URL').fill(credentials.baseUrl!);
+  if (provider === 'insighto') await form.getByLabel('API key', { exact: true }).fill(credentials.apiKey!);
+  if (provider === 'leadping' || provider === 'chakra') await form.getByLabel('Token', { exact: true }).fill(credentials.token!);
+  if (provider === 'chakra') await form.getByLabel('User ID').fill(credentials.userId!);
+}
+
+test('a new user connects all four providers through the options page alone', async ({ context, mock, openOptions, openPopup }) => {
+  test.setTimeout(60_000);
+  await signInToWacht(context, mock);
+  const options = await openOptions();
+  expect(await seriousA11yViolations(options)).toEqual([]);
+
+  for (const provider of PROVIDERS) {
+    await fillAccountForm(options, mock, provider);
+    await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText(PEOPLE[provider]);
+    await accountForm(options).getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByText(`Saved “${NAMES[provider]} (work)”.`)).toBeVisible();
+    const row = options.getByRole('listitem', { name: `${NAMES[provider]} · ${NAMES[provider]} (work)` });
+    await expect(row).toContainText('OK');
+    await expect(row).toContainText(PEOPLE[provider]);
+  }
+  expect(await seriousA11yViolations(options)).toEqual([]);
+
+  // Secrets are shown masked, never in full.
+  const page = await options.content();
+  const key = mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!;
+  expect(page).not.toContain(key);
+  await expect(options.getByRole('listitem', { name: 'Insighto · Insighto (work)' })).toContainText(`••••${key.slice(-4)}`);
+
+  const popup = await openPopup();
+  const switcher = popup.getByRole('combobox', { name: 'Account' });
+  for (const provider of PROVIDERS) {
+    await switcher.selectOption({ label: `${NAMES[provider]} · ${NAMES[provider]} (work)` });
+    await expect(popup.getByRole('heading', { name: PEOPLE[provider] })).toBeVisible();
+  }
+});
+
+test('a wrong key gets the exact error, and a malformed one an inline error', async ({ mock, openOptions }) => {
+  const options = await openOptions();
+  await fillAccountForm(options, mock, 'insighto', { apiKey: 'sk-live-123' });
+  await accountForm(options).getByLabel('Label', { exact: true }).click();
+  await expect(options.getByText('Insighto API keys start with "in-"')).toBeVisible();
+  await expect(accountForm(options).getByLabel('API key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  await accountForm(options).getByLabel('API key', { exact: true }).fill('in-thisKeyIsWellFormedButNotKnownToInsighto00');
+  await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Key rejected' })).toHaveText('Key rejected — Insighto said: “Invalid API key”');
+
+  // Leadping says which kind of credential it refused.
+  await accountForm(options).getByRole('button', { name: 'Cancel' }).click();
+  await fillAccountForm(options, mock, 'leadping', { token: mock.leadping.apiKeyOf(mock.leadping.userIds()[0]!) });
+  await accountForm(options).getByLabel('Authentication').selectOption('api-key');
+  await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Key rejected' })).toContainText(
+    'The API key (X-Leadping-Api-Key) was refused; /users/me needs a user token',
+  );
+});
+
+test('a declined permission leaves a clear state with a way to ask again', async ({ context, mock, openOptions, openPopup }) => {
+  // The browser's own prompt can't be clicked headless: the user's "no" is stood in for here.
+  await context.addInitScript(() => {
+    if (location.protocol === 'chrome-extension:') chrome.permissions.request = async () => false;
+  });
+  const options = await openOptions();
+  const localhost = mock.baseUrl('chakra').replace('127.0.0.1', 'localhost');
+  await fillAccountForm(options, mock, 'chakra', { baseUrl: localhost });
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  const host = new URL(localhost).host;
+  await expect(options.getByText(`Saved “ChakraHQ (work)”, but Whoami can't reach ${host} until you grant access.`)).toBeVisible();
+  const row = options.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' });
+  await expect(row).toContainText('Permission missing');
+  await expect(row.getByRole('button', { name: 'Grant access' })).toBeVisible();
+
+  const popup = await openPopup();
+  await expect(popup.locator('.banner-title')).toHaveText(`Whoami needs permission to reach ${host}`);
+  await expect(popup.getByRole('button', { name: 'Grant access' })).toBeVisible();
+  expect(mock.requests.filter((r) => r.provider === 'chakra')).toHaveLength(0);
+});
+
+test('editing keeps the saved secret unless a new one is typed; the reveal toggle shows what is typed', async ({ mock, openOptions }) => {
+  const options = await openOptions();
+  await fillAccountForm(options, mock, 'leadping');
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Edit Leadping (work)' }).click();
+  const token = accountForm(options).getByLabel('Token', { exact: true });
+  await expect(token).toHaveValue('');
+  await expect(token).toHaveAttribute('placeholder', /^••••.{4} \(unchanged\)$/);
+  await accountForm(options).getByLabel('Label', { exact: true }).fill('Leadping (sales)');
+  await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText('Katherine Johnson');
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('listitem', { name: 'Leadping · Leadping (sales)' })).toContainText('OK');
+
+  await options.getByRole('button', { name: 'Add account' }).click();
+  await accountForm(options).getByLabel('Provider').selectOption({ label: 'Insighto' });
+  await accountForm(options).getByLabel('API key', { exact: true }).fill('in-secret');
+  await expect(accountForm(options).getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
+  await accountForm(options).getByRole('button', { name: 'Show API key' }).click();
+  await expect(accountForm(options).getByLabel('API key', { exact: true })).toHaveAttribute('type', 'text');
+});
+
+test('export has no secrets; import restores what needs none and asks for the rest', async ({ context, mock, openOptions, openPopup }) => {
+  await signInToWacht(context, mock);
+  const options = await openOptions();
+  for (const provider of ['wacht', 'insighto'] as const) {
+    await fillAccountForm(options, mock, provider);
+    await accountForm(options).getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByText(`Saved “${NAMES[provider]} (work)”.`)).toBeVisible();
+  }
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export accounts' }).click()]);
+  const file = await download.path();
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).not.toContain(mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!);
+  expect(JSON.parse(text)).toMatchObject({ format: 'whoami-accounts', accounts: [{ provider: 'wacht' }, { provider: 'insighto', settings: { baseUrl: mock.baseUrl('insighto') } }] });
+
+  await options.getByRole('button', { name: 'Forget everything…' }).click();
+  await options.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(options.getByText('No accounts yet.', { exact: false })).toBeVisible();
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
+
+  await options.locator('input[type=file]').setInputFiles(file);
+  await expect(options.getByText('Imported 1 account(s). 1 need their key or token: enter it below.')).toBeVisible();
+  await expect(accountForm(options).getByLabel('Base URL')).toHaveValue(mock.baseUrl('insighto'));
+  await accountForm(options).getByLabel('API key', { exact: true }).fill(mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!);
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('listitem', { name: 'Insighto · Insighto (work)' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Wacht · Wacht (work)' })).toContainText('OK');
+  // The open popup followed along.
+  await expect(popup.getByRole('combobox', { name: 'Account' })).toBeVisible();
+});
+
+test('removing asks to confirm, and an open popup follows live', async ({ mock, openOptions, openPopup }) => {
+  const options = await openOptions();
+  await fillAccountForm(options, mock, 'chakra');
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { name: 'Mary Jackson' })).toBeVisible();
+
+  await options.getByRole('button', { name: 'Remove ChakraHQ (work)' }).click();
+  await expect(options.getByRole('button', { name: 'Keep' })).toBeFocused();
+  await options.getByRole('button', { name: 'Keep' }).click();
+  await expect(options.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' })).toBeVisible();
+  await options.getByRole('button', { name: 'Remove ChakraHQ (work)' }).click();
+  await options.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(options.getByText('No accounts yet.', { exact: false })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
+  const accounts = await send(options, 'listAccounts', {});
+  expect(accounts.accounts).toEqual([]);
+});
