@@ -29,11 +29,16 @@ export interface ErrorContext {
 
 const RETRY: ErrorAction = { kind: 'retry', label: 'Try again' };
 
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
 function detailOf(info: ErrorInfo, providerName: string): string | null {
   const parts: string[] = [];
   if (info.providerMessage) parts.push(`${providerName} said: “${info.providerMessage}”`);
-  if (info.detail) parts.push(info.detail.charAt(0).toUpperCase() + info.detail.slice(1));
-  return parts.length > 0 ? parts.join('. ') : null;
+  if (info.detail) parts.push(sentence(info.detail));
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 /** The one place that turns an error into words for the user, with what to do next. */

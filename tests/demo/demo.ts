@@ -1,0 +1,107 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker } from '../e2e/fixtures';
+import { addAccounts, PROVIDERS, signInToWacht } from '../e2e/helpers';
+import { createMockProviders } from '../mock-providers/server';
+
+// `npm run demo [-- --headless]`: builds the extension, starts the mock providers, opens
+// Chromium with one demo account of each provider and shows the popup. Without a display
+// (or with --headless) it saves screenshots of the popup and options page and exits.
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const outDir = path.resolve('demo-screenshots');
+
+console.log('Building the extension (loopback build for the mock providers)…');
+execSync('npx wxt build --mode e2e', { stdio: 'inherit' });
+if (!fs.existsSync(CHROME_PATH)) {
+  console.error(`Chromium not found at ${CHROME_PATH}. Install it with: sudo apt-get install -y chromium`);
+  process.exit(1);
+}
+
+const mock = await createMockProviders();
+console.log(`Mock providers on ${mock.url}`);
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-demo-'));
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: CHROME_PATH,
+  headless,
+  args: CHROMIUM_ARGS,
+  viewport: { width: 360, height: 600 },
+});
+const worker = await extensionWorker(context);
+const extensionId = new URL(worker.url()).host;
+const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+
+const setup = await context.newPage();
+await setup.goto(popupUrl);
+await signInToWacht(context, mock);
+const accounts = await addAccounts(setup, mock, PROVIDERS);
+for (const [index, account] of accounts.entries()) {
+  console.log(`  ${account.providerName.padEnd(9)} ${account.label} → ${mock[PROVIDERS[index]!].userIds()[0]}`);
+}
+await setup.close();
+
+async function showPopup(accountId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(popupUrl);
+  await page.getByRole('combobox', { name: 'Account' }).selectOption(accountId);
+  await page.locator('.card h1').waitFor();
+  // Let the avatar image arrive before the picture is taken.
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+if (!headless) {
+  await showPopup(accounts[0]!.id);
+  console.log(`\nWhoami is running in Chromium with four demo accounts (extension ${extensionId}).`);
+  console.log('Click the toolbar icon, or use the popup tab. Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => process.on('SIGINT', () => resolve()));
+} else {
+  fs.mkdirSync(outDir, { recursive: true });
+  const shots: string[] = [];
+  const shoot = async (page: Page, name: string) => {
+    const file = path.join(outDir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+  };
+  for (const [index, account] of accounts.entries()) {
+    const page = await showPopup(account.id);
+    await shoot(page, `popup-${index + 1}-${PROVIDERS[index]}`);
+    await page.close();
+  }
+  const wacht = await showPopup(accounts[1]!.id);
+  await wacht.emulateMedia({ colorScheme: 'dark' });
+  await wacht.getByText(/^Details/).click();
+  await shoot(wacht, 'popup-5-wacht-dark-details');
+  await wacht.close();
+
+  // One error state: Leadping rejects the token; the last good profile stays, marked stale.
+  mock.addFault({ provider: 'leadping', kind: '401' });
+  const rejected = await showPopup(accounts[2]!.id);
+  await rejected.getByRole('button', { name: 'Refresh profile' }).click();
+  await rejected.getByRole('alert').waitFor();
+  await shoot(rejected, 'popup-6-error-key-rejected');
+  await rejected.close();
+  mock.clearFaults();
+
+  const edit = await showPopup(accounts[3]!.id);
+  await edit.getByRole('button', { name: 'Edit profile' }).click();
+  await shoot(edit, 'popup-7-edit');
+  await edit.close();
+
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 900, height: 900 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByText('Mary Jackson').waitFor();
+  await shoot(options, 'options');
+  await options.close();
+
+  console.log(`\nScreenshots (${shots.length}) in ${outDir}:`);
+  for (const file of shots) console.log(`  ${path.basename(file)}`);
+}
+
+await context.close();
+await mock.close();
+fs.rmSync(profileDir, { recursive: true, force: true });
+
