@@ -1,5 +1,4 @@
 import { type ErrorKind, WhoamiError } from './errors';
-import { redactUrl } from './secrets';
 
 // The e2e build waits 3 s instead of 10 so its hung-provider cases stay quick; the product
 // waits 10 s.
@@ -235,9 +234,4 @@ export async function getJson(
       await sleep(retryAfter !== null ? retryAfter * 1000 : backoff);
     }
   }
-}
-
-/** For messages and logs: the request URL with its secrets taken out. */
-export function describeRequest(request: Pick<HttpRequest, 'method' | 'url'>): string {
-  return `${request.method} ${redactUrl(request.url)}`;
 }

@@ -22,7 +22,11 @@ export function looksLikeSecretValue(value: string): boolean {
 /** A deep copy without secret-named keys and with secret-looking strings redacted. */
 export function scrubSecrets(value: unknown, depth = 0): unknown {
   if (depth > 32) return REDACTED;
-  if (typeof value === 'string') return looksLikeSecretValue(value) ? REDACTED : value;
+  if (typeof value === 'string') {
+    if (looksLikeSecretValue(value)) return REDACTED;
+    // A link a provider echoes back (a "self" URL) may carry the very key we sent.
+    return /^https?:\/\/\S+\?\S+$/.test(value) ? redactUrl(value) : value;
+  }
   if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRequest, getJson, parseRetryAfter, requestJson } from '../../../lib/http';
+import { getJson, parseRetryAfter, requestJson } from '../../../lib/http';
 import { jsonResponse, recordingFetch } from '../../support/recording-fetch';
 
 const noErrorBody = () => null;
@@ -122,17 +122,11 @@ describe('getJson retries', () => {
   });
 });
 
-describe('parseRetryAfter and describeRequest', () => {
+describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('30')).toBe(30);
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10);
     expect(parseRetryAfter('soon')).toBeNull();
     expect(parseRetryAfter(null)).toBeNull();
-  });
-
-  it('redacts the key from a request URL', () => {
-    expect(describeRequest({ method: 'GET', url: 'https://api.insighto.ai/api/v1/user?api_key=in-secretsecretsecretsecret' })).toBe(
-      'GET https://api.insighto.ai/api/v1/user?api_key=[redacted]',
-    );
   });
 });

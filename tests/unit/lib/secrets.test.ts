@@ -11,6 +11,7 @@ describe('scrubSecrets', () => {
         backup_codes_generated: true,
         api_key: 'in-x',
         nested: [{ access_token: 't', refreshToken: 'r', password: 'p', note: 'eyJhbGciOi.eyJzdWIiOjF9.c2ln' }],
+        links: { self: 'https://api.insighto.ai/api/v1/user?api_key=in-abcdefghijklmnopqrstuvwxyz&page=1' },
       },
     });
     expect(scrubbed).toEqual({
@@ -19,6 +20,7 @@ describe('scrubSecrets', () => {
         user_authenticator: { id: 'a1' },
         backup_codes_generated: true,
         nested: [{ note: '[redacted]' }],
+        links: { self: 'https://api.insighto.ai/api/v1/user?api_key=[redacted]&page=1' },
       },
     });
   });

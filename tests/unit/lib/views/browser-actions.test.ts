@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensureOrigins } from '../../../../lib/views/browser-actions';
+
+// WXT's fake browser has no permissions API: stand in for the browser's prompt.
+function fakePermissions(granted: string[], answer: boolean) {
+  const request = vi.fn(async ({ origins }: { origins: string[] }) => {
+    if (answer) granted.push(...origins);
+    return answer;
+  });
+  Object.assign(fakeBrowser, {
+    permissions: {
+      contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o))),
+      request,
+    },
+  });
+  return request;
+}
+
+describe('ensureOrigins (the permission prompt path)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('does not prompt when the host is already granted', async () => {
+    const request = fakePermissions(['https://api.insighto.ai/*'], true);
+    expect(await ensureOrigins(['https://api.insighto.ai/*'])).toBe(true);
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('prompts for exactly the account’s origin and reports the answer', async () => {
+    const granted: string[] = [];
+    const request = fakePermissions(granted, true);
+    expect(await ensureOrigins(['https://acme.wacht.services/*'])).toBe(true);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://acme.wacht.services/*'] });
+    expect(granted).toEqual(['https://acme.wacht.services/*']);
+  });
+
+  it('answers false when the user declines', async () => {
+    fakePermissions([], false);
+    expect(await ensureOrigins(['https://api.leadping.ai/*'])).toBe(false);
+  });
+});
