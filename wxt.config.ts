@@ -8,6 +8,9 @@ const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Extension pages load from disk in browsers that all support modulepreload: no polyfill or
+  // preload helper needed in the popup's bundle.
+  vite: () => ({ build: { modulePreload: false } }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'Whoami',
     description: 'See who you are signed in as on your SaaS APIs, right from the toolbar.',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ErrorAction } from '../lib/error-text';
 import { toErrorInfo } from '../lib/errors';
 import type { AccountSummary } from '../lib/model';
@@ -6,7 +6,6 @@ import type { Profile } from '../lib/profile';
 import { discardDraft, type Draft } from '../lib/views/drafts';
 import { draftApplied } from '../lib/views/profile-edit';
 import { AccountSwitcher } from './AccountSwitcher';
-import { EditForm } from './EditForm';
 import { ErrorBanner } from './ErrorBanner';
 import { FirstRun } from './FirstRun';
 import { useAccounts, useLiveUpdates, useProfileEntry, useRefresh } from './hooks/queries';
@@ -14,6 +13,9 @@ import { useNow } from './hooks/useNow';
 import { ProfileCard } from './ProfileCard';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from './ViewActions';
+
+// Editing is the popup's second use: its code loads when the form is first opened.
+const EditForm = lazy(() => import('./EditForm').then((module) => ({ default: module.EditForm })));
 
 function Header({
   accounts,
@@ -157,12 +159,14 @@ function AccountView({
             refreshing={refresh.isPending || entryQuery.isFetching}
           />
           {editing ? (
-            <EditForm
-              account={account}
-              profile={entry.profile}
-              draft={draft}
-              onDone={(outcome) => stopEditing(outcome === 'saved' ? 'Saved.' : null)}
-            />
+            <Suspense fallback={<p className="help">Opening the editor…</p>}>
+              <EditForm
+                account={account}
+                profile={entry.profile}
+                draft={draft}
+                onDone={(outcome) => stopEditing(outcome === 'saved' ? 'Saved.' : null)}
+              />
+            </Suspense>
           ) : (
             canEdit && (
               <button type="button" className="edit-button" onClick={startEditing}>
@@ -196,11 +200,15 @@ export function PopupApp({
   const accounts = accountsQuery.data?.accounts;
   const account = accounts?.find((a) => a.id === selectedId) ?? accounts?.[0] ?? null;
   const refresh = useRefresh(account?.id ?? null);
+  // Remember the account shown, so the next popup can ask for its profile before anything else.
+  const shownId = account?.id ?? null;
+  useEffect(() => {
+    if (shownId && shownId !== initialAccountId) actions.saveSelectedAccount(shownId);
+  }, [shownId, initialAccountId, actions]);
 
   const select = (accountId: string) => {
     refresh.reset();
     setSelectedId(accountId);
-    actions.saveSelectedAccount(accountId);
   };
 
   let body;

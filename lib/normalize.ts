@@ -1,14 +1,10 @@
 import { invalidResponse } from './errors';
 import { type Profile, type ProfileDetail, profileSchema } from './profile';
 import { safeImageUrl } from './safe-url';
+import { joinName, textOrNull } from './text';
 import { firstIssue } from './zod-issues';
 
-/** Trimmed text, or null for anything empty or not a string: empty strings count as missing. */
-export function textOrNull(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
+export { joinName, textOrNull } from './text';
 
 // Below this an integer timestamp is in seconds: 1e11 s is the year 5138, 1e11 ms is 1973.
 const SECONDS_LIMIT = 1e11;
@@ -27,13 +23,6 @@ export function isoOrNull(value: unknown): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-export function joinName(...parts: unknown[]): string | null {
-  const joined = parts
-    .map(textOrNull)
-    .filter((part): part is string => part !== null)
-    .join(' ');
-  return joined === '' ? null : joined;
-}
 
 type DetailValue = string | number | boolean | null | undefined;
 

@@ -7,7 +7,10 @@ import * as z from 'zod/mini';
 export const PROFILE_SCHEMA_VERSION = 1;
 
 const text = z.nullable(z.string().check(z.minLength(1)));
-const isoTime = z.nullable(z.iso.datetime({ offset: true }));
+// Normalized times are always `Date#toISOString()` output; a plain check of that shape keeps
+// zod's full ISO-8601 parser out of the popup bundle.
+const ISO_UTC = /^\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isoTime = z.nullable(z.string().check(z.regex(ISO_UTC, { error: 'expected an ISO 8601 UTC time' })));
 
 export const profileDetailSchema = z.object({
   label: z.string().check(z.minLength(1)),

@@ -7,14 +7,31 @@ import { queryKeys } from '../../lib/query/keys';
 /** A reopened popup shows its cached profile at once and asks for fresher data than this. */
 export const PROFILE_MAX_AGE_MS = 60_000;
 
+// Fresh for a few seconds: the popup starts these queries before its first render, and the
+// components that mount right after must not ask a second time.
+const STALE_MS = 5_000;
+
+export const accountsQuery = {
+  queryKey: queryKeys.accounts,
+  queryFn: () => request('listAccounts', {}),
+  staleTime: STALE_MS,
+};
+
+export function profileQuery(accountId: string) {
+  return {
+    queryKey: queryKeys.profile(accountId),
+    queryFn: () => request('getProfile', { accountId, maxAgeMs: PROFILE_MAX_AGE_MS }),
+    staleTime: STALE_MS,
+  };
+}
+
 export function useAccounts() {
-  return useQuery({ queryKey: queryKeys.accounts, queryFn: () => request('listAccounts', {}) });
+  return useQuery(accountsQuery);
 }
 
 export function useProfileEntry(accountId: string | null) {
   return useQuery({
-    queryKey: queryKeys.profile(accountId ?? ''),
-    queryFn: () => request('getProfile', { accountId: accountId!, maxAgeMs: PROFILE_MAX_AGE_MS }),
+    ...profileQuery(accountId ?? ''),
     enabled: accountId !== null,
     // While rate limited, ask again when the provider said we may.
     refetchInterval: (query) => {

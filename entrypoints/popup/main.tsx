@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
+import { accountsQuery, profileQuery } from '../../components/hooks/queries';
 import { PopupApp } from '../../components/PopupApp';
 import '../../components/styles/base.css';
 import '../../components/styles/popup.css';
@@ -18,6 +19,11 @@ async function main() {
     readSelectedAccount(),
     readDrafts().catch(() => ({})),
   ]);
+  // Revalidation starts now, not after the first render: the components join these requests.
+  void queryClient.prefetchQuery(accountsQuery);
+  const cached = queryClient.getQueryData<Awaited<ReturnType<typeof accountsQuery.queryFn>>>(accountsQuery.queryKey);
+  const accountId = selectedAccount ?? cached?.accounts[0]?.id;
+  if (accountId) void queryClient.prefetchQuery(profileQuery(accountId));
   createRoot(document.getElementById('root')!).render(
     <ViewActionsContext.Provider value={browserViewActions}>
       <QueryClientProvider client={queryClient}>

@@ -97,6 +97,8 @@ export function createHandlers({ platform, refresher, editor, onSettingsChanged 
 
     async removeAccount({ id }) {
       const removed = await accountsStore.remove(id);
+      // A refresh still running for it saves its entry first; then the entry goes.
+      await refresher.settled(id);
       await profileStore.remove(id);
       await purgeAccountFromPersistedCache(id);
       await refresher.updateBadge();

@@ -84,24 +84,26 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     return save(entry);
   }
 
-  /** Stores and announces an entry, unless its account was removed meanwhile. */
+  /** Stores and announces an entry (removeAccount waits for a running refresh to save first). */
   async function save(entry: ProfileEntry): Promise<ProfileEntry> {
-    const { accounts } = await accountsStore.read();
-    if (!accounts.some((a) => a.id === entry.accountId)) return entry;
     await profileStore.set(entry);
-    await platform.broadcast({ whoami: 'event', type: 'profile', entry });
+    // Views hear of it in their own time; the caller's answer doesn't wait for them.
+    void track(platform.broadcast({ whoami: 'event', type: 'profile', entry }));
     return entry;
   }
 
-  /** One refresh per account at a time: a second caller shares the first one's answer. */
-  function refresh(account: StoredAccount, mode: RefreshMode): Promise<ProfileEntry> {
-    const running = inFlight.get(account.id);
+  /**
+   * One refresh per account at a time: a second caller shares the first one's answer. Registered
+   * before anything is read, so a removal can always wait for it (see `settled`).
+   */
+  function refresh(accountId: string, mode: RefreshMode, known?: StoredAccount): Promise<ProfileEntry> {
+    const running = inFlight.get(accountId);
     if (running) return running;
     const work = (async () => {
-      const previous = await profileStore.get(account.id);
+      const [account, previous] = await Promise.all([known ?? accountsStore.get(accountId), profileStore.get(accountId)]);
       return shouldAttempt(previous, mode, platform.now()) ? attempt(account, previous) : previous;
-    })().finally(() => inFlight.delete(account.id));
-    inFlight.set(account.id, work);
+    })().finally(() => inFlight.delete(accountId));
+    inFlight.set(accountId, work);
     return work;
   }
 
@@ -124,8 +126,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     refreshOne(accountId: string, mode: RefreshMode): Promise<ProfileEntry> {
       return track(
         (async () => {
-          const entry = await refresh(await accountsStore.get(accountId), mode);
-          await updateBadge();
+          const entry = await refresh(accountId, mode);
+          // The badge follows; the popup waiting for this profile does not wait for it.
+          void track(updateBadge());
           return entry;
         })(),
       );
@@ -134,11 +137,15 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       return track(
         (async () => {
           const { accounts } = await accountsStore.read();
-          const entries = await Promise.all(accounts.map((account) => refresh(account, mode)));
+          const entries = await Promise.all(accounts.map((account) => refresh(account.id, mode, account)));
           await updateBadge();
           return entries;
         })(),
       );
+    },
+    /** Resolves once the account's running refresh, if any, has saved its entry. */
+    async settled(accountId: string): Promise<void> {
+      await inFlight.get(accountId)?.catch(() => undefined);
     },
     /** Resolves once every refresh started so far has settled. */
     async idle(): Promise<void> {
@@ -160,7 +167,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
             const error = new WhoamiError('permission-missing', { detail: adapter.origins(credentials).join(', ') }).info;
             await save({ ...entry, error, nextAttemptAt: null });
           } else if (granted && missing) {
-            await refresh(account, { kind: 'force' });
+            await refresh(account.id, { kind: 'force' }, account);
           }
         }),
       );

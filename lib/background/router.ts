@@ -2,9 +2,8 @@ import type { Browser } from 'wxt/browser';
 import { toErrorInfo, WhoamiError } from '../errors';
 import {
   isRequestType,
-  protocol,
-  type Protocol,
   type RequestOutput,
+  requestSchemas,
   type RequestType,
   requestEnvelopeSchema,
   type ResponseEnvelope,
@@ -13,7 +12,7 @@ import type * as z from 'zod/mini';
 import { firstIssue } from '../zod-issues';
 
 export type Handlers = {
-  [T in RequestType]: (input: z.output<Protocol[T]['input']>) => Promise<RequestOutput<T>>;
+  [T in RequestType]: (input: z.output<(typeof requestSchemas)[T]>) => Promise<RequestOutput<T>>;
 };
 
 type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin'>;
@@ -38,7 +37,7 @@ export function createRouter(handlers: Handlers, trust: (sender: Sender) => bool
         throw new WhoamiError('invalid-response', { detail: 'not a Whoami request' });
       }
       const type = envelope.data.type;
-      const input = protocol[type].input.safeParse(envelope.data.input);
+      const input = requestSchemas[type].safeParse(envelope.data.input);
       if (!input.success) throw new WhoamiError('validation', { detail: `${type}: ${firstIssue(input.error)}` });
       const handler = handlers[type] as (input: unknown) => Promise<unknown>;
       return { ok: true, data: await handler(input.data) };

@@ -3,7 +3,7 @@ import { WhoamiError } from '../errors';
 import { firstIssue } from '../zod-issues';
 import {
   eventSchema,
-  protocol,
+  replySchemas,
   type RequestInput,
   type RequestOutput,
   type RequestType,
@@ -25,7 +25,7 @@ export async function request<T extends RequestType>(type: T, input: RequestInpu
   const envelope = responseEnvelopeSchema.safeParse(reply);
   if (!envelope.success) throw new WhoamiError('internal', { detail: 'the background sent no valid answer' });
   if (!envelope.data.ok) throw new WhoamiError(envelope.data.error.kind, envelope.data.error);
-  const output = protocol[type].output.safeParse(envelope.data.data);
+  const output = replySchemas[type].safeParse(envelope.data.data);
   if (!output.success) throw new WhoamiError('internal', { detail: `unexpected answer: ${firstIssue(output.error)}` });
   return output.data as RequestOutput<T>;
 }

@@ -33,74 +33,65 @@ export const exportFileSchema = z.object({
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
-export const protocol = {
-  listAccounts: {
-    input: none,
-    output: z.object({ accounts: z.array(accountSummarySchema), problems: z.array(problemSchema) }),
-  },
-  addAccount: {
-    input: z.object({ provider: id, label: labelSchema, credentials: credentialValues }),
-    output: accountSummarySchema,
-  },
+// Two maps with the same keys: what each request carries (checked by the background) and
+// what it answers (checked by the views). Kept apart so each side bundles only its half.
+export const requestSchemas = {
+  listAccounts: none,
+  addAccount: z.object({ provider: id, label: labelSchema, credentials: credentialValues }),
   /** Secret fields left empty keep the stored secret. */
-  updateAccount: {
-    input: z.object({ id, label: z.optional(labelSchema), credentials: z.optional(credentialValues) }),
-    output: accountSummarySchema,
-  },
-  removeAccount: { input: z.object({ id }), output: z.object({ removed: z.boolean() }) },
+  updateAccount: z.object({ id, label: z.optional(labelSchema), credentials: z.optional(credentialValues) }),
+  removeAccount: z.object({ id }),
   /** Fetches a profile with credentials that are not saved (yet). */
-  testCredentials: {
-    input: z.object({ provider: id, credentials: credentialValues, accountId: z.optional(id) }),
-    output: z.object({ profile: profileSchema }),
-  },
+  testCredentials: z.object({ provider: id, credentials: credentialValues, accountId: z.optional(id) }),
   /** The stored entry, refreshed first when older than `maxAgeMs` (never, when absent). */
-  getProfile: {
-    input: z.object({ accountId: id, maxAgeMs: z.optional(z.number()) }),
-    output: profileEntrySchema,
-  },
+  getProfile: z.object({ accountId: id, maxAgeMs: z.optional(z.number()) }),
   /** Refreshes one account now, or all accounts when no id is given. */
-  refresh: {
-    input: z.object({ accountId: z.optional(id) }),
-    output: z.object({ entries: z.array(profileEntrySchema) }),
-  },
-  updateProfile: {
-    input: z.object({
-      accountId: id,
-      /** One id per save: a repeated message with the same id is never sent twice. */
-      editId: id,
-      changes: z.partialRecord(editableFieldNameSchema, z.string()),
-    }),
-    output: profileEntrySchema,
-  },
-  getStatus: {
-    input: none,
-    output: z.object({
-      accounts: z.number(),
-      needAttention: z.number(),
-      problems: z.array(problemSchema),
-      settings: settingsSchema,
-    }),
-  },
-  setSettings: { input: settingsSchema, output: settingsSchema },
-  exportAccounts: { input: none, output: exportFileSchema },
+  refresh: z.object({ accountId: z.optional(id) }),
+  updateProfile: z.object({
+    accountId: id,
+    /** One id per save: a repeated message with the same id is never sent twice. */
+    editId: id,
+    changes: z.partialRecord(editableFieldNameSchema, z.string()),
+  }),
+  getStatus: none,
+  setSettings: settingsSchema,
+  exportAccounts: none,
   /** Saves what needs no secret; the rest is returned for the options page to complete. */
-  importAccounts: {
-    input: exportFileSchema,
-    output: z.object({
-      imported: z.array(accountSummarySchema),
-      skipped: z.array(z.object({ index: z.number(), reason: z.string() })),
-    }),
-  },
+  importAccounts: exportFileSchema,
   /** Clears every account, profile, setting and cache. */
-  forgetEverything: { input: none, output: none },
+  forgetEverything: none,
   /** Drops stored entries that failed validation (reported by listAccounts/getStatus). */
-  discardDamaged: { input: none, output: z.object({ discarded: z.number() }) },
+  discardDamaged: none,
 } as const;
 
-export type Protocol = typeof protocol;
-export type RequestType = keyof Protocol;
-export type RequestInput<T extends RequestType> = z.input<Protocol[T]['input']>;
-export type RequestOutput<T extends RequestType> = z.output<Protocol[T]['output']>;
+export const replySchemas = {
+  listAccounts: z.object({ accounts: z.array(accountSummarySchema), problems: z.array(problemSchema) }),
+  addAccount: accountSummarySchema,
+  updateAccount: accountSummarySchema,
+  removeAccount: z.object({ removed: z.boolean() }),
+  testCredentials: z.object({ profile: profileSchema }),
+  getProfile: profileEntrySchema,
+  refresh: z.object({ entries: z.array(profileEntrySchema) }),
+  updateProfile: profileEntrySchema,
+  getStatus: z.object({
+    accounts: z.number(),
+    needAttention: z.number(),
+    problems: z.array(problemSchema),
+    settings: settingsSchema,
+  }),
+  setSettings: settingsSchema,
+  exportAccounts: exportFileSchema,
+  importAccounts: z.object({
+    imported: z.array(accountSummarySchema),
+    skipped: z.array(z.object({ index: z.number(), reason: z.string() })),
+  }),
+  forgetEverything: none,
+  discardDamaged: z.object({ discarded: z.number() }),
+} as const satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestInput<T extends RequestType> = z.input<(typeof requestSchemas)[T]>;
+export type RequestOutput<T extends RequestType> = z.output<(typeof replySchemas)[T]>;
 
 export const requestEnvelopeSchema = z.object({
   whoami: z.literal('request'),
@@ -123,5 +114,5 @@ export const eventSchema = z.union([
 export type ViewEvent = z.infer<typeof eventSchema>;
 
 export function isRequestType(type: string): type is RequestType {
-  return Object.hasOwn(protocol, type);
+  return Object.hasOwn(requestSchemas, type);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isAllowedBaseUrl, normalizeBaseUrl } from '../safe-url';
+import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
 import type { CredentialField } from './types';
 
 const required = (label: string) => z.minLength(1, { error: `${label} is required` });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
 import { buildProfile, details, isoOrNull, textOrNull } from '../normalize';
-import { originPattern } from '../safe-url';
+import { originPattern } from '../base-url';
 import { baseUrlField, editableText, secretField } from './fields';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';

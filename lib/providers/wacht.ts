@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
 import { buildProfile, details, textOrNull } from '../normalize';
-import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../safe-url';
+import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
 import { editableText } from './fields';
 import { addFieldError, fetched, optBool, optText, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';

@@ -3,7 +3,7 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import { persistQueryClientRestore, persistQueryClientSubscribe } from '@tanstack/react-query-persist-client';
 import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
-import { protocol } from '../messaging/protocol';
+import { replySchemas } from '../messaging/protocol';
 import { profileEntrySchema } from '../model';
 import { PROFILE_SCHEMA_VERSION } from '../profile';
 import { PERSISTED_CACHE_KEY } from './keys';
@@ -37,7 +37,7 @@ const persister = createAsyncStoragePersister({
 
 // Only what the popup paints first is persisted; nothing in either holds a secret.
 const persistedSchemas: Record<string, z.ZodMiniType> = {
-  accounts: protocol.listAccounts.output,
+  accounts: replySchemas.listAccounts,
   profile: profileEntrySchema,
 };
 

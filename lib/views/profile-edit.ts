@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../errors';
 import type { EditableFieldView, ProfileEntry } from '../model';
-import { joinName } from '../normalize';
+import { joinName } from '../text';
 import type { EditableFieldName, Profile } from '../profile';
 
 export type EditValues = Partial<Record<EditableFieldName, string>>;

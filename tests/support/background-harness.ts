@@ -19,6 +19,8 @@ export function backgroundHarness(mock: MockProviders) {
   /** Sends a request the way a view does, through the router with its checks. */
   async function send<T extends RequestType>(type: T, input: RequestInput<T>, sender = OWN_SENDER): Promise<RequestOutput<T>> {
     const reply = await core.handleMessage({ whoami: 'request', type, input }, sender);
+    // What follows an answer (badge, broadcasts) settles before the test looks at it.
+    await core.refresher.idle();
     if (!reply.ok) throw Object.assign(new Error(`${reply.error.kind}: ${reply.error.detail ?? reply.error.providerMessage}`), { info: reply.error });
     return reply.data as RequestOutput<T>;
   }
