@@ -28,6 +28,8 @@ async function openEditor(provider: 'insighto' | 'wacht' | 'leadping' | 'chakra'
   const view = renderWithBackground(<PopupApp initialAccountId={null} />, mock, bg);
   await screen.findByRole('heading', { name });
   await userEvent.click(screen.getByRole('button', { name: 'Edit profile' }));
+  // The editor's code loads on first use.
+  await screen.findByRole('form', { name: 'Edit profile' });
   return { ...view, account };
 }
 
@@ -89,6 +91,7 @@ describe('EditForm', () => {
     const drafts = await readDrafts();
     renderWithBackground(<PopupApp initialAccountId={null} initialDrafts={drafts} />, mock);
     expect(await screen.findByText('Restored your unsaved edit.')).toBeTruthy();
+    await screen.findByLabelText('First name');
     expect((screen.getByLabelText('First name') as HTMLInputElement).value).toBe('Adabel');
     await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
     await waitFor(async () => expect(await readDrafts()).toEqual({}));
