@@ -19,11 +19,12 @@ async function main() {
     readSelectedAccount(),
     readDrafts().catch(() => ({})),
   ]);
-  // Revalidation starts now, not after the first render: the components join these requests.
-  void queryClient.prefetchQuery(accountsQuery);
+  // Revalidation starts now, not after the first render, however recent the restored copy:
+  // the components join these requests instead of sending their own.
+  void queryClient.prefetchQuery({ ...accountsQuery, staleTime: 0 });
   const cached = queryClient.getQueryData<Awaited<ReturnType<typeof accountsQuery.queryFn>>>(accountsQuery.queryKey);
   const accountId = selectedAccount ?? cached?.accounts[0]?.id;
-  if (accountId) void queryClient.prefetchQuery(profileQuery(accountId));
+  if (accountId) void queryClient.prefetchQuery({ ...profileQuery(accountId), staleTime: 0 });
   createRoot(document.getElementById('root')!).render(
     <ViewActionsContext.Provider value={browserViewActions}>
       <QueryClientProvider client={queryClient}>
