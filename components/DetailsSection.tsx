@@ -10,7 +10,11 @@ export function DetailsSection({ details }: { details: ProfileDetail[] }) {
         {details.map((detail) => (
           <div key={detail.label} className="fact">
             <dt>{detail.label}</dt>
-            <dd>{detail.value}</dd>
+            <dd>
+              <span className="fact-value" dir="auto">
+                {detail.value}
+              </span>
+            </dd>
           </div>
         ))}
       </dl>

@@ -23,7 +23,9 @@ function Fact({ label, value, copy }: { label: string; value: string | null; cop
     <div className="fact">
       <dt>{label}</dt>
       <dd>
-        <span className="fact-value">{value}</span>
+        <span className="fact-value" dir="auto">
+          {value}
+        </span>
         {copy && <CopyButton value={value} what={copy} />}
       </dd>
     </div>

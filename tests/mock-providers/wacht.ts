@@ -130,6 +130,10 @@ function wachtError(status: number, message: string, fieldErrors?: FieldErrors):
   return { status, body: { errors } };
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function sessionCookie(token: string, maxAge?: number): string {
   return `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
 }
@@ -197,7 +201,12 @@ export function createWachtMock(): WachtMock {
       message: 'OK',
       data: {
         ...account.user,
-        profile_picture_url: [true, 'true'].includes(account.user.has_profile_picture as never) ? `${new URL(req.baseUrl).origin}/avatars/${account.user.username}.svg` : '',
+        // A user given their own picture URL gets it as is (hostile-data tests); else the mock's.
+        profile_picture_url:
+          (account.user.profile_picture_url as string) ||
+          ([true, 'true'].includes(account.user.has_profile_picture as never)
+            ? `${new URL(req.baseUrl).origin}/avatars/${encodeURIComponent(account.user.username)}.svg`
+            : ''),
       },
       session: { id: `sess_${account.user.id.slice(0, 8)}`, created_at: session.createdAt, updated_at: new Date().toISOString() },
     };
@@ -229,7 +238,7 @@ export function createWachtMock(): WachtMock {
 
   function signIn(req: MockRequest): MockResponse {
     if (req.method === 'GET') {
-      const users = accounts.map((a) => `<li><code>${a.user.username}</code> / <code>${a.password}</code></li>`).join('');
+      const users = accounts.map((a) => `<li><code>${escapeHtml(a.user.username)}</code> / <code>${escapeHtml(a.password)}</code></li>`).join('');
       return page(
         'Sign in — Wacht mock',
         `<h1>Sign in</h1><form method="post"><label>Username <input name="username" autocomplete="username"></label>
@@ -263,7 +272,7 @@ export function createWachtMock(): WachtMock {
       if (req.path === '/sign-out') return signOut(req);
       if (req.path === '/account') {
         const account = accountOf(req);
-        return page('Account', account ? `<h1>Signed in as ${account.user.username}</h1>` : '<h1>Not signed in</h1>');
+        return page('Account', account ? `<h1>Signed in as ${escapeHtml(account.user.username)}</h1>` : '<h1>Not signed in</h1>');
       }
       if (req.path !== '/me') return wachtError(404, 'Not found');
       const account = accountOf(req);
