@@ -22,6 +22,11 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The test-only attacker extension is plain browser JavaScript.
+    files: ['tests/e2e/attacker-extension/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker, chrome: 'readonly' } },
+  },
+  {
     // Command-line tools talk to their user on stdout.
     files: ['tests/**/*.ts'],
     rules: { 'no-console': 'off' },

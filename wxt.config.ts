@@ -26,7 +26,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'whoami@whoami.dev',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs 140 on desktop and 142 on Android.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -9,9 +9,15 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromiu
 
 // Flags from the toolchain recipe: without the background-networking ones Chromium's own
 // connections are refused by this closed network, many at a time.
-export const CHROMIUM_ARGS = [
-  `--disable-extensions-except=${EXTENSION_DIR}`,
-  `--load-extension=${EXTENSION_DIR}`,
+export function chromiumArgs(extensionDirs: string[] = [EXTENSION_DIR]): string[] {
+  return [
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
+    ...BROWSER_FLAGS,
+  ];
+}
+
+const BROWSER_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -21,14 +27,16 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+export const CHROMIUM_ARGS = chromiumArgs();
+
+export async function launchWithExtension(userDataDir: string, extraExtensions: string[] = []): Promise<BrowserContext> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No e2e build in ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
   }
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: chromiumArgs([EXTENSION_DIR, ...extraExtensions]),
     viewport: { width: 360, height: 600 },
   });
 }

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// Store-readiness of the production builds (made by `npm run test:e2e` before this suite).
+const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join('.output', dir, 'manifest.json'), 'utf8'));
+const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+test('the Chrome manifest asks only for what is used; provider hosts stay optional', () => {
+  const { version: _version, ...manifest } = readManifest('chrome-mv3');
+  expect(manifest).toEqual({
+    manifest_version: 3,
+    name: 'Whoami',
+    description: 'See who you are signed in as on your SaaS APIs, right from the toolbar.',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    permissions: ['storage', 'alarms', 'cookies'],
+    optional_host_permissions: OPTIONAL_HOSTS,
+    host_permissions: [],
+    action: { default_title: 'Whoami', default_popup: 'popup.html' },
+    background: { service_worker: 'background.js' },
+    options_ui: { open_in_tab: true, page: 'options.html' },
+  });
+});
+
+test('only the e2e/demo build grants loopback up front', () => {
+  const { host_permissions, ...rest } = readManifest('chrome-mv3-e2e');
+  const { host_permissions: productionHosts, ...production } = readManifest('chrome-mv3');
+  expect(host_permissions).toEqual(['http://127.0.0.1/*']);
+  expect(productionHosts).toEqual([]);
+  expect(rest).toEqual(production);
+});
+
+test('the Firefox manifest keeps hosts optional and declares its data collection', () => {
+  const manifest = readManifest('firefox-mv2');
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies']);
+  expect(manifest.optional_permissions).toEqual(OPTIONAL_HOSTS);
+  expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'whoami@whoami.dev', data_collection_permissions: { required: ['none'] } });
+});
+
+test('extension pages keep the default CSP: no unsafe-eval, no remote script', () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    const manifest = readManifest(dir);
+    // MV3's default is "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'".
+    expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/unsafe-eval|https?:/);
+    for (const page of ['popup.html', 'options.html']) {
+      const html = fs.readFileSync(path.join('.output', dir, page), 'utf8');
+      for (const src of html.matchAll(/<script[^>]*src="([^"]+)"/g)) expect(src[1]).toMatch(/^\/chunks\//);
+      expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script
+    }
+  }
+});
+
+test('web-ext lint finds no errors in the Firefox build', () => {
+  const output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--output', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const report = JSON.parse(output.slice(output.indexOf('{')));
+  expect(report.errors).toEqual([]);
+  // The remaining warnings are React DOM's own innerHTML support, which Whoami never uses.
+  for (const warning of report.warnings) expect(warning.code).toBe('UNSAFE_VAR_ASSIGNMENT');
+});
