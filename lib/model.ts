@@ -77,3 +77,18 @@ export const DEFAULT_SETTINGS: Settings = { refreshMinutes: REFRESH_MINUTES.defa
 
 export const problemSchema = z.object({ key: nonEmpty, message: nonEmpty });
 export type StorageProblem = z.infer<typeof problemSchema>;
+
+export const exportFileSchema = z.object({
+  format: z.literal('whoami-accounts'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  accounts: z.array(
+    z.object({
+      provider: z.string().check(z.minLength(1)),
+      label: labelSchema,
+      /** Non-secret settings only: the file never holds a key, token or cookie. */
+      settings: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;

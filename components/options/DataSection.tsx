@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { toErrorInfo } from '../../lib/errors';
 import { request } from '../../lib/messaging/client';
-import { type ExportFile, exportFileSchema } from '../../lib/messaging/protocol';
+import { type ExportFile, exportFileSchema } from '../../lib/model';
 import { downloadJson } from '../../lib/views/download';
 import { firstIssue } from '../../lib/zod-issues';
 import { useStatus } from '../hooks/queries';

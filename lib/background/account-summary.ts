@@ -1,12 +1,9 @@
 import type { AccountSummary } from '../model';
-import { adapterFor } from '../providers';
 import { maskSecret } from '../secrets';
-import type { StoredAccount } from './accounts-store';
+import type { ResolvedAccount } from './accounts-store';
 
 /** An account as views may see it: every secret masked to its last four characters. */
-export function summarize(account: StoredAccount): AccountSummary {
-  const adapter = adapterFor(account.provider);
-  if (!adapter) throw new Error(`unknown provider ${account.provider}`);
+export function summarize({ account, adapter }: ResolvedAccount): AccountSummary {
   const credentials = adapter.credentials.schema.parse(account.credentials);
   const secrets = new Set<string>(adapter.credentials.secretFields);
   const settings: Record<string, string> = {};

@@ -3,7 +3,9 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { createLock } from '../lock';
 import { labelSchema, type StorageProblem } from '../model';
-import { adapterFor } from '../providers';
+import type { ProviderAdapter } from '../providers/types';
+import type { Registry } from '../providers/registry';
+import { loadRegistry } from './definitions-store';
 import { firstIssue } from '../zod-issues';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
@@ -25,23 +27,30 @@ const accountsItem = storage.defineItem<unknown>(ACCOUNTS_KEY, {
   version: 1,
 });
 
-export interface AccountsSnapshot {
-  accounts: StoredAccount[];
-  problems: StorageProblem[];
+/** A stored account with the adapter of its provider, checked against that adapter's schema. */
+export interface ResolvedAccount {
+  account: StoredAccount;
+  adapter: ProviderAdapter;
 }
 
-function validate(entry: unknown, index: number): StoredAccount | StorageProblem {
+export interface AccountsSnapshot {
+  accounts: ResolvedAccount[];
+  problems: StorageProblem[];
+  registry: Registry;
+}
+
+function validate(entry: unknown, index: number, registry: Registry): ResolvedAccount | StorageProblem {
   const key = `account ${index + 1}`;
   const parsed = storedAccountSchema.safeParse(entry);
   if (!parsed.success) return { key, message: `${key} is damaged (${firstIssue(parsed.error)}) and was skipped` };
   const account = parsed.data;
-  const adapter = adapterFor(account.provider);
+  const adapter = registry.adapterFor(account.provider);
   if (!adapter) return { key, message: `"${account.label}" uses an unknown provider "${account.provider}" and was skipped` };
   const credentials = adapter.credentials.schema.safeParse(account.credentials);
   if (!credentials.success) {
     return { key, message: `"${account.label}" has damaged settings (${firstIssue(credentials.error)}) and was skipped` };
   }
-  return account;
+  return { account, adapter };
 }
 
 const UNREADABLE_KEY = 'local:accounts-unreadable' as const;
@@ -61,20 +70,20 @@ const withLock = createLock();
 
 export const accountsStore = {
   async read(): Promise<AccountsSnapshot> {
-    const { entries, problems } = await readRaw();
-    const accounts: StoredAccount[] = [];
+    const [{ entries, problems }, registry] = await Promise.all([readRaw(), loadRegistry()]);
+    const accounts: ResolvedAccount[] = [];
     entries.forEach((entry, index) => {
-      const result = validate(entry, index);
+      const result = validate(entry, index, registry);
       if ('message' in result) problems.push(result);
       else accounts.push(result);
     });
-    return { accounts, problems };
+    return { accounts, problems, registry };
   },
 
-  async get(id: string): Promise<StoredAccount> {
-    const account = (await accountsStore.read()).accounts.find((a) => a.id === id);
-    if (!account) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
-    return account;
+  async get(id: string): Promise<ResolvedAccount> {
+    const found = (await accountsStore.read()).accounts.find((a) => a.account.id === id);
+    if (!found) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
+    return found;
   },
 
   /** Writes go through the raw list so damaged entries stay as they were. */
@@ -113,10 +122,11 @@ export const accountsStore = {
     });
   },
 
-  discardDamaged(): Promise<number> {
+  async discardDamaged(): Promise<number> {
+    const registry = await loadRegistry();
     return accountsStore.mutate((entries) => {
       const before = entries.length;
-      const kept = entries.filter((entry, index) => !('message' in validate(entry, index)));
+      const kept = entries.filter((entry, index) => !('message' in validate(entry, index, registry)));
       entries.splice(0, entries.length, ...kept);
       return before - kept.length;
     });

@@ -86,8 +86,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     const [pending, done] = await Promise.all([readPending(), readDone()]);
     if (done.includes(editId) || pending.some((p) => p.editId === editId)) return profileStore.get(accountId);
 
-    const account = await accountsStore.get(accountId);
-    const { adapter, credentials } = refresher.resolve(account);
+    const { adapter, credentials } = refresher.resolve(await accountsStore.get(accountId));
     if (!adapter.update) throw new WhoamiError('unsupported', { detail: `${adapter.name} profiles can't be edited` });
     const entry = await profileStore.get(accountId);
     if (!entry.profile) throw new WhoamiError('not-found', { detail: 'Load the profile before editing it' });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ViewEvent } from '../messaging/protocol';
+import type { ViewEvent } from '../messaging/replies';
 
 /** What the background needs from the browser, in one place so tests can stand in for it. */
 export interface Platform {

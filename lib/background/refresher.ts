@@ -1,9 +1,8 @@
 import { type ErrorKind, toErrorInfo, WhoamiError } from '../errors';
 import { createHostLimiter } from '../concurrency';
 import type { ProfileEntry } from '../model';
-import { adapterFor } from '../providers';
 import type { FetchContext, FetchedProfile, ProviderAdapter } from '../providers/types';
-import { accountsStore, type StoredAccount } from './accounts-store';
+import { accountsStore, type ResolvedAccount } from './accounts-store';
 import { nextAttemptAt, rateLimitedUntil, TRANSIENT } from './backoff';
 import type { Platform } from './platform';
 import { profileStore } from './profile-store';
@@ -63,17 +62,16 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     return limiter.run(new URL(adapter.baseUrl(credentials)).host, () => call(context()));
   }
 
-  function resolve(account: StoredAccount) {
-    const adapter = adapterFor(account.provider);
-    if (!adapter) throw new WhoamiError('unsupported', { detail: `unknown provider ${account.provider}` });
+  function resolve({ account, adapter }: ResolvedAccount) {
     return { adapter, credentials: adapter.credentials.schema.parse(account.credentials) };
   }
 
-  async function attempt(account: StoredAccount, previous: ProfileEntry): Promise<ProfileEntry> {
+  async function attempt(resolved: ResolvedAccount, previous: ProfileEntry): Promise<ProfileEntry> {
+    const { account } = resolved;
     const now = platform.now();
     let entry: ProfileEntry;
     try {
-      const { adapter, credentials } = resolve(account);
+      const { adapter, credentials } = resolve(resolved);
       const { profile, raw } = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx));
       entry = { accountId: account.id, profile, raw, fetchedAt: platform.now(), attemptedAt: now, error: null, failures: 0, nextAttemptAt: null };
     } catch (thrown) {
@@ -96,7 +94,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
    * One refresh per account at a time: a second caller shares the first one's answer. Registered
    * before anything is read, so a removal can always wait for it (see `settled`).
    */
-  function refresh(accountId: string, mode: RefreshMode, known?: StoredAccount): Promise<ProfileEntry> {
+  function refresh(accountId: string, mode: RefreshMode, known?: ResolvedAccount): Promise<ProfileEntry> {
     const running = inFlight.get(accountId);
     if (running) return running;
     const work = (async () => {
@@ -109,7 +107,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
 
   async function updateBadge(): Promise<void> {
     const { accounts } = await accountsStore.read();
-    const entries = await Promise.all(accounts.map((a) => profileStore.get(a.id)));
+    const entries = await Promise.all(accounts.map((a) => profileStore.get(a.account.id)));
     const count = entries.filter(needsUser).length;
     await platform.setBadge(
       count === 0
@@ -137,7 +135,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       return track(
         (async () => {
           const { accounts } = await accountsStore.read();
-          const entries = await Promise.all(accounts.map((account) => refresh(account.id, mode, account)));
+          const entries = await Promise.all(accounts.map((resolved) => refresh(resolved.account.id, mode, resolved)));
           await updateBadge();
           return entries;
         })(),
@@ -158,8 +156,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     async syncPermissions(): Promise<void> {
       const { accounts } = await accountsStore.read();
       await Promise.all(
-        accounts.map(async (account) => {
-          const { adapter, credentials } = resolve(account);
+        accounts.map(async (resolved) => {
+          const { account } = resolved;
+          const { adapter, credentials } = resolve(resolved);
           const granted = await platform.hasOrigins(adapter.origins(credentials));
           const entry = await profileStore.get(account.id);
           const missing = entry.error?.kind === 'permission-missing';
@@ -167,7 +166,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
             const error = new WhoamiError('permission-missing', { detail: adapter.origins(credentials).join(', ') }).info;
             await save({ ...entry, error, nextAttemptAt: null });
           } else if (granted && missing) {
-            await refresh(account.id, { kind: 'force' }, account);
+            await refresh(account.id, { kind: 'force' }, resolved);
           }
         }),
       );

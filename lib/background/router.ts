@@ -1,13 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { toErrorInfo, WhoamiError } from '../errors';
-import {
-  isRequestType,
-  type RequestOutput,
-  requestSchemas,
-  type RequestType,
-  requestEnvelopeSchema,
-  type ResponseEnvelope,
-} from '../messaging/protocol';
+import type { RequestOutput, ResponseEnvelope } from '../messaging/replies';
+import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType } from '../messaging/requests';
 import type * as z from 'zod/mini';
 import { firstIssue } from '../zod-issues';
 

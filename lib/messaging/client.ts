@@ -1,15 +1,8 @@
 import { browser } from 'wxt/browser';
 import { WhoamiError } from '../errors';
 import { firstIssue } from '../zod-issues';
-import {
-  eventSchema,
-  replySchemas,
-  type RequestInput,
-  type RequestOutput,
-  type RequestType,
-  responseEnvelopeSchema,
-  type ViewEvent,
-} from './protocol';
+import { eventSchema, replySchemas, type RequestOutput, responseEnvelopeSchema, type ViewEvent } from './replies';
+import type { RequestInput, RequestType } from './requests';
 
 /** Sends one request to the background and checks its answer against the protocol. */
 export async function request<T extends RequestType>(type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {

@@ -3,7 +3,7 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import { persistQueryClientRestore, persistQueryClientSubscribe } from '@tanstack/react-query-persist-client';
 import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
-import { replySchemas } from '../messaging/protocol';
+import { replySchemas } from '../messaging/replies';
 import { profileEntrySchema } from '../model';
 import { PROFILE_SCHEMA_VERSION } from '../profile';
 import { PERSISTED_CACHE_KEY } from './keys';

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { RequestInput, RequestOutput, RequestType } from '../../lib/messaging/protocol';
+import type { RequestOutput } from '../../lib/messaging/replies';
+import type { RequestInput, RequestType } from '../../lib/messaging/requests';
 import type { MockProviders } from '../mock-providers/server';
 
 export type ProviderName = 'insighto' | 'wacht' | 'leadping' | 'chakra';

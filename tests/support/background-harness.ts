@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundCore } from '../../lib/background';
-import type { RequestInput, RequestOutput, RequestType } from '../../lib/messaging/protocol';
+import type { RequestOutput } from '../../lib/messaging/replies';
+import type { RequestInput, RequestType } from '../../lib/messaging/requests';
 import type { MockProviders } from '../mock-providers/server';
 import { signInToWacht } from './cookie-jar';
 import { fakePlatform } from './fake-platform';

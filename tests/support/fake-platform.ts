@@ -1,5 +1,5 @@
 import type { Platform } from '../../lib/background/platform';
-import type { ViewEvent } from '../../lib/messaging/protocol';
+import type { ViewEvent } from '../../lib/messaging/replies';
 import { CookieJar } from './cookie-jar';
 
 /** The background's browser surface for unit tests: real HTTP, a cookie jar, recorded effects. */

@@ -1,0 +1,96 @@
+import { purgeAccountFromPersistedCache } from '../../query/persisted-cache';
+import { summarize } from '../account-summary';
+import { accountsStore, type StoredAccount } from '../accounts-store';
+import { loadRegistry } from '../definitions-store';
+import { profileStore } from '../profile-store';
+import type { Handlers } from '../router';
+import {
+  adapterOrThrow,
+  announceAccounts,
+  type HandlerDeps,
+  parseCredentials,
+  refreshSoon,
+  withStoredSecrets,
+} from './context';
+
+type AccountHandlers = Pick<
+  Handlers,
+  'listAccounts' | 'addAccount' | 'updateAccount' | 'removeAccount' | 'testCredentials' | 'getProfile' | 'refresh' | 'updateProfile'
+>;
+
+export function accountHandlers({ platform, refresher, editor }: HandlerDeps): AccountHandlers {
+  return {
+    async listAccounts() {
+      const { accounts, problems } = await accountsStore.read();
+      return { accounts: accounts.map(summarize), problems };
+    },
+
+    async addAccount({ provider, label, credentials }) {
+      const adapter = adapterOrThrow(await loadRegistry(), provider);
+      const account: StoredAccount = {
+        id: crypto.randomUUID(),
+        provider,
+        label,
+        credentials: parseCredentials(adapter, credentials),
+        createdAt: platform.now(),
+      };
+      await accountsStore.add(account);
+      await announceAccounts(platform);
+      refreshSoon(refresher, account.id);
+      return summarize({ account, adapter });
+    },
+
+    async updateAccount({ id, label, credentials }) {
+      const { account: stored, adapter } = await accountsStore.get(id);
+      const nextCredentials = credentials
+        ? parseCredentials(adapter, withStoredSecrets(adapter, credentials, stored))
+        : stored.credentials;
+      const changedCredentials = JSON.stringify(nextCredentials) !== JSON.stringify(stored.credentials);
+      const account = await accountsStore.replace({ ...stored, label: label ?? stored.label, credentials: nextCredentials });
+      if (changedCredentials) {
+        // New credentials deserve a fresh start: no backoff left from the old ones.
+        const entry = await profileStore.get(id);
+        await profileStore.set({ ...entry, error: null, failures: 0, nextAttemptAt: null });
+        refreshSoon(refresher, id);
+      }
+      await announceAccounts(platform);
+      return summarize({ account, adapter });
+    },
+
+    async removeAccount({ id }) {
+      const removed = await accountsStore.remove(id);
+      // A refresh still running for it saves its entry first; then the entry goes.
+      await refresher.settled(id);
+      await profileStore.remove(id);
+      await purgeAccountFromPersistedCache(id);
+      await refresher.updateBadge();
+      await announceAccounts(platform);
+      return { removed };
+    },
+
+    async testCredentials({ provider, credentials, accountId }) {
+      const adapter = adapterOrThrow(await loadRegistry(), provider);
+      const stored = accountId ? (await accountsStore.get(accountId)).account : undefined;
+      const parsed = parseCredentials(adapter, withStoredSecrets(adapter, credentials, stored));
+      const { profile } = await refresher.test(adapter, parsed);
+      return { profile };
+    },
+
+    async getProfile({ accountId, maxAgeMs }) {
+      if (maxAgeMs === undefined) {
+        await accountsStore.get(accountId);
+        return profileStore.get(accountId);
+      }
+      return refresher.refreshOne(accountId, { kind: 'max-age', maxAgeMs });
+    },
+
+    async refresh({ accountId }) {
+      const entries = accountId
+        ? [await refresher.refreshOne(accountId, { kind: 'force' })]
+        : await refresher.refreshAll({ kind: 'force' });
+      return { entries };
+    },
+
+    updateProfile: ({ accountId, editId, changes }) => editor.update(accountId, editId, changes),
+  };
+}

@@ -1,0 +1,162 @@
+import * as z from 'zod/mini';
+import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
+import { editableFieldNameSchema } from '../profile';
+import { ExpressionSyntaxError, expressionInputSchema, parseExpression } from './expression';
+
+/**
+ * A provider described as data: where its current-user call is, how it authenticates, and
+ * where each profile field is in its answer. Definitions never hold credentials: account
+ * fields have no values here, and auth templates may only place those fields.
+ */
+const fieldName = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}$/, { error: 'letters, digits and _ only, starting with a letter' }));
+const label = z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(40));
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
+
+/** The update path may also place the user's id from the fetched profile. */
+export const PROFILE_ID_PLACEHOLDER = 'profile.id';
+
+export const accountFieldSchema = z.object({
+  name: fieldName,
+  label,
+  /** Masked, kept in the background only, never exported. */
+  secret: z.boolean(),
+});
+
+// Headers a definition may not set: the browser's own, and cookies (browser-session covers those).
+const FORBIDDEN_HEADERS = /^(cookie|host|origin|referer|content-length|connection|set-cookie)$/i;
+
+export const authSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('header'),
+    name: z.string().check(
+      z.regex(/^[A-Za-z0-9-]{1,40}$/, { error: 'a header name' }),
+      z.refine((name) => !FORBIDDEN_HEADERS.test(name), { error: 'this header is set by the browser' }),
+    ),
+    /** "Bearer {token}": a short scheme and the account fields, never a literal secret. */
+    value: z.string().check(z.maxLength(80)),
+  }),
+  z.object({ type: z.literal('query'), name: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'a parameter name' })), value: z.string().check(z.maxLength(80)) }),
+  z.object({ type: z.literal('browser-session'), cookie: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'a cookie name' })) }),
+  z.object({ type: z.literal('none') }),
+]);
+export type AuthDefinition = z.infer<typeof authSchema>;
+
+const profileFields = [
+  'id',
+  'name',
+  'firstName',
+  'lastName',
+  'username',
+  'email',
+  'emailVerified',
+  'phone',
+  'avatarUrl',
+  'roles',
+  'organization',
+  'plan',
+  'trial',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type MappedField = (typeof profileFields)[number];
+export const mappedFields: readonly MappedField[] = profileFields;
+
+const expression = expressionInputSchema.check(
+  z.refine((input) => {
+    if (typeof input !== 'string') return true;
+    try {
+      parseExpression(input);
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: 'not a valid expression' }),
+);
+
+export const definitionSchema = z
+  .object({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'lowercase letters, digits and -' })),
+    name: label,
+    baseUrl: z.pipe(
+      z.string().check(z.trim(), z.refine(isAllowedBaseUrl, { error: 'an https:// URL (http only for localhost)' })),
+      z.transform(normalizeBaseUrl),
+    ),
+    path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: 'a path starting with /' }), z.maxLength(200)),
+    method: z.enum(['GET', 'POST']),
+    fields: z.array(accountFieldSchema).check(z.maxLength(6)),
+    auth: authSchema,
+    /** Where the user object sits in the answer ("data", "_data", "result.user"); empty for the top. */
+    envelope: z.string().check(z.regex(/^([\w$-]+(\.[\w$-]+)*)?$/, { error: 'a dotted path, or empty' })),
+    profile: z.partialRecord(z.enum(profileFields), expression),
+    details: z.array(z.object({ label, value: expression })).check(z.maxLength(30)),
+    update: z.optional(
+      z.object({
+        method: z.enum(['PATCH', 'PUT', 'POST']),
+        path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: 'a path starting with /' })),
+        body: z.enum(['json', 'form']),
+        fields: z.array(z.object({ field: editableFieldNameSchema, key: fieldName, label })).check(z.minLength(1)),
+      }),
+    ),
+  })
+  .check(
+    z.superRefine((definition, ctx) => {
+      const declared = new Set(definition.fields.map((f) => f.name));
+      const secrets = new Set(definition.fields.filter((f) => f.secret).map((f) => f.name));
+      const checkPlaces = (template: string, where: (string | number)[], extra: string[] = []) => {
+        for (const [, name] of template.matchAll(PLACEHOLDER)) {
+          if (!declared.has(name!) && !extra.includes(name!)) {
+            ctx.addIssue({ code: 'custom', path: where, message: `{${name}} is not one of the account fields`, input: template });
+          }
+        }
+      };
+      checkPlaces(definition.path, ['path']);
+      if (definition.update) checkPlaces(definition.update.path, ['update', 'path'], [PROFILE_ID_PLACEHOLDER]);
+      if (definition.auth.type === 'header' || definition.auth.type === 'query') {
+        const value = definition.auth.value;
+        checkPlaces(value, ['auth', 'value']);
+        const placed = [...value.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+        const literalText = value.replace(PLACEHOLDER, '');
+        // Only a scheme word may be written out: a key typed here would end up in every export.
+        if (!placed.some((name) => secrets.has(name)) || !/^[A-Za-z -]{0,20}$/.test(literalText)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['auth', 'value'],
+            message: 'use a secret account field, e.g. "Bearer {token}" — never the key itself',
+            input: value,
+          });
+        }
+      }
+      if (new Set(definition.fields.map((f) => f.name)).size !== definition.fields.length) {
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: 'account field names must differ', input: definition.fields });
+      }
+      if (!definition.profile.id && !definition.profile.email && !definition.profile.name && !definition.profile.username) {
+        ctx.addIssue({ code: 'custom', path: ['profile'], message: 'map at least one of id, name, username or email', input: definition.profile });
+      }
+    }),
+  );
+
+export type ProviderDefinition = z.infer<typeof definitionSchema>;
+export type DefinitionInput = z.input<typeof definitionSchema>;
+
+export const definitionsFileSchema = z.object({
+  format: z.literal('whoami-provider-definitions'),
+  version: z.literal(1),
+  definitions: z.array(definitionSchema),
+});
+export type DefinitionsFile = z.infer<typeof definitionsFileSchema>;
+
+export const CUSTOM_PREFIX = 'custom:';
+
+export function customProviderId(definitionId: string): string {
+  return `${CUSTOM_PREFIX}${definitionId}`;
+}
+
+/** Fills `{field}` placeholders; values are URL-encoded when they go into a URL. */
+export function fillTemplate(template: string, values: Record<string, string>, encode: boolean): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = values[name] ?? '';
+    return encode ? encodeURIComponent(value) : value;
+  });
+}
+
+export { ExpressionSyntaxError };

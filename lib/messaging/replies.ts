@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { errorInfoSchema } from '../errors';
+import { accountSummarySchema, exportFileSchema, problemSchema, profileEntrySchema, settingsSchema } from '../model';
+import { profileSchema } from '../profile';
+import type { RequestType, requestSchemas } from './requests';
+
+/** The protocol's answer side: what the background answers to each request, checked by the views. */
+const none = z.object({});
+
+export const replySchemas = {
+  listAccounts: z.object({ accounts: z.array(accountSummarySchema), problems: z.array(problemSchema) }),
+  addAccount: accountSummarySchema,
+  updateAccount: accountSummarySchema,
+  removeAccount: z.object({ removed: z.boolean() }),
+  testCredentials: z.object({ profile: profileSchema }),
+  getProfile: profileEntrySchema,
+  refresh: z.object({ entries: z.array(profileEntrySchema) }),
+  updateProfile: profileEntrySchema,
+  getStatus: z.object({
+    accounts: z.number(),
+    needAttention: z.number(),
+    problems: z.array(problemSchema),
+    settings: settingsSchema,
+  }),
+  setSettings: settingsSchema,
+  exportAccounts: exportFileSchema,
+  importAccounts: z.object({
+    imported: z.array(accountSummarySchema),
+    skipped: z.array(z.object({ index: z.number(), reason: z.string() })),
+  }),
+  forgetEverything: none,
+  discardDamaged: z.object({ discarded: z.number() }),
+  // Definitions come back unchecked here and are parsed by the options page itself
+  // (`lib/views/definitions.ts`): the popup never needs their schema in its bundle.
+  listDefinitions: z.object({ definitions: z.array(z.unknown()), problems: z.array(problemSchema) }),
+  saveDefinition: z.object({ definition: z.unknown() }),
+  removeDefinition: z.object({ removed: z.boolean() }),
+  tryDefinition: z.object({ raw: z.unknown(), profile: z.nullable(profileSchema), error: z.nullable(errorInfoSchema) }),
+} as const satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
+
+export type RequestOutput<T extends RequestType> = z.output<(typeof replySchemas)[T]>;
+
+export const responseEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+export type ResponseEnvelope = z.infer<typeof responseEnvelopeSchema>;
+
+/** Background → views, when something they show changed. */
+export const eventSchema = z.union([
+  z.object({ whoami: z.literal('event'), type: z.literal('profile'), entry: profileEntrySchema }),
+  z.object({ whoami: z.literal('event'), type: z.literal('accounts') }),
+  z.object({ whoami: z.literal('event'), type: z.literal('forgotten') }),
+]);
+export type ViewEvent = z.infer<typeof eventSchema>;

@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { definitionSchema } from '../custom/definition';
+import { exportFileSchema, labelSchema, settingsSchema } from '../model';
+import { editableFieldNameSchema } from '../profile';
+
+/**
+ * The one message protocol between the views and the background, request side: what each
+ * message carries, checked by the background. Its answers are in `replies.ts`, checked by
+ * the views. Kept apart because top-level schemas are not tree-shaken: each side bundles
+ * only its half (views import this module for its types only).
+ */
+const id = z.string().check(z.minLength(1));
+const credentialValues = z.record(z.string(), z.string());
+const none = z.object({});
+
+export const requestSchemas = {
+  listAccounts: none,
+  addAccount: z.object({ provider: id, label: labelSchema, credentials: credentialValues }),
+  /** Secret fields left empty keep the stored secret. */
+  updateAccount: z.object({ id, label: z.optional(labelSchema), credentials: z.optional(credentialValues) }),
+  removeAccount: z.object({ id }),
+  /** Fetches a profile with credentials that are not saved (yet). */
+  testCredentials: z.object({ provider: id, credentials: credentialValues, accountId: z.optional(id) }),
+  /** The stored entry, refreshed first when older than `maxAgeMs` (never, when absent). */
+  getProfile: z.object({ accountId: id, maxAgeMs: z.optional(z.number()) }),
+  /** Refreshes one account now, or all accounts when no id is given. */
+  refresh: z.object({ accountId: z.optional(id) }),
+  updateProfile: z.object({
+    accountId: id,
+    /** One id per save: a repeated message with the same id is never sent twice. */
+    editId: id,
+    changes: z.partialRecord(editableFieldNameSchema, z.string()),
+  }),
+  getStatus: none,
+  setSettings: settingsSchema,
+  exportAccounts: none,
+  /** Saves what needs no secret; the rest is returned for the options page to complete. */
+  importAccounts: exportFileSchema,
+  /** Clears every account, profile, setting and cache. */
+  forgetEverything: none,
+  /** Drops stored entries that failed validation (reported by listAccounts/getStatus). */
+  discardDamaged: none,
+  listDefinitions: none,
+  /** Adds a user-defined provider, or replaces the one with the same id. */
+  saveDefinition: z.object({ definition: definitionSchema }),
+  /** Refused while accounts still use the provider. */
+  removeDefinition: z.object({ id }),
+  /** Calls an (unsaved) definition's endpoint with the given account fields. */
+  tryDefinition: z.object({ definition: definitionSchema, credentials: credentialValues }),
+} as const;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestInput<T extends RequestType> = z.input<(typeof requestSchemas)[T]>;
+
+export const requestEnvelopeSchema = z.object({
+  whoami: z.literal('request'),
+  type: z.string(),
+  input: z.unknown(),
+});
+
+export function isRequestType(type: string): type is RequestType {
+  return Object.hasOwn(requestSchemas, type);
+}
