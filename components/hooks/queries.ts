@@ -62,6 +62,7 @@ export function useLiveUpdates() {
         } else if (event.type === 'accounts') {
           void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
           void queryClient.invalidateQueries({ queryKey: queryKeys.status });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.definitions });
         } else {
           void queryClient.resetQueries();
         }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { describeError, type ErrorContext } from '../../lib/error-text';
 import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/errors';
 import { request } from '../../lib/messaging/client';
 import type { AccountSummary } from '../../lib/model';
 import type { Profile } from '../../lib/profile';
-import { adapterFor, providerIds, providers } from '../../lib/providers';
+import type { Registry } from '../../lib/providers/registry';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
 import { useViewActions } from '../ViewActions';
 import { CredentialInput } from './CredentialInput';
+import { ErrorLine } from './ErrorLine';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; profile: Profile } | { status: 'failed'; error: ErrorInfo };
 
@@ -22,11 +22,14 @@ function hostOf(origins: string[]): string {
 }
 
 export function AccountForm({
+  registry,
   editing,
   prefill,
   onSaved,
   onCancel,
 }: {
+  /** Built-in and user-defined providers an account can be added for. */
+  registry: Registry;
   editing?: AccountSummary;
   /** Values to start from (an imported account that still needs its secret). */
   prefill?: { provider: string; label: string; settings: Record<string, string> };
@@ -34,8 +37,9 @@ export function AccountForm({
   onCancel: () => void;
 }) {
   const { ensureOrigins } = useViewActions();
-  const [providerId, setProviderId] = useState(editing?.provider ?? prefill?.provider ?? providerIds[0]!);
-  const adapter = adapterFor(providerId) ?? providers.insighto;
+  const choices = registry.all();
+  const [providerId, setProviderId] = useState(editing?.provider ?? prefill?.provider ?? choices[0]!.id);
+  const adapter = registry.adapterFor(providerId) ?? choices[0]!;
   const [values, setValues] = useState<FormValues>(() => ({
     ...initialValues(adapter, editing),
     ...(prefill ? { label: prefill.label, ...prefill.settings } : {}),
@@ -58,7 +62,7 @@ export function AccountForm({
   const blur = (name: string) => setShown((s) => ({ ...s, [name]: validated.errors[name] ?? '' }));
 
   const switchProvider = (id: string) => {
-    const next = adapterFor(id);
+    const next = registry.adapterFor(id);
     if (!next) return;
     setProviderId(id);
     setValues({ ...initialValues(next), label: values.label === adapter.name ? next.name : (values.label ?? '') });
@@ -119,9 +123,9 @@ export function AccountForm({
         <div className="form-field">
           <label htmlFor="account-provider">Provider</label>
           <select id="account-provider" value={providerId} onChange={(e) => switchProvider(e.target.value)}>
-            {providerIds.map((id) => (
-              <option key={id} value={id}>
-                {providers[id].name}
+            {choices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
               </option>
             ))}
           </select>
@@ -183,26 +187,5 @@ export function AccountForm({
         </button>
       </div>
     </form>
-  );
-}
-
-function ErrorLine({
-  error,
-  context,
-  prefix = '',
-}: {
-  error: ErrorInfo;
-  context: ErrorContext;
-  prefix?: string;
-}) {
-  const text = describeError(error, context);
-  return (
-    <span className="field-error">
-      <strong>
-        {prefix}
-        {text.title}
-      </strong>
-      {text.detail && ` — ${text.detail}`}
-    </span>
   );
 }

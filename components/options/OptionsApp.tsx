@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../lib/model';
+import { useRegistry } from '../hooks/definitions';
 import { useAccounts, useLiveUpdates } from '../hooks/queries';
 import { AccountForm, type SavedAccount } from './AccountForm';
 import { AccountList } from './AccountList';
 import { DataSection, type PendingImport } from './DataSection';
+import { ProvidersSection } from './definitions/ProvidersSection';
 import { SettingsSection } from './SettingsSection';
 
 type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { kind: 'import'; pending: PendingImport[] } | null;
@@ -11,6 +13,7 @@ type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { 
 export function OptionsApp() {
   useLiveUpdates();
   const accounts = useAccounts();
+  const registry = useRegistry();
   const [form, setForm] = useState<FormMode>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -59,6 +62,7 @@ export function OptionsApp() {
           </button>
         ) : (
           <AccountForm
+            registry={registry}
             key={form.kind === 'edit' ? form.account.id : form.kind === 'import' ? `import:${form.pending.length}` : 'add'}
             editing={form.kind === 'edit' ? form.account : undefined}
             prefill={importing}
@@ -66,6 +70,11 @@ export function OptionsApp() {
             onCancel={() => setForm(null)}
           />
         )}
+      </section>
+
+      <section aria-labelledby="providers-title">
+        <h2 id="providers-title">Your own providers</h2>
+        <ProvidersSection />
       </section>
 
       <section aria-labelledby="storage-title">

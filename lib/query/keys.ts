@@ -3,6 +3,7 @@ export const queryKeys = {
   accounts: ['accounts'] as const,
   profile: (accountId: string) => ['profile', accountId] as const,
   status: ['status'] as const,
+  definitions: ['definitions'] as const,
 };
 
 /** The storage.local key under which the views' query cache is persisted. */

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAcmeMock } from './acme';
 import { avatarSvg } from './avatar';
 import { createChakraMock, type ChakraMock } from './chakra';
 import { type Fault, type FaultRule, faultFromRequest, takeFault } from './faults';
@@ -26,6 +27,8 @@ export interface MockProviders {
   wacht: WachtMock;
   leadping: LeadpingMock;
   chakra: ChakraMock;
+  /** A fifth API with no built-in adapter, for user-defined providers. */
+  acme: MockProvider;
   /** The provider's base URL on this server ("http://127.0.0.1:4100/leadping"). */
   baseUrl(provider: string): string;
   /** What the extension needs to connect a user: base URL plus the provider's own fields. */
@@ -114,6 +117,7 @@ export async function createMockProviders(options: { port?: number; host?: strin
     wacht: createWachtMock(),
     leadping: createLeadpingMock(),
     chakra: createChakraMock(),
+    acme: createAcmeMock(),
   };
   const byId = new Map<string, MockProvider>(Object.entries(mocks));
   const faults: FaultRule[] = [];

@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { request } from '../../lib/messaging/client';
+import { createRegistry, type Registry } from '../../lib/providers/registry';
+import { queryKeys } from '../../lib/query/keys';
+import { parseDefinitions } from '../../lib/views/definitions';
+
+export function useDefinitions() {
+  return useQuery({
+    queryKey: queryKeys.definitions,
+    queryFn: async () => {
+      const { definitions, problems } = await request('listDefinitions', {});
+      return { definitions: parseDefinitions(definitions), problems };
+    },
+  });
+}
+
+/** Built-in providers plus the user's own, for the options page's forms. */
+export function useRegistry(): Registry {
+  const definitions = useDefinitions().data?.definitions;
+  return useMemo(() => createRegistry(definitions ?? []), [definitions]);
+}

@@ -1,0 +1,16 @@
+import { describeError, type ErrorContext } from '../../lib/error-text';
+import type { ErrorInfo } from '../../lib/errors';
+
+/** An error in one line, as the options page shows it under a form. */
+export function ErrorLine({ error, context, prefix = '' }: { error: ErrorInfo; context: ErrorContext; prefix?: string }) {
+  const text = describeError(error, context);
+  return (
+    <span className="field-error">
+      <strong>
+        {prefix}
+        {text.title}
+      </strong>
+      {text.detail && ` — ${text.detail}`}
+    </span>
+  );
+}

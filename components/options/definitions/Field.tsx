@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+
+/** A labelled text input of the definition editor, with its help and inline error. */
+export function Field({
+  id,
+  label,
+  value,
+  error,
+  help,
+  placeholder,
+  onChange,
+  onBlur,
+  mono = false,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  help?: ReactNode;
+  placeholder?: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  mono?: boolean;
+  children?: ReactNode;
+}) {
+  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      <span className="input-row">
+        <input
+          id={id}
+          value={value}
+          placeholder={placeholder}
+          spellCheck={false}
+          autoComplete="off"
+          className={mono ? 'mono' : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
+        />
+        {children}
+      </span>
+      {help && (
+        <p className="help" id={`${id}-help`}>
+          {help}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

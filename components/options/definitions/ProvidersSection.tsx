@@ -1,0 +1,129 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProviderDefinition } from '../../../lib/custom/definition';
+import { toErrorInfo } from '../../../lib/errors';
+import { request } from '../../../lib/messaging/client';
+import { queryKeys } from '../../../lib/query/keys';
+import { definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
+import { downloadJson } from '../../../lib/views/download';
+import { useDefinitions } from '../../hooks/definitions';
+import { DefinitionEditor } from './DefinitionEditor';
+
+type Editing = { definition?: ProviderDefinition } | null;
+
+/** The user's own providers: any API with a current-user call, described without code. */
+export function ProvidersSection() {
+  const queryClient = useQueryClient();
+  const { data } = useDefinitions();
+  const definitions = data?.definitions ?? [];
+  const [editing, setEditing] = useState<Editing>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const reload = () => queryClient.invalidateQueries({ queryKey: queryKeys.definitions });
+
+  const remove = async (definition: ProviderDefinition) => {
+    setConfirming(null);
+    try {
+      await request('removeDefinition', { id: definition.id });
+      setMessage({ error: false, text: `Removed “${definition.name}”.` });
+      await reload();
+    } catch (error) {
+      setMessage({ error: true, text: `Not removed: ${toErrorInfo(error).detail ?? 'failed'}` });
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const read = readDefinitionsFile(await file.text());
+    if ('error' in read) {
+      setMessage({ error: true, text: `${file.name}: ${read.error}.` });
+      return;
+    }
+    for (const definition of read.definitions) await request('saveDefinition', { definition });
+    setMessage({ error: false, text: `Imported ${read.definitions.length} provider definition(s). Add accounts for them above.` });
+    await reload();
+  };
+
+  return (
+    <div className="providers-section">
+      <p className="muted">
+        Connect an API Whoami has no built-in support for: say where its current-user call is, how it authenticates and
+        where each profile field is in its answer. Definitions are data — nothing in them runs as code — and they never
+        hold your keys.
+      </p>
+      {definitions.length > 0 && (
+        <ul className="account-list">
+          {definitions.map((definition) => (
+            <li className="account-row" key={definition.id} aria-label={`Provider ${definition.name}`}>
+              <div className="account-main">
+                <strong>{definition.name}</strong>
+                <span className="muted">
+                  {definition.method} {definition.baseUrl}
+                  {definition.path}
+                </span>
+              </div>
+              <div className="account-actions">
+                {confirming === definition.id ? (
+                  <span className="confirm" role="group" aria-label={`Remove ${definition.name}?`}>
+                    <button type="button" className="danger" onClick={() => void remove(definition)}>
+                      Remove
+                    </button>
+                    <button type="button" onClick={() => setConfirming(null)} autoFocus>
+                      Keep
+                    </button>
+                  </span>
+                ) : (
+                  <>
+                    <button type="button" aria-label={`Edit provider ${definition.name}`} onClick={() => setEditing({ definition })}>
+                      Edit
+                    </button>
+                    <button type="button" aria-label={`Export provider ${definition.name}`} onClick={() => downloadJson(`whoami-provider-${definition.id}.json`, definitionsFile([definition]))}>
+                      Export
+                    </button>
+                    <button type="button" aria-label={`Remove provider ${definition.name}`} onClick={() => setConfirming(definition.id)}>
+                      Remove
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && (
+        <p className={message.error ? 'field-error' : 'ok'} role="status">
+          {message.text}
+        </p>
+      )}
+      {editing ? (
+        <DefinitionEditor
+          key={editing.definition?.id ?? 'new'}
+          editing={editing.definition}
+          onSaved={(definition) => {
+            setEditing(null);
+            setMessage({ error: false, text: `Saved “${definition.name}”. Add an account for it above.` });
+            void reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <div className="data-actions">
+          <button type="button" onClick={() => (setMessage(null), setEditing({}))}>
+            New provider
+          </button>
+          <label className="file-button">
+            Import providers…
+            <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
+          </label>
+          {definitions.length > 0 && (
+            <button type="button" onClick={() => downloadJson('whoami-providers.json', definitionsFile(definitions))}>
+              Export providers
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import {
+  type DefinitionInput,
+  type DefinitionsFile,
+  definitionSchema,
+  definitionsFileSchema,
+  mappedFields,
+  type ProviderDefinition,
+} from '../custom/definition';
+import type { ExpressionInput } from '../custom/expression';
+import { describeIssue, firstIssue } from '../zod-issues';
+
+/**
+ * The definition editor's form state: everything as the text the user types. Expressions are
+ * the compact form, or JSON for the tree form.
+ */
+export interface DefinitionDraft {
+  id: string;
+  name: string;
+  baseUrl: string;
+  method: 'GET' | 'POST';
+  path: string;
+  fields: Array<{ name: string; label: string; secret: boolean }>;
+  authType: 'header' | 'query' | 'browser-session' | 'none';
+  authName: string;
+  authValue: string;
+  cookie: string;
+  envelope: string;
+  profile: Record<string, string>;
+  details: Array<{ label: string; value: string }>;
+  update: null | {
+    method: 'PATCH' | 'PUT' | 'POST';
+    path: string;
+    body: 'json' | 'form';
+    fields: Array<{ field: string; key: string; label: string }>;
+  };
+}
+
+export function emptyDraft(): DefinitionDraft {
+  return {
+    id: '',
+    name: '',
+    baseUrl: 'https://',
+    method: 'GET',
+    path: '/me',
+    fields: [{ name: 'token', label: 'Token', secret: true }],
+    authType: 'header',
+    authName: 'Authorization',
+    authValue: 'Bearer {token}',
+    cookie: '__session',
+    envelope: '',
+    profile: { id: 'id', name: 'name', email: 'email' },
+    details: [],
+    update: null,
+  };
+}
+
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}
+
+function expressionText(input: ExpressionInput | undefined): string {
+  if (input === undefined) return '';
+  return typeof input === 'string' ? input : JSON.stringify(input);
+}
+
+function expressionInput(text: string): ExpressionInput {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return trimmed;
+  try {
+    return JSON.parse(trimmed) as ExpressionInput;
+  } catch {
+    return trimmed; // reported by the schema as not a valid expression
+  }
+}
+
+export function draftFromDefinition(definition: ProviderDefinition): DefinitionDraft {
+  const { auth } = definition;
+  return {
+    id: definition.id,
+    name: definition.name,
+    baseUrl: definition.baseUrl,
+    method: definition.method,
+    path: definition.path,
+    fields: definition.fields.map((f) => ({ ...f })),
+    authType: auth.type,
+    authName: auth.type === 'header' || auth.type === 'query' ? auth.name : '',
+    authValue: auth.type === 'header' || auth.type === 'query' ? auth.value : '',
+    cookie: auth.type === 'browser-session' ? auth.cookie : '__session',
+    envelope: definition.envelope,
+    profile: Object.fromEntries(mappedFields.map((f) => [f, expressionText(definition.profile[f])]).filter(([, v]) => v !== '')),
+    details: definition.details.map((d) => ({ label: d.label, value: expressionText(d.value) })),
+    update: definition.update ? { ...definition.update, fields: definition.update.fields.map((f) => ({ ...f })) } : null,
+  };
+}
+
+/** The draft as definition input, ready for the schema. */
+export function definitionFromDraft(draft: DefinitionDraft): DefinitionInput {
+  const auth =
+    draft.authType === 'header' || draft.authType === 'query'
+      ? { type: draft.authType, name: draft.authName.trim(), value: draft.authValue.trim() }
+      : draft.authType === 'browser-session'
+        ? { type: 'browser-session' as const, cookie: draft.cookie.trim() }
+        : { type: 'none' as const };
+  return {
+    id: draft.id.trim(),
+    name: draft.name,
+    baseUrl: draft.baseUrl,
+    method: draft.method,
+    path: draft.path.trim(),
+    fields: draft.fields.map((f) => ({ name: f.name.trim(), label: f.label, secret: f.secret })),
+    auth,
+    envelope: draft.envelope.trim(),
+    profile: Object.fromEntries(
+      Object.entries(draft.profile)
+        .filter(([, text]) => text.trim() !== '')
+        .map(([field, text]) => [field, expressionInput(text)]),
+    ),
+    details: draft.details.map((d) => ({ label: d.label, value: expressionInput(d.value) })),
+    update: draft.update
+      ? {
+          ...draft.update,
+          path: draft.update.path.trim(),
+          fields: draft.update.fields.map((f) => ({ field: f.field, key: f.key.trim(), label: f.label })),
+        }
+      : undefined,
+  } as DefinitionInput;
+}
+
+export interface CheckedDraft {
+  definition: ProviderDefinition | null;
+  /** Messages keyed by dotted path: "auth.value", "profile.email", "details.0.value". */
+  errors: Record<string, string>;
+}
+
+function checkDefinition(input: unknown): CheckedDraft {
+  const parsed = definitionSchema.safeParse(input);
+  if (parsed.success) return { definition: parsed.data, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[issue.path.map(String).join('.') || 'definition'] ??= describeIssue(issue);
+  return { definition: null, errors };
+}
+
+export function checkDraft(draft: DefinitionDraft): CheckedDraft {
+  return checkDefinition(definitionFromDraft(draft));
+}
+
+/** The editor's JSON mode: the text checked as a whole definition. */
+export function checkDefinitionJson(text: string): CheckedDraft {
+  try {
+    return checkDefinition(JSON.parse(text));
+  } catch (error) {
+    return { definition: null, errors: { definition: `not JSON yet (${(error as Error).message})` } };
+  }
+}
+
+export function definitionsFile(definitions: ProviderDefinition[]): DefinitionsFile {
+  return { format: 'whoami-provider-definitions', version: 1, definitions };
+}
+
+/** Reads an exported definitions file, or says what is wrong with it. */
+export function readDefinitionsFile(text: string): { definitions: ProviderDefinition[] } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: 'the file is not JSON' };
+  }
+  const parsed = definitionsFileSchema.safeParse(json);
+  return parsed.success ? { definitions: parsed.data.definitions } : { error: `not a Whoami provider file (${firstIssue(parsed.error)})` };
+}
+
+/** Definitions as the background sent them, each checked here (the popup never needs this schema). */
+export function parseDefinitions(values: unknown[]): ProviderDefinition[] {
+  return values.flatMap((value) => {
+    const parsed = definitionSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

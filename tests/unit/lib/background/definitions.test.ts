@@ -1,0 +1,96 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DefinitionInput } from '../../../../lib/custom/definition';
+import acme from '../../../fixtures/definitions/acme.json';
+import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { backgroundHarness } from '../../../support/background-harness';
+
+let mock: MockProviders;
+beforeAll(async () => {
+  mock = await createMockProviders();
+});
+afterAll(() => mock.close());
+beforeEach(() => {
+  fakeBrowser.reset();
+  mock.reset();
+});
+
+// JSON fixtures widen literal types; the background checks them with the schema anyway.
+const definition = () => ({ ...acme, baseUrl: mock.baseUrl('acme') }) as unknown as DefinitionInput;
+const credentials = (): Record<string, string> => ({ baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) });
+
+describe('user-defined providers in the background', () => {
+  it('saves a definition and serves its accounts like any other', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: definition() });
+    expect((await bg.send('listDefinitions', {})).definitions).toEqual([definition()]);
+    const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentials() });
+    expect(account).toMatchObject({ providerName: 'Acme Cloud', secretHints: { apiKey: expect.stringMatching(/^••••/) } });
+    const entry = (await bg.send('refresh', { accountId: account.id })).entries[0]!;
+    expect(entry.profile).toMatchObject({
+      provider: 'custom:acme',
+      displayName: 'Hedy Lamarr',
+      email: 'hedy@acme.example',
+      roles: ['owner', 'inventor'],
+      organization: 'Frequency Hopping',
+      createdAt: '2023-11-14T22:13:20.000Z',
+      avatarUrl: `${mock.url}/avatars/u_hedy0001.svg`,
+    });
+    expect(mock.requests.at(-1)?.headers['x-api-key']).toBe(credentials().apiKey);
+
+    const saved = await bg.send('updateProfile', { accountId: account.id, editId: 'e1', changes: { lastName: 'Kiesler' } });
+    expect(saved.profile?.displayName).toBe('Hedy Kiesler');
+    expect(mock.acme.userData(mock.acme.userIds()[0]!)).toMatchObject({ family_name: 'Kiesler' });
+  });
+
+  it('tries a definition without saving it: the raw answer beside the mapped profile', async () => {
+    const bg = backgroundHarness(mock);
+    const tried = await bg.send('tryDefinition', { definition: definition(), credentials: credentials() });
+    expect(tried.profile?.displayName).toBe('Hedy Lamarr');
+    expect(tried.raw).toMatchObject({ ok: true, result: { user: { mail: 'hedy@acme.example' } } });
+    expect((await bg.send('listDefinitions', {})).definitions).toEqual([]);
+
+    const wrongEnvelope = await bg.send('tryDefinition', { definition: { ...definition(), envelope: 'data' }, credentials: credentials() });
+    expect(wrongEnvelope).toMatchObject({ profile: null, error: { kind: 'invalid-response', detail: 'data: expected object' } });
+    expect(wrongEnvelope.raw).toMatchObject({ ok: true });
+
+    const wrongKey = await bg.send('tryDefinition', { definition: definition(), credentials: { ...credentials(), apiKey: 'nope' } }).catch((e) => e);
+    expect(wrongKey.info).toMatchObject({ kind: 'unauthorized', providerMessage: 'Unknown API key' });
+  });
+
+  it('refuses a definition that would carry a credential, or code', async () => {
+    const bg = backgroundHarness(mock);
+    const literalKey = await bg
+      .send('saveDefinition', { definition: { ...definition(), auth: { type: 'header', name: 'X-API-Key', value: 'acme_live_abc123' } } })
+      .catch((e) => e);
+    expect(literalKey.info.kind).toBe('validation');
+    expect(literalKey.info.detail).toMatch(/never the key itself/);
+    const code = await bg
+      .send('saveDefinition', { definition: { ...definition(), profile: { id: 'constructor.constructor("return 1")()' } } })
+      .catch((e) => e);
+    expect(code.info.detail).toMatch(/not a valid expression/);
+    expect((await bg.send('listDefinitions', {})).definitions).toEqual([]);
+  });
+
+  it('keeps a definition while accounts use it', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: definition() });
+    const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentials() });
+    const refused = await bg.send('removeDefinition', { id: 'acme' }).catch((e) => e);
+    expect(refused.info.detail).toBe('1 account uses this provider: remove it first');
+    await bg.send('removeAccount', { id: account.id });
+    expect(await bg.send('removeDefinition', { id: 'acme' })).toEqual({ removed: true });
+  });
+
+  it('reports a damaged definition and skips the accounts that need it', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: definition() });
+    await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentials() });
+    await fakeBrowser.storage.local.set({ definitions: [{ id: 'acme', name: 42 }] });
+    const status = await bg.send('getStatus', {});
+    expect(status.problems.map((p) => p.message)).toEqual([
+      '"Acme" uses an unknown provider "custom:acme" and was skipped',
+      'provider definition 1 is damaged (name: expected string) and was skipped',
+    ]);
+  });
+});
