@@ -13,6 +13,8 @@ export interface Platform {
   broadcast(event: ViewEvent): Promise<void>;
 }
 
+const BROADCAST_WAIT_MS = 1000;
+
 export function browserPlatform(): Platform {
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -29,8 +31,10 @@ export function browserPlatform(): Platform {
       if (text) await action.setBadgeBackgroundColor({ color: '#c5221f' });
     },
     async broadcast(event) {
-      // Rejects when no popup or options page is open to hear it: nothing to do then.
-      await browser.runtime.sendMessage(event).catch(() => undefined);
+      // Rejects when no popup or options page is open to hear it: nothing to do then. Bounded,
+      // because a page torn down mid-delivery can leave the promise unsettled.
+      const delivered = browser.runtime.sendMessage(event).catch(() => undefined);
+      await Promise.race([delivered, new Promise((resolve) => setTimeout(resolve, BROADCAST_WAIT_MS))]);
     },
   };
 }

@@ -18,8 +18,9 @@ export async function send<T extends RequestType>(page: Page, type: T, input: Re
 }
 
 /** Signs in on the mock Wacht's page in this browser, as a user would: the cookie is the browser's. */
-export async function signInToWacht(context: BrowserContext, mock: MockProviders, userIndex = 0): Promise<void> {
-  const { username, password } = mock.wacht.signInOf(mock.wacht.userIds()[userIndex]!);
+export async function signInToWacht(context: BrowserContext, mock: MockProviders, user: number | string = 0): Promise<void> {
+  const userId = typeof user === 'string' ? user : mock.wacht.userIds()[user]!;
+  const { username, password } = mock.wacht.signInOf(userId);
   const page = await context.newPage();
   await page.goto(`${mock.baseUrl('wacht')}/sign-in`);
   await page.getByLabel('Username').fill(username);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { HOSTILE_AVATARS, hostileCopy } from '../fixtures/hostile';
 import { expect, test } from './fixtures';
-import { PROVIDERS, type ProviderName, send } from './helpers';
+import { PROVIDERS, type ProviderName, send, signInToWacht } from './helpers';
 
 // Keys whose values must stay what they are for the account to work at all.
 const KEEP = new Set(['id', 'user', 'createdAt', 'updatedAt', 'modifiedAt', 'created_at', 'updated_at', 'verified_at']);
@@ -43,15 +43,7 @@ for (const provider of PROVIDERS) {
     const userId = await createHostileUser(mock, provider, provider === 'wacht' ? { username: '<b>evil</b>"user' } : {});
     const popup = await openPopup();
     const problems = guard(popup);
-    if (provider === 'wacht') {
-      const { username, password } = mock.wacht.signInOf(userId);
-      const page = await context.newPage();
-      await page.goto(`${mock.baseUrl('wacht')}/sign-in`);
-      await page.getByLabel('Username').fill(username);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.close();
-    }
+    if (provider === 'wacht') await signInToWacht(context, mock, userId);
     const account = await send(popup, 'addAccount', { provider, label: '<img src=x onerror=alert(1)>', credentials: mock.credentials(provider, userId) });
     const entry = (await send(popup, 'refresh', { accountId: account.id })).entries[0]!;
     expect(entry.error).toBeNull();
@@ -70,21 +62,14 @@ for (const provider of PROVIDERS) {
 
 for (const provider of ['wacht', 'chakra'] as const) {
   test(`unsafe ${provider} avatar URLs are never loaded`, async ({ context, mock, openPopup }) => {
+    test.setTimeout(60_000);
     const popup = await openPopup();
     const problems = guard(popup);
     const field = provider === 'wacht' ? 'profile_picture_url' : 'profileImageUrl';
     for (const [index, url] of HOSTILE_AVATARS.entries()) {
       const userId = mock[provider].createUser({ [field]: url, ...(provider === 'wacht' ? { username: `avatar${index}` } : {}) });
-      if (provider === 'wacht') {
-        // One browser session at a time on a deployment: each case signs in as its user.
-        const { username, password } = mock.wacht.signInOf(userId);
-        const page = await context.newPage();
-        await page.goto(`${mock.baseUrl('wacht')}/sign-in`);
-        await page.getByLabel('Username').fill(username);
-        await page.getByLabel('Password').fill(password);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.close();
-      }
+      // One browser session at a time on a deployment: each case signs in as its user.
+      if (provider === 'wacht') await signInToWacht(context, mock, userId);
       const account = await send(popup, 'addAccount', { provider, label: `case ${index}`, credentials: mock.credentials(provider, userId) });
       const entry = (await send(popup, 'refresh', { accountId: account.id })).entries[0]!;
       expect(entry.profile?.avatarUrl, url).toBeNull();

@@ -144,7 +144,7 @@ test('export has no secrets; import restores what needs none and asks for the re
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
 
-  await options.locator('input[type=file]').setInputFiles(file);
+  await options.locator('.data-section input[type=file]').setInputFiles(file);
   await expect(options.getByText('Imported 1 account(s). 1 need their key or token: enter it below.')).toBeVisible();
   await expect(accountForm(options).getByLabel('Base URL')).toHaveValue(mock.baseUrl('insighto'));
   await accountForm(options).getByLabel('API key', { exact: true }).fill(mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!);

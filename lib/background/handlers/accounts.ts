@@ -35,7 +35,7 @@ export function accountHandlers({ platform, refresher, editor }: HandlerDeps): A
         createdAt: platform.now(),
       };
       await accountsStore.add(account);
-      await announceAccounts(platform);
+      announceAccounts(platform);
       refreshSoon(refresher, account.id);
       return summarize({ account, adapter });
     },
@@ -53,7 +53,7 @@ export function accountHandlers({ platform, refresher, editor }: HandlerDeps): A
         await profileStore.set({ ...entry, error: null, failures: 0, nextAttemptAt: null });
         refreshSoon(refresher, id);
       }
-      await announceAccounts(platform);
+      announceAccounts(platform);
       return summarize({ account, adapter });
     },
 
@@ -64,7 +64,7 @@ export function accountHandlers({ platform, refresher, editor }: HandlerDeps): A
       await profileStore.remove(id);
       await purgeAccountFromPersistedCache(id);
       await refresher.updateBadge();
-      await announceAccounts(platform);
+      announceAccounts(platform);
       return { removed };
     },
 

@@ -46,6 +46,7 @@ export function refreshSoon(refresher: Refresher, accountId: string): void {
   void refresher.refreshOne(accountId, { kind: 'force' }).catch(() => undefined);
 }
 
-export function announceAccounts(platform: Platform): Promise<void> {
-  return platform.broadcast({ whoami: 'event', type: 'accounts' });
+/** Tells open views the account list changed; the caller's answer never waits for them. */
+export function announceAccounts(platform: Platform): void {
+  void platform.broadcast({ whoami: 'event', type: 'accounts' });
 }

@@ -80,7 +80,7 @@ export function dataHandlers({ platform, refresher, onSettingsChanged }: Handler
         imported.push(summarize({ account, adapter }));
         refreshSoon(refresher, account.id);
       }
-      if (imported.length > 0) await announceAccounts(platform);
+      if (imported.length > 0) announceAccounts(platform);
       return { imported, skipped };
     },
 
@@ -89,13 +89,13 @@ export function dataHandlers({ platform, refresher, onSettingsChanged }: Handler
       await storage.clear('local');
       await storage.clear('session');
       await refresher.updateBadge();
-      await platform.broadcast({ whoami: 'event', type: 'forgotten' });
+      void platform.broadcast({ whoami: 'event', type: 'forgotten' });
       return {};
     },
 
     async discardDamaged() {
       const discarded = await accountsStore.discardDamaged();
-      await announceAccounts(platform);
+      announceAccounts(platform);
       return { discarded };
     },
   };

@@ -16,7 +16,7 @@ export function definitionHandlers({ platform, refresher }: HandlerDeps): Defini
     async saveDefinition({ definition }) {
       await definitionsStore.save(definition);
       // Accounts of this provider read their profile the new way from now on.
-      await announceAccounts(platform);
+      announceAccounts(platform);
       return { definition };
     },
 
