@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CredentialField } from '../../lib/providers/types';
+import { FieldNotes, notesFor } from './FieldNotes';
 
 /** One generated settings input: visible label, help, inline error, reveal toggle for secrets. */
 export function CredentialInput({
@@ -20,7 +21,7 @@ export function CredentialInput({
 }) {
   const [revealed, setRevealed] = useState(false);
   const id = `field-${field.name}`;
-  const describedBy = [field.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = notesFor(id, field.help, error);
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
@@ -75,17 +76,7 @@ export function CredentialInput({
     <div className={`form-field${field.kind === 'consent' ? ' form-field-consent' : ''}`}>
       <label htmlFor={id}>{field.label}</label>
       {input}
-      {field.help && (
-        <p className="help" id={`${id}-help`}>
-          {field.help}
-          {keptHint && ' Leave empty to keep the saved one.'}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} help={field.help && `${field.help}${keptHint ? ' Leave empty to keep the saved one.' : ''}`} error={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { type ExportFile, exportFileSchema } from '../../lib/model';
 import { downloadJson } from '../../lib/views/download';
 import { firstIssue } from '../../lib/zod-issues';
 import { useStatus } from '../hooks/queries';
+import { FileButton } from './FileButton';
 
 export type PendingImport = ExportFile['accounts'][number];
 
@@ -21,10 +22,7 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
     setMessage({ error: false, text: `Exported ${file.accounts.length} account(s), without keys or tokens.` });
   };
 
-  const importFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  const importFile = async (file: File) => {
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
@@ -89,10 +87,7 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
         <button type="button" onClick={() => void exportAccounts()}>
           Export accounts
         </button>
-        <label className="file-button">
-          Import accounts…
-          <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
-        </label>
+        <FileButton label="Import accounts…" onFile={(file) => void importFile(file)} />
         {confirmForget ? (
           <span className="confirm" role="group" aria-label="Forget everything?">
             <span>Delete every account, key and cached profile?</span>

@@ -2,8 +2,7 @@ import * as z from 'zod/mini';
 import { WhoamiError, invalidResponse } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
 import { buildProfile, details } from '../normalize';
-import { originPattern } from '../base-url';
-import { baseUrlField, editableText, secretField, textField } from '../providers/fields';
+import { baseUrlField, editableText, secretField, servedFrom, textField } from '../providers/fields';
 import { addFieldError, fetched } from '../providers/raw';
 import { type CredentialField, defineCredentials, type FetchContext, type ProviderAdapter } from '../providers/types';
 import { textOrNull } from '../text';
@@ -150,8 +149,7 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
     name: definition.name,
     auth: definition.auth.type === 'browser-session' ? 'browser-session' : definition.auth.type === 'query' ? 'query-key' : 'bearer',
     credentials: credentials as never,
-    origins: (c) => [originPattern(c.baseUrl!)],
-    baseUrl: (c) => c.baseUrl!,
+    ...servedFrom((c) => c.baseUrl!),
     signInUrl: definition.auth.type === 'browser-session' ? (c) => c.baseUrl! : undefined,
     readErrorBody,
     parseProfile,

@@ -2,8 +2,7 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader, type HttpRequest } from '../http';
 import { buildProfile, details, isoOrNull, joinName, textOrNull } from '../normalize';
-import { originPattern } from '../base-url';
-import { baseUrlField, editableText, secretField, textField } from './fields';
+import { baseUrlField, editableText, secretField, textField, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optNumber, optText, optTextList, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';
 
@@ -136,8 +135,7 @@ export const chakra: ProviderAdapter<ChakraCredentials> = {
   name: 'ChakraHQ',
   auth: 'bearer',
   credentials,
-  origins: (c) => [originPattern(c.baseUrl)],
-  baseUrl: (c) => c.baseUrl,
+  ...servedFrom((c) => c.baseUrl),
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {

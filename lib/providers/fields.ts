@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
-import type { CredentialField } from './types';
+import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
+import type { CredentialField, ProviderAdapter } from './types';
 
 const required = (label: string) => z.minLength(1, { error: `${label} is required` });
 
@@ -55,4 +55,11 @@ export function editableText(label: string, maxLength: number, allowEmpty = true
     z.maxLength(maxLength, { error: `${label} must be at most ${maxLength} characters` }),
     ...(allowEmpty ? [] : [required(label)]),
   );
+}
+
+/** Where an account's requests go, and the host permission that covers exactly that. */
+export function servedFrom<C extends Record<string, string>>(
+  base: (credentials: C) => string,
+): Pick<ProviderAdapter<C>, 'baseUrl' | 'origins'> {
+  return { baseUrl: base, origins: (credentials) => [originPattern(base(credentials))] };
 }

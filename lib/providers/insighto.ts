@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
 import { buildProfile, details, isoOrNull, textOrNull } from '../normalize';
-import { originPattern } from '../base-url';
-import { baseUrlField, editableText, secretField } from './fields';
+import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';
 
@@ -121,8 +120,7 @@ export const insighto: ProviderAdapter<InsightoCredentials> = {
   name: 'Insighto',
   auth: 'query-key',
   credentials,
-  origins: (c) => [originPattern(c.baseUrl)],
-  baseUrl: (c) => c.baseUrl,
+  ...servedFrom((c) => c.baseUrl),
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {

@@ -2,8 +2,7 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
 import { buildProfile, details, isoOrNull, joinName, textOrNull } from '../normalize';
-import { originPattern } from '../base-url';
-import { baseUrlField, editableText, secretField } from './fields';
+import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';
 
@@ -122,8 +121,7 @@ export const leadping: ProviderAdapter<LeadpingCredentials> = {
   name: 'Leadping',
   auth: 'bearer',
   credentials,
-  origins: (c) => [originPattern(c.baseUrl)],
-  baseUrl: (c) => c.baseUrl,
+  ...servedFrom((c) => c.baseUrl),
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {

@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
 import { buildProfile, details, textOrNull } from '../normalize';
-import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
-import { editableText } from './fields';
+import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
+import { editableText, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optText, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';
 
@@ -176,8 +176,7 @@ export const wacht: ProviderAdapter<WachtCredentials> = {
   name: 'Wacht',
   auth: 'browser-session',
   credentials,
-  origins: (c) => [originPattern(c.deploymentUrl)],
-  baseUrl: (c) => c.deploymentUrl,
+  ...servedFrom((c) => c.deploymentUrl),
   signInUrl: (c) => c.deploymentUrl,
   readErrorBody,
   parseProfile,

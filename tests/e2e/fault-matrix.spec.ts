@@ -1,14 +1,12 @@
 import { faultCases } from './fault-cases';
 import { expect, test } from './fixtures';
-import { PROVIDERS, send, signInToWacht } from './helpers';
+import { DEMO_PEOPLE, PROVIDER_NAMES, PROVIDERS, send, signInToWacht } from './helpers';
 
 // Every fault × every provider, in the popup: the specific message, the last good profile
 // kept and marked stale, the worker still answering, and the other account untouched.
 // Rate limiting goes last: its Retry-After holds the account for 30 s.
 const ordered = [...faultCases.filter((c) => c.fault !== '429'), ...faultCases.filter((c) => c.fault === '429')];
 
-const NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
-const PEOPLE = { insighto: 'Ada Lovelace', wacht: 'Linus Torvalds', leadping: 'Katherine Johnson', chakra: 'Mary Jackson' } as const;
 
 for (const provider of PROVIDERS) {
   test(`fault matrix: ${provider}`, async ({ context, mock, openPopup }) => {
@@ -23,7 +21,7 @@ for (const provider of PROVIDERS) {
     await send(popup, 'refresh', {});
     await popup.reload();
     await popup.getByRole('combobox', { name: 'Account' }).selectOption(account.id);
-    await expect(popup.getByRole('heading', { name: PEOPLE[provider] })).toBeVisible();
+    await expect(popup.getByRole('heading', { name: DEMO_PEOPLE[provider] })).toBeVisible();
     const refresh = popup.getByRole('button', { name: 'Refresh profile' });
     const banner = popup.locator('.banner-title');
 
@@ -39,7 +37,7 @@ for (const provider of PROVIDERS) {
           mock.addFault({ provider, userId, kind: faultCase.fault, retryAfterSec: 30 });
         }
         await refresh.click();
-        const facts = { name: NAMES[provider], host, id: provider };
+        const facts = { name: PROVIDER_NAMES[provider], host, id: provider };
         // The rate-limit countdown may already have ticked once.
         const message = faultCase.fault === '429' ? /^Rate limited, retrying in (29|30) s$/ : faultCase.message(facts);
         await expect(banner).toHaveText(message, { timeout: 10_000 });
@@ -47,7 +45,7 @@ for (const provider of PROVIDERS) {
         const button = popup.getByRole('alert').getByRole('button');
         if (action) await expect(button).toHaveText(action);
         else await expect(button).toHaveCount(0);
-        await expect(popup.getByRole('heading', { name: PEOPLE[provider] })).toBeVisible();
+        await expect(popup.getByRole('heading', { name: DEMO_PEOPLE[provider] })).toBeVisible();
         await expect(popup.getByText('Stale', { exact: true })).toBeVisible();
         // The worker keeps running and the other account is unaffected.
         const status = await send(popup, 'getStatus', {});

@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { faultCases } from './fault-cases';
-import { PROVIDERS } from './helpers';
+import { PROVIDER_NAMES, PROVIDERS } from './helpers';
 
-const NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
 const HOST = 'api.example';
 
 /** The fault matrix as Markdown, rendered from the very cases the e2e suite runs. */
 export function faultTable(): string {
   const rows = faultCases.map((c) => {
     const cells = PROVIDERS.map((id) => {
-      const facts = { name: NAMES[id], host: HOST, id };
+      const facts = { name: PROVIDER_NAMES[id], host: HOST, id };
       const action = c.action(facts);
       return `${c.message(facts)}${action ? ` [${action}]` : ''}`;
     });
@@ -25,7 +24,7 @@ export function faultTable(): string {
     `other account is unaffected. ${faultCases.length} faults × ${PROVIDERS.length} providers = ${faultCases.length * PROVIDERS.length} cases;`,
     `the host is shown as ${HOST}, the button offered in [brackets].`,
     '',
-    `| Fault | ${PROVIDERS.map((id) => NAMES[id]).join(' | ')} |`,
+    `| Fault | ${PROVIDERS.map((id) => PROVIDER_NAMES[id]).join(' | ')} |`,
     `| --- | ${PROVIDERS.map(() => '---').join(' | ')} |`,
     ...rows,
     '',

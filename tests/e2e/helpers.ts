@@ -6,6 +6,10 @@ import type { MockProviders } from '../mock-providers/server';
 export type ProviderName = 'insighto' | 'wacht' | 'leadping' | 'chakra';
 export const PROVIDERS: ProviderName[] = ['insighto', 'wacht', 'leadping', 'chakra'];
 
+/** How each provider is named in the UI, and who its first mock user is. */
+export const PROVIDER_NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
+export const DEMO_PEOPLE = { insighto: 'Ada Lovelace', wacht: 'Linus Torvalds', leadping: 'Katherine Johnson', chakra: 'Mary Jackson' } as const;
+
 /** Sends a protocol request from an extension page, exactly as the views do. */
 export async function send<T extends RequestType>(page: Page, type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
   const reply = await page.evaluate(

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { PROVIDERS, type ProviderName, send, seriousA11yViolations, signInToWacht } from './helpers';
+import { DEMO_PEOPLE, PROVIDER_NAMES, PROVIDERS, send, seriousA11yViolations, signInToWacht, type ProviderName } from './helpers';
 import type { MockProviders } from '../mock-providers/server';
 
-const PEOPLE = { insighto: 'Ada Lovelace', wacht: 'Linus Torvalds', leadping: 'Katherine Johnson', chakra: 'Mary Jackson' } as const;
-const NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
 
 /** The account form on the page (add, edit or complete an import). */
 const accountForm = (options: Page) => options.locator('form.account-form');
@@ -14,8 +12,8 @@ const accountForm = (options: Page) => options.locator('form.account-form');
 async function fillAccountForm(options: Page, mock: MockProviders, provider: ProviderName, overrides: Record<string, string> = {}) {
   await options.getByRole('button', { name: 'Add account' }).click();
   const form = accountForm(options);
-  await form.getByLabel('Provider').selectOption({ label: NAMES[provider] });
-  await form.getByLabel('Label', { exact: true }).fill(`${NAMES[provider]} (work)`);
+  await form.getByLabel('Provider').selectOption({ label: PROVIDER_NAMES[provider] });
+  await form.getByLabel('Label', { exact: true }).fill(`${PROVIDER_NAMES[provider]} (work)`);
   const credentials = { ...mock.credentials(provider, mock[provider].userIds()[0]!), ...overrides };
   if (provider === 'wacht') {
     await form.getByLabel('Deployment host').fill(credentials.deploymentUrl!);
@@ -37,12 +35,12 @@ test('a new user connects all four providers through the options page alone', as
   for (const provider of PROVIDERS) {
     await fillAccountForm(options, mock, provider);
     await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
-    await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText(PEOPLE[provider]);
+    await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText(DEMO_PEOPLE[provider]);
     await accountForm(options).getByRole('button', { name: 'Save' }).click();
-    await expect(options.getByText(`Saved “${NAMES[provider]} (work)”.`)).toBeVisible();
-    const row = options.getByRole('listitem', { name: `${NAMES[provider]} · ${NAMES[provider]} (work)` });
+    await expect(options.getByText(`Saved “${PROVIDER_NAMES[provider]} (work)”.`)).toBeVisible();
+    const row = options.getByRole('listitem', { name: `${PROVIDER_NAMES[provider]} · ${PROVIDER_NAMES[provider]} (work)` });
     await expect(row).toContainText('OK');
-    await expect(row).toContainText(PEOPLE[provider]);
+    await expect(row).toContainText(DEMO_PEOPLE[provider]);
   }
   expect(await seriousA11yViolations(options)).toEqual([]);
 
@@ -55,8 +53,8 @@ test('a new user connects all four providers through the options page alone', as
   const popup = await openPopup();
   const switcher = popup.getByRole('combobox', { name: 'Account' });
   for (const provider of PROVIDERS) {
-    await switcher.selectOption({ label: `${NAMES[provider]} · ${NAMES[provider]} (work)` });
-    await expect(popup.getByRole('heading', { name: PEOPLE[provider] })).toBeVisible();
+    await switcher.selectOption({ label: `${PROVIDER_NAMES[provider]} · ${PROVIDER_NAMES[provider]} (work)` });
+    await expect(popup.getByRole('heading', { name: DEMO_PEOPLE[provider] })).toBeVisible();
   }
 });
 
@@ -130,7 +128,7 @@ test('export has no secrets; import restores what needs none and asks for the re
   for (const provider of ['wacht', 'insighto'] as const) {
     await fillAccountForm(options, mock, provider);
     await accountForm(options).getByRole('button', { name: 'Save' }).click();
-    await expect(options.getByText(`Saved “${NAMES[provider]} (work)”.`)).toBeVisible();
+    await expect(options.getByText(`Saved “${PROVIDER_NAMES[provider]} (work)”.`)).toBeVisible();
   }
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export accounts' }).click()]);
   const file = await download.path();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FieldNotes, notesFor } from '../FieldNotes';
 
 /** A labelled text input of the definition editor, with its help and inline error. */
 export function Field({
@@ -24,7 +25,7 @@ export function Field({
   mono?: boolean;
   children?: ReactNode;
 }) {
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = notesFor(id, help, error);
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
@@ -43,16 +44,7 @@ export function Field({
         />
         {children}
       </span>
-      {help && (
-        <p className="help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} help={help} error={error} />
     </div>
   );
 }

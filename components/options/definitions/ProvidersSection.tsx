@@ -7,6 +7,7 @@ import { queryKeys } from '../../../lib/query/keys';
 import { definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
+import { FileButton } from '../FileButton';
 import { DefinitionEditor } from './DefinitionEditor';
 
 type Editing = { definition?: ProviderDefinition } | null;
@@ -32,10 +33,7 @@ export function ProvidersSection() {
     }
   };
 
-  const importFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  const importFile = async (file: File) => {
     const read = readDefinitionsFile(await file.text());
     if ('error' in read) {
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
@@ -113,10 +111,7 @@ export function ProvidersSection() {
           <button type="button" onClick={() => (setMessage(null), setEditing({}))}>
             New provider
           </button>
-          <label className="file-button">
-            Import providers…
-            <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
-          </label>
+          <FileButton label="Import providers…" onFile={(file) => void importFile(file)} />
           {definitions.length > 0 && (
             <button type="button" onClick={() => downloadJson('whoami-providers.json', definitionsFile(definitions))}>
               Export providers

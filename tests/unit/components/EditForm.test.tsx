@@ -1,23 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/PopupApp';
 import { readDrafts } from '../../../lib/views/drafts';
-import { createMockProviders, type MockProviders } from '../../mock-providers/server';
+import { useMockProviders } from '../../support/use-mock-providers';
 import { backgroundHarness } from '../../support/background-harness';
 import { renderWithBackground } from '../../support/render-view';
 
-let mock: MockProviders;
-beforeAll(async () => {
-  mock = await createMockProviders();
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  mock.reset();
-});
+const mock = useMockProviders();
 afterEach(cleanup);
 
 async function openEditor(provider: 'insighto' | 'wacht' | 'leadping' | 'chakra', name: string) {

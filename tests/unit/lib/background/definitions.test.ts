@@ -1,19 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DefinitionInput } from '../../../../lib/custom/definition';
 import acme from '../../../fixtures/definitions/acme.json';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { backgroundHarness } from '../../../support/background-harness';
 
-let mock: MockProviders;
-beforeAll(async () => {
-  mock = await createMockProviders();
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  mock.reset();
-});
+const mock = useMockProviders();
 
 // JSON fixtures widen literal types; the background checks them with the schema anyway.
 const definition = () => ({ ...acme, baseUrl: mock.baseUrl('acme') }) as unknown as DefinitionInput;

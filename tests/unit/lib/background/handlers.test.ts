@@ -1,17 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { describe, expect, it } from 'vitest';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { backgroundHarness } from '../../../support/background-harness';
 
-let mock: MockProviders;
-beforeAll(async () => {
-  mock = await createMockProviders();
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  mock.reset();
-});
+const mock = useMockProviders();
 
 const ALL = ['insighto', 'wacht', 'leadping', 'chakra'] as const;
 
