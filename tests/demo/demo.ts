@@ -87,6 +87,7 @@ if (!headless) {
 
   const edit = await showPopup(accounts[3]!.id);
   await edit.getByRole('button', { name: 'Edit profile' }).click();
+  await edit.getByRole('form', { name: 'Edit profile' }).waitFor();
   await shoot(edit, 'popup-7-edit');
   await edit.close();
 
