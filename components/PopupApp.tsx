@@ -33,9 +33,7 @@ function Header({
   const { openOptions } = useViewActions();
   return (
     <header className="bar">
-      <span className="brand" aria-hidden={accounts.length > 1}>
-        Whoami
-      </span>
+      <span className="brand">Whoami</span>
       {account && <AccountSwitcher accounts={accounts} selectedId={account.id} onSelect={onSelect} />}
       <span className="bar-actions">
         {onRefresh && (

@@ -41,6 +41,15 @@ export function useProfileEntry(accountId: string | null) {
   });
 }
 
+/** The stored entry as the background has it, without asking the provider (options page). */
+export function useStoredEntry(accountId: string) {
+  return useQuery({
+    queryKey: queryKeys.profile(accountId),
+    queryFn: () => request('getProfile', { accountId }),
+    staleTime: STALE_MS,
+  });
+}
+
 export function useRefresh(accountId: string | null) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -3,14 +3,14 @@ import { request } from '../../lib/messaging/client';
 import type { AccountSummary } from '../../lib/model';
 import { timeAgo } from '../../lib/time';
 import { accountState, accountStateLabels } from '../../lib/views/account-form';
-import { useProfileEntry } from '../hooks/queries';
+import { useStoredEntry } from '../hooks/queries';
 import { useNow } from '../hooks/useNow';
 import { useViewActions } from '../ViewActions';
 
 function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () => void }) {
   const { ensureOrigins } = useViewActions();
   const now = useNow(30_000);
-  const entry = useProfileEntry(account.id).data;
+  const entry = useStoredEntry(account.id).data;
   const state = accountState(entry);
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);

@@ -131,8 +131,4 @@ export const accountsStore = {
       return before - kept.length;
     });
   },
-
-  clear(): Promise<void> {
-    return withLock(() => accountsItem.setValue([]));
-  },
 };

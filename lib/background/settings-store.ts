@@ -18,8 +18,4 @@ export const settingsStore = {
     await settingsItem.setValue(checked);
     return checked;
   },
-
-  async clear(): Promise<void> {
-    await settingsItem.removeValue();
-  },
 };

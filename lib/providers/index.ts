@@ -28,6 +28,3 @@ export function isProviderId(id: string): id is ProviderId {
   return Object.hasOwn(providers, id);
 }
 
-export function adapterFor(id: string): ProviderAdapter | undefined {
-  return isProviderId(id) ? providers[id] : undefined;
-}

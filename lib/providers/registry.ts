@@ -1,6 +1,6 @@
 import { adapterFromDefinition } from '../custom/adapter';
 import { CUSTOM_PREFIX, type ProviderDefinition } from '../custom/definition';
-import { providerIds, providers } from './index';
+import { isProviderId, providerIds, providers } from './index';
 import type { ProviderAdapter } from './types';
 
 /** Built-in providers plus the user's own definitions, looked up by provider id. */
@@ -13,7 +13,7 @@ export interface Registry {
 export function createRegistry(definitions: readonly ProviderDefinition[]): Registry {
   const custom = new Map(definitions.map((d) => [`${CUSTOM_PREFIX}${d.id}`, adapterFromDefinition(d)]));
   return {
-    adapterFor: (providerId) => (Object.hasOwn(providers, providerId) ? providers[providerId as keyof typeof providers] : custom.get(providerId)),
+    adapterFor: (providerId) => (isProviderId(providerId) ? providers[providerId] : custom.get(providerId)),
     all: () => [...providerIds.map((id) => providers[id]), ...custom.values()],
   };
 }

@@ -24,7 +24,3 @@ export async function purgeAccountFromPersistedCache(accountId: string): Promise
   client.clientState!.queries = queries.filter((q) => !(Array.isArray(q.queryKey) && q.queryKey.includes(accountId)));
   await browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(client) });
 }
-
-export async function clearPersistedCache(): Promise<void> {
-  await browser.storage.local.remove(PERSISTED_CACHE_KEY);
-}
