@@ -14,141 +14,11 @@ import {
 import { ErrorLine } from '../ErrorLine';
 import { Field } from './Field';
 import { MappingFields } from './MappingFields';
+import { AccountFields } from './AccountFields';
+import { Authentication } from './Authentication';
+import type { DraftChange } from './section-props';
+import { UpdateCall } from './UpdateCall';
 import { TryIt } from './TryIt';
-
-type Change = (draft: DefinitionDraft) => DefinitionDraft;
-
-function AccountFields({ draft, errors, onChange }: { draft: DefinitionDraft; errors: Record<string, string>; onChange: (c: Change) => void }) {
-  const set = (index: number, patch: Partial<DefinitionDraft['fields'][number]>) =>
-    onChange((d) => ({ ...d, fields: d.fields.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
-  return (
-    <fieldset>
-      <legend>Account fields</legend>
-      <p className="help">What each account of this provider asks for, besides the base URL. Place them in the path or the auth with {'{name}'}.</p>
-      {draft.fields.map((field, index) => (
-        <div className="row" key={index}>
-          <Field id={`account-field-name-${index}`} label="Field name" mono value={field.name} error={errors[`fields.${index}.name`]} onChange={(name) => set(index, { name })} />
-          <Field id={`account-field-label-${index}`} label="Field label" value={field.label} error={errors[`fields.${index}.label`]} onChange={(label) => set(index, { label })} />
-          <label className="checkbox">
-            <input type="checkbox" checked={field.secret} onChange={(e) => set(index, { secret: e.target.checked })} /> Secret
-          </label>
-          <button type="button" aria-label={`Remove account field ${index + 1}`} onClick={() => onChange((d) => ({ ...d, fields: d.fields.filter((_, i) => i !== index) }))}>
-            Remove
-          </button>
-        </div>
-      ))}
-      {errors.fields && <p className="field-error">{errors.fields}</p>}
-      <button type="button" onClick={() => onChange((d) => ({ ...d, fields: [...d.fields, { name: '', label: '', secret: false }] }))}>
-        Add account field
-      </button>
-    </fieldset>
-  );
-}
-
-function Authentication({ draft, errors, onChange }: { draft: DefinitionDraft; errors: Record<string, string>; onChange: (c: Change) => void }) {
-  const type = draft.authType;
-  return (
-    <fieldset>
-      <legend>Authentication</legend>
-      <div className="form-field">
-        <label htmlFor="auth-type">Sent as</label>
-        <select id="auth-type" value={type} onChange={(e) => onChange((d) => ({ ...d, authType: e.target.value as DefinitionDraft['authType'] }))}>
-          <option value="header">A header</option>
-          <option value="query">A query parameter</option>
-          <option value="browser-session">The browser's own session cookie</option>
-          <option value="none">Nothing</option>
-        </select>
-      </div>
-      {(type === 'header' || type === 'query') && (
-        <div className="row">
-          <Field id="auth-name" label={type === 'header' ? 'Header name' : 'Parameter name'} mono value={draft.authName} error={errors['auth.name']} onChange={(authName) => onChange((d) => ({ ...d, authName }))} />
-          <Field
-            id="auth-value"
-            label={type === 'header' ? 'Header value' : 'Parameter value'}
-            mono
-            value={draft.authValue}
-            error={errors['auth.value']}
-            help="A scheme and a secret account field, e.g. Bearer {token}. Never the key itself."
-            onChange={(authValue) => onChange((d) => ({ ...d, authValue }))}
-          />
-        </div>
-      )}
-      {type === 'browser-session' && (
-        <Field id="auth-cookie" label="Session cookie name" mono value={draft.cookie} error={errors['auth.cookie']} onChange={(cookie) => onChange((d) => ({ ...d, cookie }))} />
-      )}
-    </fieldset>
-  );
-}
-
-function UpdateCall({ draft, errors, onChange }: { draft: DefinitionDraft; errors: Record<string, string>; onChange: (c: Change) => void }) {
-  const update = draft.update;
-  const set = (patch: Partial<NonNullable<DefinitionDraft['update']>>) => onChange((d) => ({ ...d, update: d.update && { ...d.update, ...patch } }));
-  return (
-    <fieldset>
-      <legend>Profile edits</legend>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={update !== null}
-          onChange={(e) =>
-            onChange((d) => ({
-              ...d,
-              update: e.target.checked ? { method: 'PATCH', path: d.path, body: 'json', fields: [{ field: 'firstName', key: 'first_name', label: 'First name' }] } : null,
-            }))
-          }
-        />{' '}
-        This API lets users change their profile
-      </label>
-      {update && (
-        <>
-          <div className="row">
-            <div className="form-field">
-              <label htmlFor="update-method">Method</label>
-              <select id="update-method" value={update.method} onChange={(e) => set({ method: e.target.value as 'PATCH' | 'PUT' | 'POST' })}>
-                <option>PATCH</option>
-                <option>PUT</option>
-                <option>POST</option>
-              </select>
-            </div>
-            <Field id="update-path" label="Path" mono value={update.path} error={errors['update.path']} help="{profile.id} places the user's id." onChange={(path) => set({ path })} />
-            <div className="form-field">
-              <label htmlFor="update-body">Body</label>
-              <select id="update-body" value={update.body} onChange={(e) => set({ body: e.target.value as 'json' | 'form' })}>
-                <option value="json">JSON</option>
-                <option value="form">Form-encoded</option>
-              </select>
-            </div>
-          </div>
-          {update.fields.map((field, index) => (
-            <div className="row" key={index}>
-              <div className="form-field">
-                <label htmlFor={`update-field-${index}`}>Profile field</label>
-                <select
-                  id={`update-field-${index}`}
-                  value={field.field}
-                  onChange={(e) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, field: e.target.value } : f)) })}
-                >
-                  <option value="firstName">First name</option>
-                  <option value="lastName">Last name</option>
-                  <option value="username">Username</option>
-                  <option value="phone">Phone</option>
-                </select>
-              </div>
-              <Field id={`update-key-${index}`} label="Body key" mono value={field.key} error={errors[`update.fields.${index}.key`]} onChange={(key) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, key } : f)) })} />
-              <Field id={`update-label-${index}`} label="Label" value={field.label} error={errors[`update.fields.${index}.label`]} onChange={(label) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, label } : f)) })} />
-              <button type="button" aria-label={`Remove editable field ${index + 1}`} onClick={() => set({ fields: update.fields.filter((_, i) => i !== index) })}>
-                Remove
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => set({ fields: [...update.fields, { field: 'lastName', key: '', label: '' }] })}>
-            Add editable field
-          </button>
-        </>
-      )}
-    </fieldset>
-  );
-}
 
 /** The editor for a user-defined provider: structured fields, or the whole definition as JSON. */
 export function DefinitionEditor({
@@ -167,7 +37,7 @@ export function DefinitionEditor({
   const checked = json === null ? checkDraft(draft) : checkDefinitionJson(json);
   const errors = showErrors || json !== null ? checked.errors : {};
 
-  const change = (update: Change) => setDraft((d) => update(d));
+  const change = (update: DraftChange) => setDraft((d) => update(d));
   const changeName = (name: string) =>
     change((d) => ({ ...d, name, id: editing || (d.id !== '' && d.id !== slugify(d.name)) ? d.id : slugify(name) }));
 

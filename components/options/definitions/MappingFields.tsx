@@ -1,6 +1,6 @@
 import { mappedFields, type MappedField } from '../../../lib/custom/definition';
-import type { DefinitionDraft } from '../../../lib/views/definitions';
 import { Field } from './Field';
+import type { SectionProps } from './section-props';
 
 const LABELS: Record<MappedField, string> = {
   id: 'ID',
@@ -21,15 +21,7 @@ const LABELS: Record<MappedField, string> = {
 };
 
 /** Where each profile field is in the answer, as compact expressions; details as rows. */
-export function MappingFields({
-  draft,
-  errors,
-  onChange,
-}: {
-  draft: DefinitionDraft;
-  errors: Record<string, string>;
-  onChange: (change: (draft: DefinitionDraft) => DefinitionDraft) => void;
-}) {
+export function MappingFields({ draft, errors, onChange }: SectionProps) {
   const setDetail = (index: number, patch: Partial<{ label: string; value: string }>) =>
     onChange((d) => ({ ...d, details: d.details.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
   return (

@@ -1,0 +1,104 @@
+import { lazy, Suspense } from 'react';
+import type { ErrorAction } from '../lib/error-text';
+import { toErrorInfo } from '../lib/errors';
+import type { AccountSummary } from '../lib/model';
+import type { Draft } from '../lib/views/drafts';
+import { ErrorBanner } from './ErrorBanner';
+import { useProfileEntry, type useRefresh } from './hooks/queries';
+import { useRestoredDraft } from './hooks/useRestoredDraft';
+import { useNow } from './hooks/useNow';
+import { ProfileCard } from './ProfileCard';
+import { ProfileSkeleton } from './ProfileSkeleton';
+import { useViewActions } from './ViewActions';
+
+// Editing is the popup's second use: its code loads when the form is first opened.
+const EditForm = lazy(() => import('./EditForm').then((module) => ({ default: module.EditForm })));
+
+/** One account in the popup: its error, if any, and its profile, card or editor. */
+export function AccountView({
+  account,
+  refresh,
+  initialDraft,
+}: {
+  account: AccountSummary;
+  refresh: ReturnType<typeof useRefresh>;
+  initialDraft: Draft | null;
+}) {
+  const actions = useViewActions();
+  const now = useNow(1000);
+  const entryQuery = useProfileEntry(account.id);
+  const entry = entryQuery.data;
+  const { draft, editing, notice, startEditing, stopEditing } = useRestoredDraft(account.id, initialDraft, entry?.profile ?? null);
+  const canEdit = account.editableFields.length > 0;
+  // A failure to reach the background at all is shown like any other error.
+  const transportError = refresh.error ?? entryQuery.error;
+  const error = transportError ? toErrorInfo(transportError) : (entry?.error ?? null);
+
+  const onAction = (action: ErrorAction) => {
+    if (action.kind === 'open-options') actions.openOptions();
+    else if (action.kind === 'sign-in') actions.openTab(action.url);
+    else if (action.kind === 'retry') refresh.mutate();
+    else {
+      // Straight from the click: the permission prompt needs the user's gesture.
+      void actions.ensureOrigins(account.origins).then((granted) => granted && refresh.mutate());
+    }
+  };
+
+  return (
+    <>
+      {error && (
+        <ErrorBanner
+          error={error}
+          busy={refresh.isPending}
+          onAction={onAction}
+          context={{
+            providerName: account.providerName,
+            host: account.host,
+            signInUrl: account.signInUrl,
+            nextAttemptAt: entry?.nextAttemptAt ?? null,
+            now,
+          }}
+        />
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {entry?.profile ? (
+        <>
+          <ProfileCard
+            account={account}
+            entry={entry}
+            profile={entry.profile}
+            now={now}
+            compact={editing}
+            refreshing={refresh.isPending || entryQuery.isFetching}
+          />
+          {editing ? (
+            <Suspense fallback={<p className="help">Opening the editor…</p>}>
+              <EditForm
+                account={account}
+                profile={entry.profile}
+                draft={draft}
+                onDone={(outcome) => stopEditing(outcome === 'saved' ? 'Saved.' : null)}
+              />
+            </Suspense>
+          ) : (
+            canEdit && (
+              <button type="button" className="edit-button" onClick={startEditing}>
+                Edit profile
+              </button>
+            )
+          )}
+        </>
+      ) : error ? (
+        <p className="empty">
+          No profile loaded yet for {account.providerName} · {account.label}.
+        </p>
+      ) : (
+        <ProfileSkeleton />
+      )}
+    </>
+  );
+}
