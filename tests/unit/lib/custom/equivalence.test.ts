@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adapterFromDefinition } from '../../../../lib/custom/adapter';
 import { definitionSchema } from '../../../../lib/custom/definition';
 import type { Profile } from '../../../../lib/profile';
@@ -11,7 +11,7 @@ import chakraSeed from '../../../fixtures/chakra.seed.json';
 import insightoSeed from '../../../fixtures/insighto.seed.json';
 import leadpingSeed from '../../../fixtures/leadping.seed.json';
 import wachtSeed from '../../../fixtures/wacht.seed.json';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext, signedInWachtContext } from '../../../support/mock-context';
 
 // Proof of generality: declarative definitions of the four built-in providers give the same
@@ -25,12 +25,7 @@ const cases = [
 
 const withoutProvider = ({ provider: _provider, ...profile }: Profile) => profile;
 
-let mock: MockProviders;
-beforeAll(async () => {
-  mock = await createMockProviders();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockProviders();
 
 describe.each(cases)('the $id definition', ({ id, definition, seed }) => {
   const builtIn = providers[id];

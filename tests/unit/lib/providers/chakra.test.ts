@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chakra } from '../../../../lib/providers/chakra';
 import seed from '../../../fixtures/chakra.seed.json';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext } from '../../../support/mock-context';
 import { jsonResponse, recordingFetch } from '../../../support/recording-fetch';
 
@@ -70,12 +70,7 @@ describe('chakra requests', () => {
 });
 
 describe('chakra against the mock provider', () => {
-  let mock: MockProviders;
-  beforeAll(async () => {
-    mock = await createMockProviders();
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.reset());
+  const mock = useMockProviders();
 
   const creds = (userId = USER) => chakra.credentials.schema.parse(mock.credentials('chakra', userId));
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../../../lib/errors';
 import { providerIds, providers } from '../../../../lib/providers';
 import type { FaultKind } from '../../../mock-providers/faults';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext, signedInWachtContext } from '../../../support/mock-context';
 
 // Every fault the mock providers inject, through each adapter's real fetchProfile over HTTP.
@@ -21,12 +21,7 @@ const expected: Array<[FaultKind, ErrorKind | 'ok', (id: string) => ErrorKind | 
   ['slow', 'ok', () => 'ok'],
 ];
 
-let mock: MockProviders;
-beforeAll(async () => {
-  mock = await createMockProviders();
-});
-afterAll(() => mock.close());
-beforeEach(() => mock.reset());
+const mock = useMockProviders();
 
 async function contextFor(providerId: string, userId: string) {
   const ctx = providerId === 'wacht' ? await signedInWachtContext(mock, userId) : mockContext();

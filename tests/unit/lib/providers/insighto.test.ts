@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WhoamiError } from '../../../../lib/errors';
 import { insighto } from '../../../../lib/providers/insighto';
 import seed from '../../../fixtures/insighto.seed.json';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext } from '../../../support/mock-context';
 import { jsonResponse, recordingFetch } from '../../../support/recording-fetch';
 
@@ -93,12 +93,7 @@ describe('insighto requests', () => {
 });
 
 describe('insighto against the mock provider', () => {
-  let mock: MockProviders;
-  beforeAll(async () => {
-    mock = await createMockProviders();
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.reset());
+  const mock = useMockProviders();
 
   const user = () => mock.insighto.userIds()[0]!;
   const creds = () => insighto.credentials.schema.parse(mock.credentials('insighto', user()));

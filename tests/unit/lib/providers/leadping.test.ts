@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leadping } from '../../../../lib/providers/leadping';
 import seed from '../../../fixtures/leadping.seed.json';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext } from '../../../support/mock-context';
 import { jsonResponse, recordingFetch } from '../../../support/recording-fetch';
 
@@ -81,12 +81,7 @@ describe('leadping requests', () => {
 });
 
 describe('leadping against the mock provider', () => {
-  let mock: MockProviders;
-  beforeAll(async () => {
-    mock = await createMockProviders();
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.reset());
+  const mock = useMockProviders();
 
   const user = () => mock.leadping.userIds()[0]!;
   const creds = () => leadping.credentials.schema.parse(mock.credentials('leadping', user()));

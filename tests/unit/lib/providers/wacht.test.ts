@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deploymentUrlFrom, wacht } from '../../../../lib/providers/wacht';
 import errorSeed from '../../../fixtures/wacht.error.seed.json';
 import seed from '../../../fixtures/wacht.seed.json';
-import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
+import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext, signedInWachtContext } from '../../../support/mock-context';
 import { jsonResponse, recordingFetch } from '../../../support/recording-fetch';
 
@@ -117,12 +117,7 @@ describe('wacht requests', () => {
 });
 
 describe('wacht against the mock provider', () => {
-  let mock: MockProviders;
-  beforeAll(async () => {
-    mock = await createMockProviders();
-  });
-  afterAll(() => mock.close());
-  beforeEach(() => mock.reset());
+  const mock = useMockProviders();
 
   const user = () => mock.wacht.userIds()[0]!;
   const creds = () => wacht.credentials.schema.parse(mock.credentials('wacht', user()));
