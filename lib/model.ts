@@ -36,6 +36,8 @@ export const accountSummarySchema = z.object({
   host: nonEmpty,
   signInUrl: z.nullable(z.string()),
   editableFields: z.array(editableFieldViewSchema),
+  /** When the provider takes a new profile picture: its size and type limits. */
+  avatarUpload: z.nullable(z.object({ maxBytes: z.number(), types: z.array(z.string()) })),
   createdAt: z.number(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;

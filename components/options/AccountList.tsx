@@ -6,6 +6,7 @@ import { accountState, accountStateLabels } from '../../lib/views/account-form';
 import { useStoredEntry } from '../hooks/queries';
 import { useNow } from '../hooks/useNow';
 import { useViewActions } from '../ViewActions';
+import { AvatarButton } from './AvatarButton';
 
 function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () => void }) {
   const { ensureOrigins } = useViewActions();
@@ -44,6 +45,7 @@ function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () =
         </span>
       </div>
       <div className="account-actions">
+        <AvatarButton account={account} />
         {state === 'permission-missing' && (
           <button type="button" onClick={() => void grant()}>
             Grant access

@@ -1,11 +1,19 @@
-/** A button that opens a JSON file; the same file can be chosen again right after. */
-export function FileButton({ label, onFile }: { label: string; onFile: (file: File) => void }) {
+/** A button that opens a file; the same file can be chosen again right after. */
+export function FileButton({
+  label,
+  onFile,
+  accept = 'application/json,.json',
+}: {
+  label: string;
+  onFile: (file: File) => void;
+  accept?: string;
+}) {
   return (
     <label className="file-button">
       {label}
       <input
         type="file"
-        accept="application/json,.json"
+        accept={accept}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           event.currentTarget.value = '';

@@ -23,6 +23,7 @@ export function summarize({ account, adapter }: ResolvedAccount): AccountSummary
     host: new URL(adapter.baseUrl(credentials)).host,
     signInUrl: adapter.signInUrl?.(credentials) ?? null,
     editableFields: (adapter.update?.fields ?? []).map(({ name, label, input }) => ({ name, label, input })),
+    avatarUpload: adapter.avatar ? { maxBytes: adapter.avatar.maxBytes, types: [...adapter.avatar.types] } : null,
     createdAt: account.createdAt,
   };
 }

@@ -4,7 +4,8 @@ import { toErrorInfo, WhoamiError } from '../errors';
 import { createLock } from '../lock';
 import type { ProfileEntry } from '../model';
 import { editableFieldNameSchema, type EditableFieldName, type Profile } from '../profile';
-import type { ProfileChanges } from '../providers/types';
+import { checkAvatar } from '../avatar';
+import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from '../providers/types';
 import { describeIssue } from '../zod-issues';
 import { accountsStore } from './accounts-store';
 import { profileStore } from './profile-store';
@@ -72,32 +73,31 @@ export function checkChanges(
 export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now'>) {
   const inFlight = new Map<string, Promise<ProfileEntry>>();
 
-  /** A repeated message for the same save (a retry, a second click) shares the first one. */
-  function update(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
+  /** A repeated message for the same write (a retry, a second click) shares the first one… */
+  function once(accountId: string, editId: string, task: () => Promise<ProfileEntry>): Promise<ProfileEntry> {
     const running = inFlight.get(editId);
     if (running) return running;
-    const task = send(accountId, editId, changes).finally(() => inFlight.delete(editId));
-    inFlight.set(editId, task);
-    return task;
+    const work = (async () => {
+      // …and one that arrives after it finished, or after a restart, is never sent again.
+      const [pending, done] = await Promise.all([readPending(), readDone()]);
+      if (done.includes(editId) || pending.some((p) => p.editId === editId)) return profileStore.get(accountId);
+      return task();
+    })().finally(() => inFlight.delete(editId));
+    inFlight.set(editId, work);
+    return work;
   }
 
-  async function send(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
-    // …and one that arrives after it finished, or after a restart, is never sent again.
-    const [pending, done] = await Promise.all([readPending(), readDone()]);
-    if (done.includes(editId) || pending.some((p) => p.editId === editId)) return profileStore.get(accountId);
-
-    const { adapter, credentials } = refresher.resolve(await accountsStore.get(accountId));
-    if (!adapter.update) throw new WhoamiError('unsupported', { detail: `${adapter.name} profiles can't be edited` });
-    const entry = await profileStore.get(accountId);
-    if (!entry.profile) throw new WhoamiError('not-found', { detail: 'Load the profile before editing it' });
-    const changed = checkChanges(adapter.update.fields, changes, entry.profile);
-    if (Object.keys(changed).length === 0) return entry;
-
-    await setPending((edits) => [...edits, { editId, accountId, changes: changed, startedAt: platform.now() }]);
+  /** Sends one write, recorded as pending first so a worker restart can never repeat it. */
+  async function write(
+    accountId: string,
+    editId: string,
+    changes: ProfileChanges,
+    resolved: ReturnType<Refresher['resolve']>,
+    send: (ctx: FetchContext) => Promise<FetchedProfile>,
+  ): Promise<ProfileEntry> {
+    await setPending((edits) => [...edits, { editId, accountId, changes, startedAt: platform.now() }]);
     try {
-      const update = adapter.update;
-      const current = entry.profile;
-      const result = await refresher.callProvider(adapter, credentials, (ctx) => update.send(credentials, changed, current, ctx));
+      const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send);
       const saved: ProfileEntry = {
         accountId,
         profile: result.profile,
@@ -127,6 +127,30 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     }
   }
 
+  function update(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
+    return once(accountId, editId, async () => {
+      const resolved = refresher.resolve(await accountsStore.get(accountId));
+      const profileUpdate = resolved.adapter.update;
+      if (!profileUpdate) throw new WhoamiError('unsupported', { detail: `${resolved.adapter.name} profiles can't be edited` });
+      const entry = await profileStore.get(accountId);
+      const current = entry.profile;
+      if (!current) throw new WhoamiError('not-found', { detail: 'Load the profile before editing it' });
+      const changed = checkChanges(profileUpdate.fields, changes, current);
+      if (Object.keys(changed).length === 0) return entry;
+      return write(accountId, editId, changed, resolved, (ctx) => profileUpdate.send(resolved.credentials, changed, current, ctx));
+    });
+  }
+
+  function uploadAvatar(accountId: string, editId: string, file: AvatarFile): Promise<ProfileEntry> {
+    return once(accountId, editId, async () => {
+      const resolved = refresher.resolve(await accountsStore.get(accountId));
+      const avatar = resolved.adapter.avatar;
+      if (!avatar) throw new WhoamiError('unsupported', { detail: `${resolved.adapter.name} doesn't take a new picture from Whoami` });
+      checkAvatar(avatar, file);
+      return write(accountId, editId, {}, resolved, (ctx) => avatar.upload(resolved.credentials, file, ctx));
+    });
+  }
+
   /**
    * After a restart, an edit still marked pending was cut off mid-flight: it may or may not
    * have reached the provider. Re-read the profile rather than send it twice.
@@ -144,7 +168,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     return interrupted;
   }
 
-  return { update, recoverInterrupted };
+  return { update, uploadAvatar, recoverInterrupted };
 }
 
 export type Editor = ReturnType<typeof createEditor>;

@@ -16,6 +16,7 @@ export const replySchemas = {
   getProfile: profileEntrySchema,
   refresh: z.object({ entries: z.array(profileEntrySchema) }),
   updateProfile: profileEntrySchema,
+  uploadAvatar: profileEntrySchema,
   getStatus: z.object({
     accounts: z.number(),
     needAttention: z.number(),

@@ -31,6 +31,17 @@ export const requestSchemas = {
     editId: id,
     changes: z.partialRecord(editableFieldNameSchema, z.string()),
   }),
+  /** A new profile picture; the background checks its type and size before sending it. */
+  uploadAvatar: z.object({
+    accountId: id,
+    editId: id,
+    file: z.object({
+      name: z.string().check(z.maxLength(200)),
+      type: z.string().check(z.maxLength(100)),
+      /** Base64 of at most a few MB: messages carry JSON. */
+      data: z.string().check(z.maxLength(8_000_000)),
+    }),
+  }),
   getStatus: none,
   setSettings: settingsSchema,
   exportAccounts: none,

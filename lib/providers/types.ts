@@ -68,6 +68,20 @@ export interface ProfileUpdate<C> {
   send(credentials: C, changes: ProfileChanges, current: Profile, ctx: FetchContext): Promise<FetchedProfile>;
 }
 
+/** A picture the user chose, checked against the provider's limits before it is sent. */
+export interface AvatarFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export interface AvatarUpload<C> {
+  maxBytes: number;
+  types: readonly string[];
+  /** Uploads the picture and answers the profile as the provider now has it. Never retried. */
+  upload(credentials: C, file: AvatarFile, ctx: FetchContext): Promise<FetchedProfile>;
+}
+
 export type AuthStyle = 'query-key' | 'bearer' | 'browser-session';
 
 export interface ProviderAdapter<C extends Record<string, string> = Record<string, string>> {
@@ -85,4 +99,5 @@ export interface ProviderAdapter<C extends Record<string, string> = Record<strin
   parseProfile(body: unknown): Profile;
   fetchProfile(credentials: C, ctx: FetchContext): Promise<FetchedProfile>;
   update?: ProfileUpdate<C>;
+  avatar?: AvatarUpload<C>;
 }

@@ -185,6 +185,18 @@ export const wacht: ProviderAdapter<WachtCredentials> = {
     const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
     return fetched(parseProfile, response.body);
   },
+  avatar: {
+    maxBytes: 2_000_000,
+    types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+    async upload(c, file, ctx) {
+      await requireSession(c, ctx.hasCookie);
+      const form = new FormData();
+      form.set('file', new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
+      await requestJson({ method: 'POST', url: `${c.deploymentUrl}/me/profile-picture`, body: form, credentials: 'include' }, ctx, readErrorBody);
+      const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
+      return fetched(parseProfile, response.body);
+    },
+  },
   update: {
     fields: [
       { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100, false) },

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_PEOPLE, PROVIDER_NAMES, PROVIDERS, send, seriousA11yViolations, signInToWacht, type ProviderName } from './helpers';
 import type { MockProviders } from '../mock-providers/server';
+import { TINY_PNG } from '../fixtures/pictures';
 
 
 /** The account form on the page (add, edit or complete an import). */
@@ -170,4 +171,27 @@ test('removing asks to confirm, and an open popup follows live', async ({ mock, 
   await expect(popup.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
   const accounts = await send(options, 'listAccounts', {});
   expect(accounts.accounts).toEqual([]);
+});
+
+test('a Wacht account takes a new picture from the options page, checked before upload', async ({ context, mock, openOptions, openPopup }) => {
+  await signInToWacht(context, mock);
+  const options = await openOptions();
+  await fillAccountForm(options, mock, 'wacht');
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  const row = options.getByRole('listitem', { name: 'Wacht · Wacht (work)' });
+  await expect(row).toContainText('OK');
+  const picker = row.locator('input[type=file]');
+
+  await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+  await expect(row.getByText('Use a PNG, JPEG, WEBP, GIF image.')).toBeVisible();
+  expect(mock.requests.filter((r) => r.path === '/me/profile-picture')).toHaveLength(0);
+
+  await picker.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG) });
+  await expect(row.getByText('Picture updated.')).toBeVisible();
+  const popup = await openPopup();
+  await expect(popup.locator('img.avatar')).toHaveAttribute('src', `${mock.baseUrl('wacht')}/picture/${mock.wacht.userIds()[0]}?v=1`);
+  // Only Wacht takes a picture from Whoami.
+  await fillAccountForm(options, mock, 'chakra');
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' }).getByText('Change picture…')).toHaveCount(0);
 });

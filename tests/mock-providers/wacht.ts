@@ -7,6 +7,7 @@ import {
   randomToken,
   uuid,
 } from './types';
+import { parseMultipart } from './multipart';
 
 // Wacht's frontend API (seed 002, providers.md §B, specs/wacht-frontend-api.openapi.json):
 // only the `__session` cookie authenticates; a request without a signed-in session gets a
@@ -16,7 +17,12 @@ type WachtUser = Record<string, unknown> & { id: string; username: string };
 interface Account {
   password: string;
   user: WachtUser;
+  /** A picture uploaded through POST /me/profile-picture. */
+  picture?: { type: string; data: Buffer; version: number };
 }
+
+const PICTURE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+const PICTURE_MAX_BYTES = 2_000_000;
 
 interface Session {
   userId: string | null;
@@ -201,8 +207,10 @@ export function createWachtMock(): WachtMock {
       message: 'OK',
       data: {
         ...account.user,
-        // A user given their own picture URL gets it as is (hostile-data tests); else the mock's.
+        has_profile_picture: account.picture ? true : account.user.has_profile_picture,
+        // An uploaded picture; else a URL given to the user (hostile-data tests); else the mock's.
         profile_picture_url:
+          (account.picture && `${req.baseUrl}/picture/${account.user.id}?v=${account.picture.version}`) ||
           (account.user.profile_picture_url as string) ||
           ([true, 'true'].includes(account.user.has_profile_picture as never)
             ? `${new URL(req.baseUrl).origin}/avatars/${encodeURIComponent(account.user.username)}.svg`
@@ -234,6 +242,23 @@ export function createWachtMock(): WachtMock {
     }
     Object.assign(account.user, changes);
     return { status: 200, body: { status: 200, message: 'Success', data: 'User updated successfully', session: null } };
+  }
+
+  function uploadPicture(req: MockRequest, account: Account): MockResponse {
+    const parts = parseMultipart(String(req.headers['content-type'] ?? ''), req.body);
+    const file = parts?.find((part) => part.name === 'file' && part.filename !== null);
+    const error = (code: string, message: string): MockResponse => ({ status: 400, body: { errors: [{ code, message }] } });
+    if (!file) return error('FILE_REQUIRED', 'A multipart field "file" is required');
+    if (!file.type || !PICTURE_TYPES.includes(file.type)) return error('INVALID_FILE_TYPE', 'Only PNG, JPEG, WebP or GIF images');
+    if (file.data.length > PICTURE_MAX_BYTES) return error('FILE_TOO_LARGE', 'The picture is larger than 2 MB');
+    account.picture = { type: file.type, data: file.data, version: (account.picture?.version ?? 0) + 1 };
+    return { status: 200, body: { status: 200, message: 'Success', data: null, session: null } };
+  }
+
+  function picture(req: MockRequest): MockResponse {
+    const account = accounts.find((a) => req.path === `/picture/${a.user.id}`);
+    if (!account?.picture) return wachtError(404, 'No picture');
+    return { status: 200, headers: { 'content-type': account.picture.type }, raw: account.picture.data };
   }
 
   function signIn(req: MockRequest): MockResponse {
@@ -270,6 +295,12 @@ export function createWachtMock(): WachtMock {
     handle(req) {
       if (req.path === '/sign-in') return signIn(req);
       if (req.path === '/sign-out') return signOut(req);
+      if (req.path.startsWith('/picture/')) return picture(req);
+      if (req.path === '/me/profile-picture') {
+        const account = accountOf(req);
+        if (!account) return noSignIn();
+        return req.method === 'POST' ? uploadPicture(req, account) : wachtError(405, 'Method not allowed');
+      }
       if (req.path === '/account') {
         const account = accountOf(req);
         return page('Account', account ? `<h1>Signed in as ${escapeHtml(account.user.username)}</h1>` : '<h1>Not signed in</h1>');

@@ -43,13 +43,12 @@ export class CookieJar {
     const headers = new Headers(init.headers);
     const include = init.credentials === 'include';
     if (include && this.header(url)) headers.set('cookie', this.header(url));
-    let body: string | undefined;
-    if (init.body instanceof URLSearchParams) {
-      body = init.body.toString();
-      if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-    } else if (typeof init.body === 'string') {
-      body = init.body;
-      if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+    let body: Buffer | undefined;
+    if (init.body !== undefined && init.body !== null) {
+      // Encoded as fetch would: a form as multipart with its boundary, a search as urlencoded…
+      const encoded = new Request(url, { method: 'POST', body: init.body });
+      body = Buffer.from(await encoded.arrayBuffer());
+      if (!headers.has('content-type') && encoded.headers.get('content-type')) headers.set('content-type', encoded.headers.get('content-type')!);
     }
     const { status, rawHeaders, setCookies, payload } = await nodeRequest(url, init.method ?? 'GET', headers, body, init.signal);
     if (include) this.storeSetCookies(url, setCookies);
@@ -60,7 +59,7 @@ export class CookieJar {
   readonly hasCookie = async (url: string, name: string): Promise<boolean> => this.get(url, name) !== undefined;
 }
 
-function nodeRequest(url: string, method: string, headers: Headers, body: string | undefined, signal?: AbortSignal | null) {
+function nodeRequest(url: string, method: string, headers: Headers, body: Buffer | undefined, signal?: AbortSignal | null) {
   return new Promise<{ status: number; rawHeaders: Headers; setCookies: string[]; payload: Buffer }>((resolve, reject) => {
     if (signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
     const request = http.request(url, { method, headers: Object.fromEntries(headers) }, (response) => {

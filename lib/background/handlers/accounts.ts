@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../../base64';
 import { purgeAccountFromPersistedCache } from '../../query/persisted-cache';
 import { summarize } from '../account-summary';
 import { accountsStore, type StoredAccount } from '../accounts-store';
@@ -15,7 +16,15 @@ import {
 
 type AccountHandlers = Pick<
   Handlers,
-  'listAccounts' | 'addAccount' | 'updateAccount' | 'removeAccount' | 'testCredentials' | 'getProfile' | 'refresh' | 'updateProfile'
+  | 'listAccounts'
+  | 'addAccount'
+  | 'updateAccount'
+  | 'removeAccount'
+  | 'testCredentials'
+  | 'getProfile'
+  | 'refresh'
+  | 'updateProfile'
+  | 'uploadAvatar'
 >;
 
 export function accountHandlers({ platform, refresher, editor }: HandlerDeps): AccountHandlers {
@@ -92,5 +101,8 @@ export function accountHandlers({ platform, refresher, editor }: HandlerDeps): A
     },
 
     updateProfile: ({ accountId, editId, changes }) => editor.update(accountId, editId, changes),
+
+    uploadAvatar: ({ accountId, editId, file }) =>
+      editor.uploadAvatar(accountId, editId, { name: file.name, type: file.type, bytes: base64ToBytes(file.data) }),
   };
 }

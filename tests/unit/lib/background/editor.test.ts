@@ -1,5 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
+import { bytesToBase64 } from '../../../../lib/base64';
+import { TINY_PNG } from '../../../fixtures/pictures';
 import { useMockProviders } from '../../../support/use-mock-providers';
 import { backgroundHarness } from '../../../support/background-harness';
 
@@ -88,5 +90,31 @@ describe('updateProfile', () => {
     // The same save arriving late is not sent either.
     await restarted.send('updateProfile', { accountId: account.id, editId: 'cut', changes: { firstName: 'Kat' } });
     expect(writes()).toHaveLength(0);
+  });
+});
+
+describe('uploadAvatar', () => {
+  it('checks type and size before sending, sends once, and stores the new picture', async () => {
+    const { bg, account } = await withAccount('wacht');
+    const send = (editId: string, type: string, bytes: Uint8Array) =>
+      bg.send('uploadAvatar', { accountId: account.id, editId, file: { name: 'me', type, data: bytesToBase64(bytes) } });
+    const wrongType = await send('a1', 'image/svg+xml', TINY_PNG).catch((e) => e);
+    expect(wrongType.info).toMatchObject({ kind: 'validation', detail: 'Use a PNG, JPEG, WEBP, GIF image' });
+    const tooBig = await send('a2', 'image/png', new Uint8Array(2_000_001)).catch((e) => e);
+    expect(tooBig.info.detail).toBe('The picture must be at most 2 MB');
+    expect(writes()).toHaveLength(0);
+
+    const [entry] = await Promise.all([send('a3', 'image/png', TINY_PNG), send('a3', 'image/png', TINY_PNG)]);
+    expect(entry.profile?.avatarUrl).toMatch(/\/picture\/.+\?v=1$/);
+    await send('a3', 'image/png', TINY_PNG);
+    expect(writes().filter((r) => r.path === '/me/profile-picture')).toHaveLength(1);
+  });
+
+  it('refuses providers that take no picture', async () => {
+    const { bg, account } = await withAccount('leadping');
+    const refused = await bg
+      .send('uploadAvatar', { accountId: account.id, editId: 'x', file: { name: 'me', type: 'image/png', data: bytesToBase64(TINY_PNG) } })
+      .catch((e) => e);
+    expect(refused.info).toMatchObject({ kind: 'unsupported' });
   });
 });

@@ -5,6 +5,7 @@ import seed from '../../../fixtures/wacht.seed.json';
 import { useMockProviders } from '../../../support/use-mock-providers';
 import { mockContext, signedInWachtContext } from '../../../support/mock-context';
 import { jsonResponse, recordingFetch } from '../../../support/recording-fetch';
+import { TINY_PNG } from '../../../fixtures/pictures';
 
 const SECRETS = ['totp_secret', 'otp_url', '"backup_codes"', 'JBSWY3DPEHPK3PXP', '9f3a-72bc-mock'];
 type EditableSeed = { data: Record<string, unknown> & { primary_email_address: Record<string, unknown> } };
@@ -116,6 +117,25 @@ describe('wacht requests', () => {
   });
 });
 
+describe('wacht picture upload', () => {
+  it('POSTs the picture as multipart field "file" with the browser session, then reads the user again', async () => {
+    const { fetch, requests } = recordingFetch((request) =>
+      request.method === 'POST' ? jsonResponse({ status: 200, message: 'Success', data: null }) : jsonResponse(seed),
+    );
+    await wacht.avatar!.upload(credentials, { name: 'me.png', type: 'image/png', bytes: TINY_PNG }, { fetch, hasCookie: async () => true });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST https://acme.wacht.services/me/profile-picture',
+      'GET https://acme.wacht.services/me',
+    ]);
+    expect(requests[0]!.credentials).toBe('include');
+    expect(requests[0]!.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    const file = (await requests[0]!.formData()).get('file') as File;
+    expect(file.name).toBe('me.png');
+    expect(file.type).toBe('image/png');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(TINY_PNG);
+  });
+});
+
 describe('wacht against the mock provider', () => {
   const mock = useMockProviders();
 
@@ -143,6 +163,17 @@ describe('wacht against the mock provider', () => {
     ctx.jar.set(mock.baseUrl('wacht'), '__session', 'expired-token');
     const error = await wacht.fetchProfile(creds(), ctx).catch((e) => e);
     expect(error.info).toMatchObject({ kind: 'signed-out', status: 400, providerMessage: 'No active sign-in found' });
+  });
+
+  it('takes a new picture and shows it', async () => {
+    const ctx = await signedInWachtContext(mock, user());
+    const { profile } = await wacht.avatar!.upload(creds(), { name: 'me.png', type: 'image/png', bytes: TINY_PNG }, ctx);
+    expect(profile.avatarUrl).toBe(`${mock.baseUrl('wacht')}/picture/${user()}?v=1`);
+    const served = await fetch(profile.avatarUrl!);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(TINY_PNG);
+    const refused = await wacht.avatar!.upload(creds(), { name: 'me.txt', type: 'text/plain', bytes: TINY_PNG }, ctx).catch((e) => e);
+    expect(refused.info).toMatchObject({ kind: 'validation', providerMessage: 'Only PNG, JPEG, WebP or GIF images' });
   });
 
   it('saves a name and reports a taken username on its field', async () => {

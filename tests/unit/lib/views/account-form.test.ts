@@ -14,6 +14,7 @@ const editing: AccountSummary = {
   host: 'api.chakrahq.com',
   signInUrl: null,
   editableFields: [],
+  avatarUpload: null,
   createdAt: 1,
 };
 

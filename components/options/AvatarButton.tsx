@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { avatarProblems } from '../../lib/avatar';
+import { bytesToBase64 } from '../../lib/base64';
+import { toErrorInfo } from '../../lib/errors';
+import { request } from '../../lib/messaging/client';
+import type { AccountSummary } from '../../lib/model';
+import { ErrorLine } from './ErrorLine';
+import { FileButton } from './FileButton';
+
+type State = { status: 'idle' } | { status: 'uploading' } | { status: 'done' } | { status: 'refused'; problems: string[] } | { status: 'failed'; error: ReturnType<typeof toErrorInfo> };
+
+/**
+ * A new profile picture, for providers that take one. Here rather than in the popup: a file
+ * chooser takes the focus away from a Chrome popup, which closes it.
+ */
+export function AvatarButton({ account }: { account: AccountSummary }) {
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const limits = account.avatarUpload;
+  if (!limits) return null;
+
+  const upload = async (file: File) => {
+    const problems = avatarProblems(limits, { type: file.type, size: file.size });
+    if (problems.length > 0) {
+      setState({ status: 'refused', problems });
+      return;
+    }
+    setState({ status: 'uploading' });
+    try {
+      const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      await request('uploadAvatar', { accountId: account.id, editId: crypto.randomUUID(), file: { name: file.name, type: file.type, data } });
+      setState({ status: 'done' });
+    } catch (error) {
+      setState({ status: 'failed', error: toErrorInfo(error) });
+    }
+  };
+
+  return (
+    <span className="avatar-button">
+      <FileButton label={state.status === 'uploading' ? 'Uploading…' : 'Change picture…'} accept={limits.types.join(',')} onFile={(file) => void upload(file)} />
+      <span role="status" aria-live="polite">
+        {state.status === 'done' && <span className="ok">Picture updated.</span>}
+        {state.status === 'refused' && <span className="field-error">{state.problems.join('. ')}.</span>}
+        {state.status === 'failed' && (
+          <ErrorLine prefix="Not uploaded: " error={state.error} context={{ providerName: account.providerName, host: account.host, signInUrl: account.signInUrl, inOptions: true }} />
+        )}
+      </span>
+    </span>
+  );
+}
