@@ -1,4 +1,5 @@
 import { type ErrorKind, WhoamiError } from './errors';
+import { scrubSecrets } from './secrets';
 
 // The e2e build waits 3 s instead of 10 so its hung-provider cases stay quick; the product
 // waits 10 s.
@@ -62,13 +63,14 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+/** The body's bytes, refused as soon as it passes `maxBytes` (declared or streamed). */
+export async function readBytesCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
     throw tooLarge(maxBytes);
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -88,7 +90,11 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesCapped(response, maxBytes));
 }
 
 function tooLarge(maxBytes: number): WhoamiError {
@@ -187,7 +193,8 @@ function errorFromResponse(
   let provider: ProviderErrorBody | null = null;
   if (JSON_TYPE.test(contentType)) {
     try {
-      provider = readErrorBody(JSON.parse(text), response.status);
+      // Scrubbed before it is read: an error body may echo the key or carry secrets of its own.
+      provider = readErrorBody(scrubSecrets(JSON.parse(text)), response.status);
     } catch {
       provider = null;
     }

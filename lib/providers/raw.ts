@@ -19,8 +19,13 @@ export function parseRaw<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   return result.data;
 }
 
+/**
+ * Scrub first, then map: what a mapping reads — a built-in parser or a user's expressions — is
+ * the answer with its secrets already removed, so no mapping can carry one into a profile.
+ */
 export function fetched(parseProfile: (body: unknown) => Profile, body: unknown): FetchedProfile {
-  return { profile: parseProfile(body), raw: scrubSecrets(body) };
+  const raw = scrubSecrets(body);
+  return { profile: parseProfile(raw), raw };
 }
 
 /** Turns a provider's field name ("first_name", "FirstName", "$.phone") into a Profile field. */
