@@ -39,8 +39,26 @@ export const accountSummarySchema = z.object({
   /** When the provider takes a new profile picture: its size and type limits. */
   avatarUpload: z.nullable(z.object({ maxBytes: z.number(), types: z.array(z.string()) })),
   createdAt: z.number(),
+  /** The stored revision the summary was made from: an edit saved over a newer one is refused. */
+  revision: z.number(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+/**
+ * The profile picture as the background fetched it: a small re-encoded image handed to the
+ * views as data, so opening a view never makes a request of its own. When its host needs a
+ * permission the user hasn't given, the views offer to ask for it.
+ */
+export const pictureSchema = z.union([
+  z.object({
+    state: z.literal('loaded'),
+    source: z.string(),
+    dataUrl: z.string().check(z.maxLength(96_000), z.regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/)),
+  }),
+  z.object({ state: z.literal('needs-permission'), source: z.string(), origin: z.string(), host: z.string() }),
+  z.object({ state: z.literal('unavailable'), source: z.string(), reason: z.string() }),
+]);
+export type Picture = z.infer<typeof pictureSchema>;
 
 /**
  * The last good profile of an account and what happened since. A failed refresh keeps the
@@ -51,6 +69,8 @@ export const profileEntrySchema = z.object({
   profile: z.nullable(profileSchema),
   /** The provider's answer with secrets removed, for the raw-JSON view. */
   raw: z.optional(z.unknown()),
+  /** The profile's picture, fetched by the background; absent when the profile has none. */
+  picture: z.optional(z.nullable(pictureSchema)),
   /** When the profile shown was fetched (ms since epoch). */
   fetchedAt: z.nullable(z.number()),
   attemptedAt: z.nullable(z.number()),
@@ -94,3 +114,23 @@ export const exportFileSchema = z.object({
   ),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
+
+/** One account of an accounts file, as the import preview shows it before anything is saved. */
+export const importPreviewItemSchema = z.object({
+  index: z.number(),
+  provider: z.string(),
+  providerName: z.string(),
+  label: z.string(),
+  /** The host it would connect to, when its settings say. */
+  host: z.nullable(z.string()),
+  origins: z.array(z.string()),
+  /** ready: saved as is; needs-secret: completed in the form; skipped: see reason. */
+  status: z.enum(['ready', 'needs-secret', 'skipped']),
+  reason: z.nullable(z.string()),
+  /** The file's settings without any secret field. */
+  settings: z.optional(z.record(z.string(), z.string())),
+});
+export type ImportPreviewItem = z.infer<typeof importPreviewItemSchema>;
+
+export const pendingImportSchema = z.object({ provider: z.string(), label: z.string(), settings: z.record(z.string(), z.string()) });
+export type PendingImport = z.infer<typeof pendingImportSchema>;

@@ -2,16 +2,19 @@ import type { AccountSummary } from '../model';
 import { maskSecret } from '../secrets';
 import type { ResolvedAccount } from './accounts-store';
 
-/** An account as views may see it: every secret masked to its last four characters. */
-export function summarize({ account, adapter }: ResolvedAccount): AccountSummary {
-  const credentials = adapter.credentials.schema.parse(account.credentials);
-  const secrets = new Set<string>(adapter.credentials.secretFields);
+/**
+ * An account as views may see it: its settings, and each secret as a "••••abcd" hint. A field
+ * stored as secret stays hidden even if its provider's definition no longer calls it one, and
+ * a setting the definition now calls secret is hidden too.
+ */
+export function summarize({ account, adapter, credentials }: ResolvedAccount): AccountSummary {
+  const secretNow = new Set<string>(adapter.credentials.secretFields);
   const settings: Record<string, string> = {};
-  const secretHints: Record<string, string> = {};
-  for (const [name, value] of Object.entries(credentials)) {
-    if (secrets.has(name)) secretHints[name] = maskSecret(value);
-    else settings[name] = value;
+  for (const [name, value] of Object.entries(account.settings)) {
+    if (!secretNow.has(name) && !(name in account.secrets)) settings[name] = value;
   }
+  const secretHints: Record<string, string> = {};
+  for (const [name, value] of Object.entries(account.secrets)) secretHints[name] = maskSecret(value);
   return {
     id: account.id,
     provider: account.provider,
@@ -25,5 +28,6 @@ export function summarize({ account, adapter }: ResolvedAccount): AccountSummary
     editableFields: (adapter.update?.fields ?? []).map(({ name, label, input }) => ({ name, label, input })),
     avatarUpload: adapter.avatar ? { maxBytes: adapter.avatar.maxBytes, types: [...adapter.avatar.types] } : null,
     createdAt: account.createdAt,
+    revision: account.revision,
   };
 }

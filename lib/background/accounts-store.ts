@@ -7,6 +7,7 @@ import type { ProviderAdapter } from '../providers/types';
 import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions-store';
 import { firstIssue } from '../zod-issues';
+import { migrateAccountsToV2 } from './migrations/accounts';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -15,28 +16,51 @@ export const storedAccountSchema = z.object({
   id: z.string().check(z.minLength(1)),
   provider: z.string().check(z.minLength(1)),
   label: labelSchema,
-  credentials: z.record(z.string(), z.string()),
+  /** What views may see: base URL, user id, deployment host… */
+  settings: z.record(z.string(), z.string()),
+  /**
+   * Keys, tokens and secret fields, split off when the account is saved: what is secret is
+   * fixed then, and a later change of a provider definition cannot make it visible.
+   */
+  secrets: z.record(z.string(), z.string()),
   createdAt: z.number(),
+  /** Bumped by every change, so a form saved over a newer version is caught. */
+  revision: z.number(),
 });
 export type StoredAccount = z.infer<typeof storedAccountSchema>;
 
 export const ACCOUNTS_KEY = 'local:accounts' as const;
+export const ACCOUNTS_VERSION = 2;
 
 const accountsItem = storage.defineItem<unknown>(ACCOUNTS_KEY, {
   fallback: [],
-  version: 1,
+  version: ACCOUNTS_VERSION,
+  migrations: {
+    2: async (entries: unknown) => migrateAccountsToV2(entries, await loadRegistry()),
+  },
 });
 
-/** A stored account with the adapter of its provider, checked against that adapter's schema. */
+/** A stored account with the adapter of its provider and its credentials checked by it. */
 export interface ResolvedAccount {
   account: StoredAccount;
   adapter: ProviderAdapter;
+  /** Settings and secrets together, as the adapter's schema parsed them: only for provider calls. */
+  credentials: Record<string, string>;
 }
 
 export interface AccountsSnapshot {
   accounts: ResolvedAccount[];
   problems: StorageProblem[];
   registry: Registry;
+}
+
+/** Splits typed credentials into what views may see and what stays in the background. */
+export function splitCredentials(adapter: ProviderAdapter, credentials: Record<string, string>) {
+  const secretNames = new Set<string>(adapter.credentials.secretFields);
+  const settings: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(credentials)) (secretNames.has(name) ? secrets : settings)[name] = value;
+  return { settings, secrets };
 }
 
 function validate(entry: unknown, index: number, registry: Registry): ResolvedAccount | StorageProblem {
@@ -46,11 +70,11 @@ function validate(entry: unknown, index: number, registry: Registry): ResolvedAc
   const account = parsed.data;
   const adapter = registry.adapterFor(account.provider);
   if (!adapter) return { key, message: `"${account.label}" uses an unknown provider "${account.provider}" and was skipped` };
-  const credentials = adapter.credentials.schema.safeParse(account.credentials);
+  const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
   if (!credentials.success) {
     return { key, message: `"${account.label}" has damaged settings (${firstIssue(credentials.error)}) and was skipped` };
   }
-  return { account, adapter };
+  return { account, adapter, credentials: credentials.data };
 }
 
 const UNREADABLE_KEY = 'local:accounts-unreadable' as const;
@@ -68,6 +92,8 @@ async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem
 
 const withLock = createLock();
 
+const idOf = (entry: unknown) => (entry as { id?: unknown } | null)?.id;
+
 export const accountsStore = {
   async read(): Promise<AccountsSnapshot> {
     const [{ entries, problems }, registry] = await Promise.all([readRaw(), loadRegistry()]);
@@ -84,6 +110,43 @@ export const accountsStore = {
     const found = (await accountsStore.read()).accounts.find((a) => a.account.id === id);
     if (!found) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
     return found;
+  },
+
+  /** Every stored secret value (readable or not), for the redaction net on everything sent out. */
+  async secretValues(): Promise<string[]> {
+    const { entries } = await readRaw();
+    return entries.flatMap((entry) => {
+      const secrets = (entry as { secrets?: unknown } | null)?.secrets;
+      if (!secrets || typeof secrets !== 'object') return [];
+      return Object.values(secrets).filter((value): value is string => typeof value === 'string');
+    });
+  },
+
+  /** How many stored accounts, readable or not, use a provider. */
+  async countUsing(provider: string): Promise<number> {
+    const { entries } = await readRaw();
+    return entries.filter((entry) => (entry as { provider?: unknown } | null)?.provider === provider).length;
+  },
+
+  /**
+   * Moves settings that a provider now calls secret into the secrets of its accounts. Never the
+   * other way: a stored secret stays one.
+   */
+  hideNewSecrets(provider: string, secretNames: readonly string[]): Promise<number> {
+    return accountsStore.mutate((entries) => {
+      let moved = 0;
+      for (const entry of entries) {
+        const account = entry as Partial<StoredAccount> | null;
+        if (account?.provider !== provider || !account.settings || !account.secrets) continue;
+        for (const name of secretNames) {
+          if (!(name in account.settings)) continue;
+          account.secrets[name] = account.settings[name]!;
+          delete account.settings[name];
+          moved++;
+        }
+      }
+      return moved;
+    });
   },
 
   /** Writes go through the raw list so damaged entries stay as they were. */
@@ -105,18 +168,21 @@ export const accountsStore = {
     });
   },
 
+  /** Replaces the account with its id, bumping its revision. */
   replace(account: StoredAccount): Promise<StoredAccount> {
     return accountsStore.mutate((entries) => {
-      const index = entries.findIndex((e) => (e as { id?: unknown } | null)?.id === account.id);
+      const index = entries.findIndex((e) => idOf(e) === account.id);
       if (index === -1) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
-      entries[index] = account;
-      return account;
+      const previous = (entries[index] as { revision?: unknown }).revision;
+      const next = { ...account, revision: (typeof previous === 'number' ? previous : account.revision) + 1 };
+      entries[index] = next;
+      return next;
     });
   },
 
   remove(id: string): Promise<boolean> {
     return accountsStore.mutate((entries) => {
-      const index = entries.findIndex((e) => (e as { id?: unknown } | null)?.id === id);
+      const index = entries.findIndex((e) => idOf(e) === id);
       if (index !== -1) entries.splice(index, 1);
       return index !== -1;
     });

@@ -7,7 +7,7 @@ import { editableFieldNameSchema, type EditableFieldName, type Profile } from '.
 import { checkAvatar } from '../avatar';
 import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from '../providers/types';
 import { describeIssue } from '../zod-issues';
-import { accountsStore } from './accounts-store';
+import { accountsStore, type ResolvedAccount } from './accounts-store';
 import { profileStore } from './profile-store';
 import type { Platform } from './platform';
 import type { Refresher } from './refresher';
@@ -92,22 +92,16 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     accountId: string,
     editId: string,
     changes: ProfileChanges,
-    resolved: ReturnType<Refresher['resolve']>,
+    resolved: ResolvedAccount,
     send: (ctx: FetchContext) => Promise<FetchedProfile>,
+    options: { freshPicture?: boolean } = {},
   ): Promise<ProfileEntry> {
     await setPending((edits) => [...edits, { editId, accountId, changes, startedAt: platform.now() }]);
     try {
       const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send);
-      const saved: ProfileEntry = {
-        accountId,
-        profile: result.profile,
-        raw: result.raw,
-        fetchedAt: platform.now(),
-        attemptedAt: platform.now(),
-        error: null,
-        failures: 0,
-        nextAttemptAt: null,
-      };
+      const previous = await profileStore.get(accountId);
+      // A new picture may sit at the same address as the old one: fetch it again.
+      const saved = await refresher.entryFor(accountId, result, options.freshPicture ? { ...previous, picture: null } : previous, platform.now());
       await refresher.save(saved);
       await refresher.updateBadge();
       return saved;
@@ -129,7 +123,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
 
   function update(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
     return once(accountId, editId, async () => {
-      const resolved = refresher.resolve(await accountsStore.get(accountId));
+      const resolved = await accountsStore.get(accountId);
       const profileUpdate = resolved.adapter.update;
       if (!profileUpdate) throw new WhoamiError('unsupported', { detail: `${resolved.adapter.name} profiles can't be edited` });
       const entry = await profileStore.get(accountId);
@@ -143,11 +137,11 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
 
   function uploadAvatar(accountId: string, editId: string, file: AvatarFile): Promise<ProfileEntry> {
     return once(accountId, editId, async () => {
-      const resolved = refresher.resolve(await accountsStore.get(accountId));
+      const resolved = await accountsStore.get(accountId);
       const avatar = resolved.adapter.avatar;
       if (!avatar) throw new WhoamiError('unsupported', { detail: `${resolved.adapter.name} doesn't take a new picture from Whoami` });
       checkAvatar(avatar, file);
-      return write(accountId, editId, {}, resolved, (ctx) => avatar.upload(resolved.credentials, file, ctx));
+      return write(accountId, editId, {}, resolved, (ctx) => avatar.upload(resolved.credentials, file, ctx), { freshPicture: true });
     });
   }
 

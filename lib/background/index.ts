@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
+import type { ViewEvent } from '../messaging/replies';
+import { CREDENTIAL_PORT } from '../messaging/channels';
+import { accountsStore } from './accounts-store';
 import { createEditor } from './editor';
 import { createHandlers } from './handlers';
 import { browserPlatform, type Platform } from './platform';
+import { createPermissionKeeper } from './permissions';
+import { redactKnownSecrets } from './redact';
 import { createRefresher } from './refresher';
 import { createRouter, isOwnPage, isRequest } from './router';
 import { settingsStore } from './settings-store';
@@ -18,13 +23,21 @@ async function ensureRefreshAlarm(): Promise<void> {
 }
 
 /** The background's parts, without browser listeners: what the unit tests drive. */
-export function createBackgroundCore(platform: Platform, onSettingsChanged = scheduleRefresh) {
+export function createBackgroundCore(basePlatform: Platform, onSettingsChanged = scheduleRefresh) {
+  // The last net: whatever leaves the background — an answer or an event — has every stored
+  // secret value redacted, wherever in it a bug or a provider may have put one.
+  const redactStored = async <T>(value: T): Promise<T> => redactKnownSecrets(value, await accountsStore.secretValues());
+  // Inherits the rest of the platform live, so a test may still swap a part of it.
+  const platform: Platform = Object.create(basePlatform, {
+    broadcast: { value: async (event: ViewEvent) => basePlatform.broadcast(await redactStored(event)) },
+  });
   const refresher = createRefresher(platform);
   const editor = createEditor(refresher, platform);
-  const handlers = createHandlers({ platform, refresher, editor, onSettingsChanged });
+  const permissions = createPermissionKeeper(platform);
+  const handlers = createHandlers({ platform, refresher, editor, permissions, onSettingsChanged });
   const extensionOrigin = browser.runtime.getURL('/');
-  const handleMessage = createRouter(handlers, (sender) => isOwnPage(sender, browser.runtime.id, extensionOrigin));
-  return { handlers, handleMessage, refresher, editor };
+  const handleMessage = createRouter(handlers, (sender) => isOwnPage(sender, browser.runtime.id, extensionOrigin), redactStored);
+  return { handlers, handleMessage, refresher, editor, permissions };
 }
 
 /**
@@ -37,6 +50,13 @@ export function startBackground(platform: Platform = browserPlatform()) {
 
   // Not async: in Chrome an async listener that ignores a message still answers it.
   browser.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? handleMessage(message, sender) : undefined));
+  // Requests that carry a typed secret come over a port, which no other page hears.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== CREDENTIAL_PORT) return;
+    port.onMessage.addListener((message: unknown) => {
+      void handleMessage(message, port.sender ?? {}).then((reply) => port.postMessage(reply)).catch(() => port.disconnect());
+    });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refresher.refreshAll({ kind: 'due' });
   });

@@ -4,6 +4,8 @@ import type { ProfileEntry } from '../model';
 import type { FetchContext, FetchedProfile, ProviderAdapter } from '../providers/types';
 import { accountsStore, type ResolvedAccount } from './accounts-store';
 import { nextAttemptAt, rateLimitedUntil, TRANSIENT } from './backoff';
+import { guardedCall } from './guard';
+import { loadPicture } from './pictures';
 import type { Platform } from './platform';
 import { profileStore } from './profile-store';
 
@@ -43,13 +45,10 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     return task;
   }
 
-  const context = (): FetchContext => ({
-    fetch: platform.fetch,
-    hasCookie: platform.hasCookie,
-    timeoutMs: platform.requestTimeoutMs,
-  });
-
-  /** Every provider call goes through here: permission check first, then the host limiter. */
+  /**
+   * Every provider call goes through here: permission check first, then the host limiter, then
+   * the guard that keeps the call on the account's own origin and its secrets out of the answer.
+   */
   async function callProvider<T>(
     adapter: ProviderAdapter,
     credentials: Record<string, string>,
@@ -59,21 +58,35 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     if (!(await platform.hasOrigins(origins))) {
       throw new WhoamiError('permission-missing', { detail: origins.join(', ') });
     }
-    return limiter.run(new URL(adapter.baseUrl(credentials)).host, () => call(context()));
+    return limiter.run(new URL(adapter.baseUrl(credentials)).host, () =>
+      guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs),
+    );
   }
 
-  function resolve({ account, adapter }: ResolvedAccount) {
-    return { adapter, credentials: adapter.credentials.schema.parse(account.credentials) };
+  /** A successful answer as a stored entry, with its picture fetched (or reused) by the background. */
+  async function entryFor(accountId: string, fetched: FetchedProfile, previous: ProfileEntry, attemptedAt: number): Promise<ProfileEntry> {
+    const source = fetched.profile.avatarUrl;
+    const picture = source ? await loadPicture(platform, source, previous.picture) : null;
+    return {
+      accountId,
+      profile: fetched.profile,
+      raw: fetched.raw,
+      picture,
+      fetchedAt: platform.now(),
+      attemptedAt,
+      error: null,
+      failures: 0,
+      nextAttemptAt: null,
+    };
   }
 
   async function attempt(resolved: ResolvedAccount, previous: ProfileEntry): Promise<ProfileEntry> {
-    const { account } = resolved;
+    const { account, adapter, credentials } = resolved;
     const now = platform.now();
     let entry: ProfileEntry;
     try {
-      const { adapter, credentials } = resolve(resolved);
-      const { profile, raw } = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx));
-      entry = { accountId: account.id, profile, raw, fetchedAt: platform.now(), attemptedAt: now, error: null, failures: 0, nextAttemptAt: null };
+      const fetched = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx));
+      entry = await entryFor(account.id, fetched, previous, now);
     } catch (thrown) {
       const error = toErrorInfo(thrown);
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
@@ -118,7 +131,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
 
   return {
     callProvider,
-    resolve,
+    entryFor,
     save,
     updateBadge,
     refreshOne(accountId: string, mode: RefreshMode): Promise<ProfileEntry> {
@@ -157,16 +170,20 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       const { accounts } = await accountsStore.read();
       await Promise.all(
         accounts.map(async (resolved) => {
-          const { account } = resolved;
-          const { adapter, credentials } = resolve(resolved);
+          const { account, adapter, credentials } = resolved;
           const granted = await platform.hasOrigins(adapter.origins(credentials));
           const entry = await profileStore.get(account.id);
           const missing = entry.error?.kind === 'permission-missing';
+          const picture = entry.picture;
+          const pictureAllowed = picture?.state === 'needs-permission' && (await platform.hasOrigins([picture.origin]));
           if (!granted && !missing) {
             const error = new WhoamiError('permission-missing', { detail: adapter.origins(credentials).join(', ') }).info;
             await save({ ...entry, error, nextAttemptAt: null });
           } else if (granted && missing) {
             await refresh(account.id, { kind: 'force' }, resolved);
+          } else if (pictureAllowed && entry.profile?.avatarUrl) {
+            // The user just allowed pictures from this host: fetch it, the profile is unchanged.
+            await save({ ...entry, picture: await loadPicture(platform, entry.profile.avatarUrl, picture) });
           }
         }),
       );

@@ -22,8 +22,16 @@ export function isOwnPage(sender: Sender, extensionId: string, extensionOrigin: 
  * The background's single message router. Answers only request envelopes (events are for the
  * views), checks the sender and the input schema, and turns every failure into an ErrorInfo.
  */
-export function createRouter(handlers: Handlers, trust: (sender: Sender) => boolean) {
+export function createRouter(
+  handlers: Handlers,
+  trust: (sender: Sender) => boolean,
+  redact: (reply: ResponseEnvelope) => Promise<ResponseEnvelope> = async (reply) => reply,
+) {
   return async function handleMessage(message: unknown, sender: Sender): Promise<ResponseEnvelope> {
+    return redact(await route(message, sender));
+  };
+
+  async function route(message: unknown, sender: Sender): Promise<ResponseEnvelope> {
     try {
       if (!trust(sender)) throw new WhoamiError('forbidden', { detail: 'messages are accepted only from Whoami itself' });
       const envelope = requestEnvelopeSchema.safeParse(message);
@@ -38,7 +46,7 @@ export function createRouter(handlers: Handlers, trust: (sender: Sender) => bool
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };
     }
-  };
+  }
 }
 
 /** Whether a runtime message is a request for the background (as opposed to a view event). */

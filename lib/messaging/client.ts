@@ -2,13 +2,28 @@ import { browser } from 'wxt/browser';
 import { WhoamiError } from '../errors';
 import { firstIssue } from '../zod-issues';
 import { eventSchema, replySchemas, type RequestOutput, responseEnvelopeSchema, type ViewEvent } from './replies';
+import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from './channels';
 import type { RequestInput, RequestType } from './requests';
+
+/** One request over a port of its own: only the background listens for ports, no other page. */
+function sendOverPort(message: unknown): Promise<unknown> {
+  const port = browser.runtime.connect({ name: CREDENTIAL_PORT });
+  return new Promise((resolve, reject) => {
+    port.onMessage.addListener((reply: unknown) => {
+      resolve(reply);
+      port.disconnect();
+    });
+    port.onDisconnect.addListener(() => reject(new Error(browser.runtime.lastError?.message ?? 'the connection closed')));
+    port.postMessage(message);
+  });
+}
 
 /** Sends one request to the background and checks its answer against the protocol. */
 export async function request<T extends RequestType>(type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
   let reply: unknown;
+  const message = { whoami: 'request', type, input };
   try {
-    reply = await browser.runtime.sendMessage({ whoami: 'request', type, input });
+    reply = await (CREDENTIAL_REQUESTS.has(type) ? sendOverPort(message) : browser.runtime.sendMessage(message));
   } catch (error) {
     // The worker was stopped, or restarted, before it could answer.
     throw new WhoamiError('internal', {

@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 import { errorInfoSchema } from '../errors';
-import { accountSummarySchema, exportFileSchema, problemSchema, profileEntrySchema, settingsSchema } from '../model';
+import {
+  accountSummarySchema,
+  exportFileSchema,
+  importPreviewItemSchema,
+  pendingImportSchema,
+  problemSchema,
+  profileEntrySchema,
+  settingsSchema,
+} from '../model';
 import { profileSchema } from '../profile';
 import type { RequestType, requestSchemas } from './requests';
 
@@ -25,8 +33,10 @@ export const replySchemas = {
   }),
   setSettings: settingsSchema,
   exportAccounts: exportFileSchema,
+  previewImport: z.object({ accounts: z.array(importPreviewItemSchema), hosts: z.array(z.string()) }),
   importAccounts: z.object({
     imported: z.array(accountSummarySchema),
+    pending: z.array(pendingImportSchema),
     skipped: z.array(z.object({ index: z.number(), reason: z.string() })),
   }),
   forgetEverything: none,

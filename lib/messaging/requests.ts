@@ -17,7 +17,13 @@ export const requestSchemas = {
   listAccounts: none,
   addAccount: z.object({ provider: id, label: labelSchema, credentials: credentialValues }),
   /** Secret fields left empty keep the stored secret. */
-  updateAccount: z.object({ id, label: z.optional(labelSchema), credentials: z.optional(credentialValues) }),
+  updateAccount: z.object({
+    id,
+    label: z.optional(labelSchema),
+    credentials: z.optional(credentialValues),
+    /** The revision the form was opened on: saving over a newer one is refused. */
+    revision: z.optional(z.number()),
+  }),
   removeAccount: z.object({ id }),
   /** Fetches a profile with credentials that are not saved (yet). */
   testCredentials: z.object({ provider: id, credentials: credentialValues, accountId: z.optional(id) }),
@@ -45,7 +51,9 @@ export const requestSchemas = {
   getStatus: none,
   setSettings: settingsSchema,
   exportAccounts: none,
-  /** Saves what needs no secret; the rest is returned for the options page to complete. */
+  /** What importing a file would do and which hosts it would connect to; saves nothing. */
+  previewImport: exportFileSchema,
+  /** Saves what needs no secret; the rest is returned, without secrets, for the options page to complete. */
   importAccounts: exportFileSchema,
   /** Clears every account, profile, setting and cache. */
   forgetEverything: none,

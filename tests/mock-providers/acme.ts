@@ -39,7 +39,7 @@ export function createAcmeMock(): MockProvider {
   const accountOf = (req: MockRequest) => accounts.find((a) => a.apiKey === header(req, 'x-api-key'));
   const answer = (req: MockRequest, user: AcmeUser): MockResponse => ({
     status: 200,
-    body: { ok: true, result: { user: { ...user, avatar: { url: `${new URL(req.baseUrl).origin}/avatars/${user.uid}.svg` } } } },
+    body: { ok: true, result: { user: { ...user, avatar: { url: `${new URL(req.baseUrl).origin}/avatars/${user.uid}.png` } } } },
   });
 
   return {

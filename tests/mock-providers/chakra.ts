@@ -112,7 +112,7 @@ export function createChakraMock(): ChakraMock {
 
   function withAvatar(req: MockRequest, user: ChakraUser): ChakraUser {
     if (user.profileImageUrl !== 'avatar') return user;
-    return { ...user, profileImageUrl: `${new URL(req.baseUrl).origin}/avatars/${String(user.username)}.svg` };
+    return { ...user, profileImageUrl: `${new URL(req.baseUrl).origin}/avatars/${String(user.username)}.png` };
   }
 
   function update(req: MockRequest, account: Account): MockResponse {

@@ -12,6 +12,7 @@ export const faultKinds = [
   'bad-schema',
   'oversized',
   'reset',
+  'echo-key',
 ] as const;
 
 export type FaultKind = (typeof faultKinds)[number];

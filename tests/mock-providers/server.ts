@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAcmeMock } from './acme';
-import { avatarSvg } from './avatar';
+import { avatarPng } from './avatar';
 import { createChakraMock, type ChakraMock } from './chakra';
 import { type Fault, type FaultRule, faultFromRequest, takeFault } from './faults';
 import { createInsightoMock } from './insighto';
@@ -38,6 +38,8 @@ export interface MockProviders {
   /** Delay every answer (of one provider, or all) by `ms`. */
   setLatency(ms: number, provider?: string): void;
   requests: RecordedRequest[];
+  /** Requests for profile pictures, with their headers (to check no cookie or referrer went along). */
+  pictureRequests: Array<{ path: string; headers: Record<string, string | string[] | undefined> }>;
   stats: { inFlight: number; peakInFlight: number; total: number };
   resetStats(): void;
   /** Back to the demo users, no faults, no latency, no hung requests, empty logs. */
@@ -66,8 +68,23 @@ const LOGIN_PAGE = `<!doctype html><html><head><title>Sign in</title></head><bod
 <form action="/login" method="post"><h1>Please sign in</h1><input name="email"><input name="password" type="password">
 <button>Sign in</button></form></body></html>`;
 
-function faultResponse(provider: MockProvider, fault: Fault): MockResponse | null {
+/** The credential a request carried, wherever the provider takes it. */
+function sentCredential(req: MockRequest): string {
+  const auth = req.headers.authorization;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(Array.isArray(auth) ? (auth[0] ?? '') : (auth ?? ''))?.[1];
+  const header = req.headers['x-leadping-api-key'] ?? req.headers['x-api-key'];
+  return req.url.searchParams.get('api_key') ?? bearer ?? (Array.isArray(header) ? header[0] : header) ?? req.cookies.__session ?? '';
+}
+
+function faultResponse(provider: MockProvider, fault: Fault, req: MockRequest): MockResponse | null {
   switch (fault.kind) {
+    case 'echo-key': {
+      // A careless provider repeats the rejected key back, in its message and its own fields.
+      const key = sentCredential(req);
+      const response = provider.error(401, `Invalid api_key ${key}`);
+      const body = response.body && typeof response.body === 'object' ? { ...response.body, received: { key, url: req.url.href } } : response.body;
+      return { ...response, body };
+    }
     case '401':
       return provider.error(401, 'The credentials were rejected (injected fault).');
     case '403':
@@ -124,6 +141,7 @@ export async function createMockProviders(options: { port?: number; host?: strin
   const latency = new Map<string, number>();
   const hanging = new Set<http.ServerResponse>();
   const requests: RecordedRequest[] = [];
+  const pictureRequests: MockProviders['pictureRequests'] = [];
   const stats = { inFlight: 0, peakInFlight: 0, total: 0 };
   let url = '';
 
@@ -164,7 +182,7 @@ export async function createMockProviders(options: { port?: number; host?: strin
       res.on('close', () => hanging.delete(res));
       return;
     }
-    send(res, (fault && faultResponse(provider, fault)) ?? (await provider.handle(request)));
+    send(res, (fault && faultResponse(provider, fault, request)) ?? (await provider.handle(request)));
   }
 
   function admin(path: string, method: string, body: string): MockResponse {
@@ -235,8 +253,11 @@ export async function createMockProviders(options: { port?: number; host?: strin
     const work = async () => {
       if (provider) return handleProvider(provider, req, res, full);
       if (first === '__mock') return send(res, admin(full.pathname.slice('/__mock'.length), req.method ?? 'GET', (await readBody(req)).toString()));
-      const avatar = /^\/avatars\/([\w.-]+)\.svg$/.exec(full.pathname);
-      if (avatar) return send(res, { status: 200, headers: { 'content-type': 'image/svg+xml' }, raw: avatarSvg(avatar[1]!) });
+      const avatar = /^\/avatars\/([\w.-]+)\.png$/.exec(full.pathname);
+      if (avatar) {
+        pictureRequests.push({ path: full.pathname, headers: req.headers });
+        return send(res, { status: 200, headers: { 'content-type': 'image/png' }, raw: avatarPng(avatar[1]!) });
+      }
       send(res, { status: 404, body: { error: 'not a mock provider path', providers: [...byId.keys()] } });
     };
     work().catch((error: unknown) => {
@@ -265,6 +286,7 @@ export async function createMockProviders(options: { port?: number; host?: strin
       latency.set(provider, ms);
     },
     requests,
+    pictureRequests,
     stats,
     resetStats() {
       stats.peakInFlight = stats.inFlight;
@@ -276,6 +298,7 @@ export async function createMockProviders(options: { port?: number; host?: strin
       faults.splice(0);
       latency.clear();
       requests.splice(0);
+      pictureRequests.splice(0);
       api.resetStats();
     },
     async close() {

@@ -213,7 +213,7 @@ export function createWachtMock(): WachtMock {
           (account.picture && `${req.baseUrl}/picture/${account.user.id}?v=${account.picture.version}`) ||
           (account.user.profile_picture_url as string) ||
           ([true, 'true'].includes(account.user.has_profile_picture as never)
-            ? `${new URL(req.baseUrl).origin}/avatars/${encodeURIComponent(account.user.username)}.svg`
+            ? `${new URL(req.baseUrl).origin}/avatars/${encodeURIComponent(account.user.username)}.png`
             : ''),
       },
       session: { id: `sess_${account.user.id.slice(0, 8)}`, created_at: session.createdAt, updated_at: new Date().toISOString() },

@@ -1,17 +1,18 @@
 import { base64ToBytes } from '../../base64';
 import { purgeAccountFromPersistedCache } from '../../query/persisted-cache';
 import { summarize } from '../account-summary';
-import { accountsStore, type StoredAccount } from '../accounts-store';
+import { accountsStore, splitCredentials, type StoredAccount } from '../accounts-store';
 import { loadRegistry } from '../definitions-store';
 import { profileStore } from '../profile-store';
 import type { Handlers } from '../router';
 import {
   adapterOrThrow,
   announceAccounts,
+  completeCredentials,
+  destinationOf,
   type HandlerDeps,
   parseCredentials,
   refreshSoon,
-  withStoredSecrets,
 } from './context';
 
 type AccountHandlers = Pick<
@@ -27,43 +28,49 @@ type AccountHandlers = Pick<
   | 'uploadAvatar'
 >;
 
-export function accountHandlers({ platform, refresher, editor }: HandlerDeps): AccountHandlers {
+export function accountHandlers({ platform, refresher, editor, permissions }: HandlerDeps): AccountHandlers {
   return {
     async listAccounts() {
       const { accounts, problems } = await accountsStore.read();
       return { accounts: accounts.map(summarize), problems };
     },
 
-    async addAccount({ provider, label, credentials }) {
+    async addAccount({ provider, label, credentials: typed }) {
       const adapter = adapterOrThrow(await loadRegistry(), provider);
+      const credentials = parseCredentials(adapter, typed);
       const account: StoredAccount = {
         id: crypto.randomUUID(),
         provider,
         label,
-        credentials: parseCredentials(adapter, credentials),
+        ...splitCredentials(adapter, credentials),
         createdAt: platform.now(),
+        revision: 1,
       };
       await accountsStore.add(account);
       announceAccounts(platform);
       refreshSoon(refresher, account.id);
-      return summarize({ account, adapter });
+      return summarize({ account, adapter, credentials });
     },
 
-    async updateAccount({ id, label, credentials }) {
-      const { account: stored, adapter } = await accountsStore.get(id);
-      const nextCredentials = credentials
-        ? parseCredentials(adapter, withStoredSecrets(adapter, credentials, stored))
-        : stored.credentials;
-      const changedCredentials = JSON.stringify(nextCredentials) !== JSON.stringify(stored.credentials);
-      const account = await accountsStore.replace({ ...stored, label: label ?? stored.label, credentials: nextCredentials });
+    async updateAccount({ id, label, credentials: typed }) {
+      const stored = await accountsStore.get(id);
+      const { adapter } = stored;
+      const credentials = typed ? completeCredentials(adapter, typed, stored) : stored.credentials;
+      const changedCredentials = JSON.stringify(credentials) !== JSON.stringify(stored.credentials);
+      const account = await accountsStore.replace({
+        ...stored.account,
+        label: label ?? stored.account.label,
+        ...splitCredentials(adapter, credentials),
+      });
       if (changedCredentials) {
         // New credentials deserve a fresh start: no backoff left from the old ones.
         const entry = await profileStore.get(id);
         await profileStore.set({ ...entry, error: null, failures: 0, nextAttemptAt: null });
         refreshSoon(refresher, id);
       }
+      if (destinationOf(adapter, credentials) !== destinationOf(adapter, stored.credentials)) void permissions.prune();
       announceAccounts(platform);
-      return summarize({ account, adapter });
+      return summarize({ account, adapter, credentials });
     },
 
     async removeAccount({ id }) {
@@ -73,15 +80,15 @@ export function accountHandlers({ platform, refresher, editor }: HandlerDeps): A
       await profileStore.remove(id);
       await purgeAccountFromPersistedCache(id);
       await refresher.updateBadge();
+      void permissions.prune();
       announceAccounts(platform);
       return { removed };
     },
 
     async testCredentials({ provider, credentials, accountId }) {
       const adapter = adapterOrThrow(await loadRegistry(), provider);
-      const stored = accountId ? (await accountsStore.get(accountId)).account : undefined;
-      const parsed = parseCredentials(adapter, withStoredSecrets(adapter, credentials, stored));
-      const { profile } = await refresher.test(adapter, parsed);
+      const stored = accountId ? await accountsStore.get(accountId) : undefined;
+      const { profile } = await refresher.test(adapter, completeCredentials(adapter, credentials, stored));
       return { profile };
     },
 

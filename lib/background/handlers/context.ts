@@ -2,8 +2,9 @@ import { WhoamiError } from '../../errors';
 import type { Registry } from '../../providers/registry';
 import type { ProviderAdapter } from '../../providers/types';
 import { describeIssue } from '../../zod-issues';
-import type { StoredAccount } from '../accounts-store';
+import type { ResolvedAccount } from '../accounts-store';
 import type { Editor } from '../editor';
+import type { PermissionKeeper } from '../permissions';
 import type { Platform } from '../platform';
 import type { Refresher } from '../refresher';
 
@@ -11,6 +12,7 @@ export interface HandlerDeps {
   platform: Platform;
   refresher: Refresher;
   editor: Editor;
+  permissions: PermissionKeeper;
   onSettingsChanged(refreshMinutes: number): Promise<void>;
 }
 
@@ -32,13 +34,44 @@ export function parseCredentials(adapter: ProviderAdapter, values: Record<string
   throw new WhoamiError('validation', { detail: 'Some settings need fixing', fieldErrors });
 }
 
-/** Secret fields left empty keep what is stored: views never hold secrets to send back. */
-export function withStoredSecrets(adapter: ProviderAdapter, values: Record<string, string>, stored?: StoredAccount) {
-  const merged = { ...values };
-  for (const field of adapter.credentials.secretFields) {
-    if (!merged[field]?.trim() && stored?.credentials[field]) merged[field] = stored.credentials[field];
+/** The one origin an account's requests, and so its secrets, may go to. */
+export function destinationOf(adapter: ProviderAdapter, credentials: Record<string, string>): string {
+  return new URL(adapter.baseUrl(credentials)).origin;
+}
+
+function retypeError(adapter: ProviderAdapter, fields: string[], why: string): WhoamiError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const name of fields) {
+    const label = adapter.credentials.fields.find((f) => f.name === name)?.label ?? name;
+    fieldErrors[name] = [`Type the ${label.toLowerCase()} again: ${why}`];
   }
-  return merged;
+  return new WhoamiError('validation', { detail: `Type the secret again: ${why}`, fieldErrors });
+}
+
+/**
+ * The credentials to use for typed values: secret fields left empty ("unchanged") take the
+ * stored account's secret — but only for the same provider and the origin the secret was saved
+ * for. Views never hold secrets, so this is where a reused secret is bound to its place.
+ */
+export function completeCredentials(
+  adapter: ProviderAdapter,
+  typed: Record<string, string>,
+  stored?: ResolvedAccount,
+): Record<string, string> {
+  const merged = { ...typed };
+  const reused = adapter.credentials.secretFields.filter((field) => !merged[field]?.trim() && stored?.account.secrets[field]);
+  if (!stored || reused.length === 0) return parseCredentials(adapter, merged);
+  if (stored.account.provider !== adapter.id) {
+    throw retypeError(adapter, reused, `a saved secret is only ever sent to the provider it was saved for (${stored.adapter.name})`);
+  }
+  for (const field of reused) merged[field] = stored.account.secrets[field]!;
+  const credentials = parseCredentials(adapter, merged);
+  const before = destinationOf(stored.adapter, stored.credentials);
+  const after = destinationOf(adapter, credentials);
+  if (before !== after) {
+    throw retypeError(adapter, reused, `it was saved for ${new URL(before).host}, and this account now points to ${new URL(after).host}`);
+  }
+  return credentials;
 }
 
 /** A newly saved or changed account is fetched at once, without keeping the caller waiting. */

@@ -1,8 +1,10 @@
 import { storage } from 'wxt/utils/storage';
-import type { ExportFile } from '../../model';
+import type { ExportFile, ImportPreviewItem } from '../../model';
+import { destinationFromSettings } from '../../providers/destination';
+import type { ProviderAdapter } from '../../providers/types';
 import { describeIssue } from '../../zod-issues';
 import { summarize } from '../account-summary';
-import { accountsStore, type StoredAccount } from '../accounts-store';
+import { accountsStore, splitCredentials, type StoredAccount } from '../accounts-store';
 import { definitionsStore } from '../definitions-store';
 import { profileStore } from '../profile-store';
 import { needsUser } from '../refresher';
@@ -12,10 +14,37 @@ import { announceAccounts, type HandlerDeps, refreshSoon } from './context';
 
 type DataHandlers = Pick<
   Handlers,
-  'getStatus' | 'setSettings' | 'exportAccounts' | 'importAccounts' | 'forgetEverything' | 'discardDamaged'
+  'getStatus' | 'setSettings' | 'exportAccounts' | 'previewImport' | 'importAccounts' | 'forgetEverything' | 'discardDamaged'
 >;
 
-export function dataHandlers({ platform, refresher, onSettingsChanged }: HandlerDeps): DataHandlers {
+type ImportEntry = ExportFile['accounts'][number];
+
+/** A file's settings without anything in a secret field: a file never fills in a key. */
+function withoutSecrets(adapter: ProviderAdapter, settings: Record<string, string>): Record<string, string> {
+  const secret = new Set<string>(adapter.credentials.secretFields);
+  return Object.fromEntries(Object.entries(settings).filter(([name]) => !secret.has(name)));
+}
+
+function previewOf(adapter: ProviderAdapter | undefined, entry: ImportEntry, index: number): ImportPreviewItem {
+  const base = { index, provider: entry.provider, label: entry.label };
+  if (!adapter) return { ...base, providerName: entry.provider, host: null, origins: [], status: 'skipped', reason: `unknown provider "${entry.provider}"` };
+  const settings = withoutSecrets(adapter, entry.settings);
+  const destination = destinationFromSettings(adapter, settings);
+  const host = destination?.host ?? null;
+  const origins = destination?.origins ?? [];
+  const item = { ...base, providerName: adapter.name, host, origins, settings };
+  if (adapter.credentials.secretFields.length > 0) return { ...item, status: 'needs-secret', reason: null };
+  const parsed = adapter.credentials.schema.safeParse(settings);
+  if (!parsed.success) return { ...item, status: 'skipped', reason: `invalid settings (${describeIssue(parsed.error.issues[0]!)})` };
+  return { ...item, status: 'ready', reason: null };
+}
+
+export function dataHandlers({ platform, refresher, permissions, onSettingsChanged }: HandlerDeps): DataHandlers {
+  async function preview(file: ExportFile) {
+    const { registry } = await accountsStore.read();
+    return file.accounts.map((entry, index) => previewOf(registry.adapterFor(entry.provider), entry, index));
+  }
+
   return {
     async getStatus() {
       const [{ accounts, problems }, settings, definitions] = await Promise.all([
@@ -52,36 +81,40 @@ export function dataHandlers({ platform, refresher, onSettingsChanged }: Handler
       };
     },
 
+    /** What a file would add and which hosts it would connect to; nothing is saved. */
+    async previewImport(file) {
+      const accounts = await preview(file);
+      const hosts = [...new Set(accounts.flatMap((a) => (a.host && a.status !== 'skipped' ? [a.host] : [])))];
+      return { accounts, hosts };
+    },
+
+    /** Saves what needs no secret; the rest comes back, without secrets, for the options page to complete. */
     async importAccounts(file) {
-      const { registry } = await accountsStore.read();
       const imported = [];
-      const skipped: Array<{ index: number; reason: string }> = [];
-      for (const [index, entry] of file.accounts.entries()) {
-        const adapter = registry.adapterFor(entry.provider);
-        if (!adapter) {
-          skipped.push({ index, reason: `unknown provider "${entry.provider}"` });
-          continue;
+      const pending = [];
+      const skipped = [];
+      const { registry } = await accountsStore.read();
+      for (const item of await preview(file)) {
+        if (item.status === 'skipped') skipped.push({ index: item.index, reason: item.reason ?? 'skipped' });
+        else if (item.status === 'needs-secret') pending.push({ provider: item.provider, label: item.label, settings: item.settings ?? {} });
+        else {
+          const adapter = registry.adapterFor(item.provider)!;
+          const credentials = adapter.credentials.schema.parse(item.settings);
+          const account: StoredAccount = {
+            id: crypto.randomUUID(),
+            provider: item.provider,
+            label: item.label,
+            ...splitCredentials(adapter, credentials),
+            createdAt: platform.now(),
+            revision: 1,
+          };
+          await accountsStore.add(account);
+          imported.push(summarize({ account, adapter, credentials }));
+          refreshSoon(refresher, account.id);
         }
-        // Accounts that need a secret are completed in the options page; only the rest land here.
-        const parsed = adapter.credentials.schema.safeParse(entry.settings);
-        if (!parsed.success) {
-          const needsSecret = adapter.credentials.secretFields.some((field) => !entry.settings[field]);
-          skipped.push({ index, reason: needsSecret ? 'needs its secret' : `invalid settings (${describeIssue(parsed.error.issues[0]!)})` });
-          continue;
-        }
-        const account: StoredAccount = {
-          id: crypto.randomUUID(),
-          provider: entry.provider,
-          label: entry.label,
-          credentials: parsed.data,
-          createdAt: platform.now(),
-        };
-        await accountsStore.add(account);
-        imported.push(summarize({ account, adapter }));
-        refreshSoon(refresher, account.id);
       }
       if (imported.length > 0) announceAccounts(platform);
-      return { imported, skipped };
+      return { imported, pending, skipped };
     },
 
     async forgetEverything() {
@@ -89,6 +122,7 @@ export function dataHandlers({ platform, refresher, onSettingsChanged }: Handler
       await storage.clear('local');
       await storage.clear('session');
       await refresher.updateBadge();
+      await permissions.prune();
       void platform.broadcast({ whoami: 'event', type: 'forgotten' });
       return {};
     },

@@ -1,5 +1,5 @@
 import { adapterFromDefinition } from '../../custom/adapter';
-import { customProviderId } from '../../custom/definition';
+import { customProviderId, type ProviderDefinition } from '../../custom/definition';
 import { toErrorInfo, WhoamiError } from '../../errors';
 import { scrubSecrets } from '../../secrets';
 import { accountsStore } from '../accounts-store';
@@ -9,37 +9,62 @@ import { announceAccounts, type HandlerDeps, parseCredentials } from './context'
 
 type DefinitionHandlers = Pick<Handlers, 'listDefinitions' | 'saveDefinition' | 'removeDefinition' | 'tryDefinition'>;
 
-export function definitionHandlers({ platform, refresher }: HandlerDeps): DefinitionHandlers {
+const secretNames = (definition: ProviderDefinition) => definition.fields.filter((f) => f.secret).map((f) => f.name);
+
+/** Secret fields of `before` that `after` drops, renames or makes visible. */
+export function secretsLost(before: ProviderDefinition, after: ProviderDefinition): string[] {
+  const stillSecret = new Set(secretNames(after));
+  return before.fields.filter((f) => f.secret && !stillSecret.has(f.name)).map((f) => f.label);
+}
+
+const accountsPhrase = (count: number) => `${count} account${count === 1 ? ' uses' : 's use'} this provider`;
+
+export function definitionHandlers({ platform, refresher, permissions }: HandlerDeps): DefinitionHandlers {
   return {
     listDefinitions: () => definitionsStore.read(),
 
     async saveDefinition({ definition }) {
+      const provider = customProviderId(definition.id);
+      const previous = (await definitionsStore.read()).definitions.find((d) => d.id === definition.id);
+      const users = previous ? await accountsStore.countUsing(provider) : 0;
+      if (previous && users > 0) {
+        // What is secret can't change under an account: its stored value would be shown.
+        const lost = secretsLost(previous, definition);
+        if (lost.length > 0) {
+          const names = lost.map((label) => `“${label}”`).join(', ');
+          throw new WhoamiError('validation', {
+            detail: `${accountsPhrase(users)} and keep${users === 1 ? 's' : ''} ${names} secret: a secret field can't be removed, renamed or made visible while accounts use it. Keep it secret, or remove those accounts first.`,
+            fieldErrors: { fields: [`${names} must stay a secret field while accounts use this provider`] },
+          });
+        }
+      }
       await definitionsStore.save(definition);
+      if (users > 0) await accountsStore.hideNewSecrets(provider, secretNames(definition));
       // Accounts of this provider read their profile the new way from now on.
       announceAccounts(platform);
       return { definition };
     },
 
     async removeDefinition({ id }) {
-      const { accounts } = await accountsStore.read();
-      const users = accounts.filter((a) => a.account.provider === customProviderId(id));
-      if (users.length > 0) {
-        throw new WhoamiError('validation', {
-          detail: `${users.length} account${users.length === 1 ? ' uses' : 's use'} this provider: remove ${users.length === 1 ? 'it' : 'them'} first`,
-        });
+      const users = await accountsStore.countUsing(customProviderId(id));
+      if (users > 0) {
+        throw new WhoamiError('validation', { detail: `${accountsPhrase(users)}: remove ${users === 1 ? 'it' : 'them'} first` });
       }
-      return { removed: await definitionsStore.remove(id) };
+      const removed = await definitionsStore.remove(id);
+      void permissions.prune();
+      return { removed };
     },
 
     /** Calls the endpoint as the definition says and shows both the raw answer and the mapping. */
     async tryDefinition({ definition, credentials }) {
       const adapter = adapterFromDefinition(definition);
       const parsed = parseCredentials(adapter, credentials);
-      const raw = await refresher.callProvider(adapter, parsed, (ctx) => adapter.fetchRaw(parsed, ctx));
+      // Scrubbed before the mapping reads it, exactly as for a saved account.
+      const raw = scrubSecrets(await refresher.callProvider(adapter, parsed, (ctx) => adapter.fetchRaw(parsed, ctx)));
       try {
-        return { raw: scrubSecrets(raw), profile: adapter.parseProfile(raw), error: null };
+        return { raw, profile: adapter.parseProfile(raw), error: null };
       } catch (error) {
-        return { raw: scrubSecrets(raw), profile: null, error: toErrorInfo(error) };
+        return { raw, profile: null, error: toErrorInfo(error) };
       }
     },
   };

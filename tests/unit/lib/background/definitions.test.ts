@@ -26,7 +26,7 @@ describe('user-defined providers in the background', () => {
       roles: ['owner', 'inventor'],
       organization: 'Frequency Hopping',
       createdAt: '2023-11-14T22:13:20.000Z',
-      avatarUrl: `${mock.url}/avatars/u_hedy0001.svg`,
+      avatarUrl: `${mock.url}/avatars/u_hedy0001.png`,
     });
     expect(mock.requests.at(-1)?.headers['x-api-key']).toBe(credentials().apiKey);
 

@@ -119,7 +119,7 @@ describe('settings, export, import and forgetting', () => {
     await expect(bg.send('setSettings', { refreshMinutes: 1 })).rejects.toThrow(/validation/);
   });
 
-  it('exports accounts without any secret, and imports what needs none', async () => {
+  it('exports accounts without any secret, previews an import, and imports what needs none', async () => {
     const bg = backgroundHarness(mock);
     for (const provider of ['insighto', 'wacht', 'leadping', 'chakra'] as const) await bg.addMockAccount(provider);
     await bg.settle();
@@ -133,13 +133,31 @@ describe('settings, export, import and forgetting', () => {
     expect(file.accounts[3]!.settings).toEqual({ baseUrl: mock.baseUrl('chakra'), userId: mock.chakra.userIds()[0] });
 
     await bg.send('forgetEverything', {});
+    const preview = await bg.send('previewImport', file);
+    expect(preview.accounts.map((a) => a.status)).toEqual(['needs-secret', 'ready', 'needs-secret', 'needs-secret']);
+    expect(preview.hosts).toEqual([new URL(mock.url).host]);
+    // A preview saves nothing.
+    expect((await bg.send('listAccounts', {})).accounts).toEqual([]);
+
     const result = await bg.send('importAccounts', file);
     expect(result.imported.map((a) => a.provider)).toEqual(['wacht']);
-    expect(result.skipped).toEqual([
-      { index: 0, reason: 'needs its secret' },
-      { index: 2, reason: 'needs its secret' },
-      { index: 3, reason: 'needs its secret' },
-    ]);
+    expect(result.pending.map((p) => p.provider)).toEqual(['insighto', 'leadping', 'chakra']);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('never takes a secret from an accounts file, not even one planted in its settings', async () => {
+    const bg = backgroundHarness(mock);
+    const planted = mock.credentials('chakra', mock.chakra.userIds()[0]!);
+    const file = {
+      format: 'whoami-accounts' as const,
+      version: 1 as const,
+      exportedAt: new Date().toISOString(),
+      accounts: [{ provider: 'chakra', label: 'Planted', settings: planted }],
+    };
+    const result = await bg.send('importAccounts', file);
+    expect(result.imported).toEqual([]);
+    expect(result.pending).toEqual([{ provider: 'chakra', label: 'Planted', settings: { baseUrl: planted.baseUrl, userId: planted.userId } }]);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(planted.token);
   });
 
   it('forgets everything: accounts, profiles, settings and the persisted view cache', async () => {

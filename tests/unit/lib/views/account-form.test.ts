@@ -16,6 +16,7 @@ const editing: AccountSummary = {
   editableFields: [],
   avatarUpload: null,
   createdAt: 1,
+  revision: 1,
 };
 
 describe('account form logic', () => {
@@ -49,6 +50,14 @@ describe('account form logic', () => {
     const values = { label: 'Work', baseUrl: 'https://api.chakrahq.com', token: '', userId: 'u-1' };
     expect(validateForm(providers.chakra, values, editing).errors).toEqual({});
     expect(validateForm(providers.chakra, values).errors).toEqual({ token: 'Token is required' });
+  });
+
+  it('asks for a saved secret again when the account would point to another origin', () => {
+    const values = { label: 'Work', baseUrl: 'https://chakra.attacker.example', token: '', userId: 'u-1' };
+    expect(validateForm(providers.chakra, values, editing).errors).toEqual({
+      token: 'Type the token again: the saved one is only ever sent to api.chakrahq.com',
+    });
+    expect(validateForm(providers.chakra, { ...values, baseUrl: 'https://api.chakrahq.com/' }, editing).errors).toEqual({});
   });
 
   it('requires consent for the Wacht browser session', () => {
