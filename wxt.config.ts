@@ -5,6 +5,11 @@ import { defineConfig } from 'wxt';
 // broad *optional* pattern; the request itself names one origin.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
+// Extension pages load scripts from the extension only, and images from the extension or as
+// data the background handed over (profile pictures): opening the popup or options page makes
+// no request to any host. Fetches are the background's, which img-src does not limit.
+const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; media-src 'none'; frame-src 'none'; font-src 'self'";
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -12,7 +17,10 @@ export default defineConfig({
   // preload helper needed in the popup's bundle.
   vite: () => ({ build: { modulePreload: false } }),
   manifest: ({ browser, manifestVersion, mode }) => ({
-    name: 'Whoami',
+    // The test and demo build must never pass for a release: its name and version say what it is.
+    name: mode === 'e2e' ? 'Whoami E2E TEST BUILD (not for release)' : 'Whoami',
+    ...(mode === 'e2e' ? { version_name: '0.0.0-e2e-test-build' } : {}),
+    content_security_policy: manifestVersion === 3 ? { extension_pages: PAGE_CSP } : PAGE_CSP,
     description: 'See who you are signed in as on your SaaS APIs, right from the toolbar.',
     permissions: ['storage', 'alarms', 'cookies'],
     // MV2 (Firefox) has no optional_host_permissions: hosts are optional permissions there.

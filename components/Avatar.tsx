@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { safeImageUrl } from '../lib/safe-url';
+import type { Picture } from '../lib/model';
 
 function initialsOf(name: string): string {
   const letters = name
@@ -9,26 +8,36 @@ function initialsOf(name: string): string {
   return (letters.length > 1 ? letters[0]! + letters.at(-1)! : (letters[0] ?? '?')).toUpperCase();
 }
 
-/** The profile picture when it is a safe https image that loads; the initials otherwise. */
-export function Avatar({ name, url }: { name: string; url: string | null }) {
-  const [failed, setFailed] = useState<string | null>(null);
-  const src = safeImageUrl(url);
-  if (src && failed !== src) {
-    return (
-      <img
-        className="avatar"
-        src={src}
-        alt=""
-        width={56}
-        height={56}
-        referrerPolicy="no-referrer"
-        onError={() => setFailed(src)}
-      />
-    );
+// Only pictures the background fetched and drew again, handed over as data: a view never loads
+// an address of its own (the page's CSP allows images from the extension and data: only).
+const PICTURE_DATA = /^data:image\/(png|jpeg|webp|gif);base64,/;
+
+/**
+ * The profile picture when the background has it; the initials otherwise. A picture whose host
+ * Whoami may not reach yet offers to allow it, from the click.
+ */
+export function Avatar({ name, picture, onAllow }: { name: string; picture?: Picture | null; onAllow?: (origin: string) => void }) {
+  if (picture?.state === 'loaded' && PICTURE_DATA.test(picture.dataUrl)) {
+    return <img className="avatar" src={picture.dataUrl} alt="" width={56} height={56} />;
   }
-  return (
+  const initials = (
     <span className="avatar avatar-initials" aria-hidden="true">
       {initialsOf(name)}
+    </span>
+  );
+  if (picture?.state !== 'needs-permission' || !onAllow) return initials;
+  return (
+    <span className="avatar-slot">
+      {initials}
+      <button
+        type="button"
+        className="avatar-allow"
+        onClick={() => onAllow(picture.origin)}
+        aria-label={`Show the picture: allow Whoami to load pictures from ${picture.host}`}
+        title={`Allow pictures from ${picture.host}`}
+      >
+        Show picture
+      </button>
     </span>
   );
 }

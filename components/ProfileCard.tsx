@@ -7,6 +7,7 @@ import { Badges } from './Badges';
 import { CopyButton } from './CopyButton';
 import { DetailsSection } from './DetailsSection';
 import { RawJson } from './RawJson';
+import { useViewActions } from './ViewActions';
 
 /** Set once, when real profile data is first on screen: `npm run bench` reads it. */
 export const PROFILE_VISIBLE_MARK = 'whoami:profile-visible';
@@ -32,10 +33,13 @@ function Fact({ label, value, copy }: { label: string; value: string | null; cop
   );
 }
 
-function Identity({ profile }: { profile: Profile }) {
+function Identity({ profile, picture }: { profile: Profile; picture: ProfileEntry['picture'] }) {
+  const { ensureOrigins } = useViewActions();
+  // Asked from the click itself; the background fetches the picture once the host is allowed.
+  const allow = (origin: string) => void ensureOrigins([origin]);
   return (
     <div className="identity">
-      <Avatar name={profile.displayName} url={profile.avatarUrl} />
+      <Avatar name={profile.displayName} picture={picture} onAllow={allow} />
       <div className="identity-text">
         <h1 className="name" dir="auto">
           {profile.displayName}
@@ -82,7 +86,7 @@ export function ProfileCard({
   const stale = entry.error !== null;
   return (
     <section className={`card${stale ? ' card-stale' : ''}`} aria-label={`${account.providerName} profile`}>
-      <Identity profile={profile} />
+      <Identity profile={profile} picture={entry.picture} />
       <Badges profile={profile} />
       <p className="freshness">
         <span>

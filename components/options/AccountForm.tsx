@@ -4,6 +4,7 @@ import { request } from '../../lib/messaging/client';
 import type { AccountSummary } from '../../lib/model';
 import type { Profile } from '../../lib/profile';
 import type { Registry } from '../../lib/providers/registry';
+import type { ProviderAdapter } from '../../lib/providers/types';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
 import { useViewActions } from '../ViewActions';
 import { CredentialInput } from './CredentialInput';
@@ -15,6 +16,11 @@ export interface SavedAccount {
   account: AccountSummary;
   /** False when the user declined the host permission: the account is saved but can't be read. */
   permissionGranted: boolean;
+}
+
+function withoutSecretFields(adapter: ProviderAdapter, settings: Record<string, string>) {
+  const secret = new Set<string>(adapter.credentials.secretFields);
+  return Object.fromEntries(Object.entries(settings).filter(([name]) => !secret.has(name)));
 }
 
 function hostOf(origins: string[]): string {
@@ -42,7 +48,8 @@ export function AccountForm({
   const adapter = registry.adapterFor(providerId) ?? choices[0]!;
   const [values, setValues] = useState<FormValues>(() => ({
     ...initialValues(adapter, editing),
-    ...(prefill ? { label: prefill.label, ...prefill.settings } : {}),
+    // A file never fills in a secret field, whatever it holds.
+    ...(prefill ? { label: prefill.label, ...withoutSecretFields(adapter, prefill.settings) } : {}),
   }));
   const [shown, setShown] = useState<FormErrors>({});
   const [test, setTest] = useState<TestState>({ status: 'idle' });
@@ -102,7 +109,7 @@ export function AccountForm({
       // Asked here, in the submit handler, while the user's gesture still counts.
       const permissionGranted = await ensureOrigins(origins);
       const account = editing
-        ? await request('updateAccount', { id: editing.id, label: validated.label, credentials: validated.credentials })
+        ? await request('updateAccount', { id: editing.id, label: validated.label, credentials: validated.credentials, revision: editing.revision })
         : await request('addAccount', { provider: providerId, label: validated.label, credentials: validated.credentials });
       onSaved({ account, permissionGranted });
     } catch (error) {

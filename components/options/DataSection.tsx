@@ -1,17 +1,29 @@
 import { useState } from 'react';
 import { toErrorInfo } from '../../lib/errors';
 import { request } from '../../lib/messaging/client';
-import { type ExportFile, exportFileSchema } from '../../lib/model';
+import { type ExportFile, exportFileSchema, type ImportPreviewItem, type PendingImport } from '../../lib/model';
 import { downloadJson } from '../../lib/views/download';
 import { firstIssue } from '../../lib/zod-issues';
 import { useStatus } from '../hooks/queries';
+import { useViewActions } from '../ViewActions';
 import { FileButton } from './FileButton';
+import { ImportPreview } from './ImportPreview';
 
-export type PendingImport = ExportFile['accounts'][number];
+export type { PendingImport };
+
+interface Preview {
+  fileName: string;
+  file: ExportFile;
+  accounts: ImportPreviewItem[];
+  hosts: string[];
+}
 
 /** Export and import (no secrets in the file), damaged-entry cleanup, and forgetting everything. */
 export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: PendingImport[]) => void }) {
   const status = useStatus();
+  const { ensureOrigins } = useViewActions();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [importing, setImporting] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [confirmForget, setConfirmForget] = useState(false);
   const problems = status.data?.problems ?? [];
@@ -36,23 +48,39 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
       return;
     }
     try {
-      const result = await request('importAccounts', parsed.data);
-      const needSecrets = result.skipped.filter((s) => s.reason === 'needs its secret').map((s) => parsed.data.accounts[s.index]!);
-      const failed = result.skipped.filter((s) => s.reason !== 'needs its secret');
-      setMessage({
-        error: failed.length > 0,
-        text: [
-          `Imported ${result.imported.length} account(s).`,
-          needSecrets.length > 0 ? `${needSecrets.length} need their key or token: enter it below.` : '',
-          ...failed.map((s) => `“${parsed.data.accounts[s.index]!.label}” skipped: ${s.reason}.`),
-        ]
-          .filter(Boolean)
-          .join(' '),
-      });
-      onNeedSecrets(needSecrets);
+      const { accounts, hosts } = await request('previewImport', parsed.data);
+      setMessage(null);
+      setPreview({ fileName: file.name, file: parsed.data, accounts, hosts });
     } catch (error) {
       setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Import failed' });
     }
+  };
+
+  const confirmImport = () => {
+    if (!preview) return;
+    // Accounts that need no key are saved straight away: ask for their hosts now, from the click.
+    const origins = [...new Set(preview.accounts.filter((a) => a.status === 'ready').flatMap((a) => a.origins))];
+    const asked = origins.length > 0 ? ensureOrigins(origins) : Promise.resolve(true);
+    setImporting(true);
+    void asked
+      .catch(() => false)
+      .then(async () => {
+        const result = await request('importAccounts', preview.file);
+        setPreview(null);
+        setMessage({
+          error: result.skipped.length > 0,
+          text: [
+            `Imported ${result.imported.length} account(s).`,
+            result.pending.length > 0 ? `${result.pending.length} need their key or token: enter it below.` : '',
+            ...result.skipped.map((s) => `“${preview.file.accounts[s.index]!.label}” skipped: ${s.reason}.`),
+          ]
+            .filter(Boolean)
+            .join(' '),
+        });
+        onNeedSecrets(result.pending);
+      })
+      .catch((error: unknown) => setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Import failed' }))
+      .finally(() => setImporting(false));
   };
 
   const forget = async () => {
@@ -104,6 +132,16 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
           </button>
         )}
       </div>
+      {preview && (
+        <ImportPreview
+          fileName={preview.fileName}
+          accounts={preview.accounts}
+          hosts={preview.hosts}
+          busy={importing}
+          onConfirm={confirmImport}
+          onCancel={() => setPreview(null)}
+        />
+      )}
       {message && (
         <p className={message.error ? 'field-error' : 'ok'} role="status">
           {message.text}

@@ -81,9 +81,10 @@ export function OptionsApp() {
         <h2 id="storage-title">Where your credentials live</h2>
         <p>
           API keys and tokens stay on this device only: in the extension's local storage, never synced, read only by
-          Whoami's background worker, and sent only to the account's own API host. Whoami shows them masked and never
-          puts them in exports. For Wacht it uses your browser's own sign-in session and never stores or copies the
-          session cookie.
+          Whoami's background worker. Each is sent only to the host it was saved for — point an account somewhere else and
+          you type its key again. Whoami shows them masked, never puts them in exports, and removes them from anything a
+          provider sends back. For Wacht it uses your browser's own sign-in session and never stores or copies the session
+          cookie. Opening Whoami contacts no one: profile pictures are fetched in the background, without cookies.
         </p>
       </section>
 

@@ -1,4 +1,5 @@
 import { labelSchema, type AccountSummary } from '../model';
+import { destinationFromSettings } from '../providers/destination';
 import type { ProviderAdapter } from '../providers/types';
 import { describeIssue } from '../zod-issues';
 
@@ -33,6 +34,19 @@ export function validateForm(adapter: ProviderAdapter, values: FormValues, editi
   const kept = new Set(
     adapter.credentials.secretFields.filter((field) => editing?.secretHints[field] && !values[field]?.trim()),
   );
+  // A saved secret only ever goes where it was saved for (the background enforces it too):
+  // pointing the account elsewhere means typing it again.
+  if (editing && kept.size > 0) {
+    const before = destinationFromSettings(adapter, editing.settings);
+    const after = destinationFromSettings(adapter, values);
+    if (before && after && before.origin !== after.origin) {
+      for (const field of kept) {
+        const label = adapter.credentials.fields.find((f) => f.name === field)?.label.toLowerCase() ?? field;
+        errors[field] = `Type the ${label} again: the saved one is only ever sent to ${before.host}`;
+      }
+      kept.clear();
+    }
+  }
   const candidate: FormValues = {};
   for (const field of adapter.credentials.fields) {
     // A kept secret is checked as a placeholder of the right shape; the background fills it in.

@@ -4,13 +4,20 @@ import type { ProviderDefinition } from '../../../lib/custom/definition';
 import { toErrorInfo } from '../../../lib/errors';
 import { request } from '../../../lib/messaging/client';
 import { queryKeys } from '../../../lib/query/keys';
-import { definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
+import { definitionChanges, definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
 import { FileButton } from '../FileButton';
 import { DefinitionEditor } from './DefinitionEditor';
 
 type Editing = { definition?: ProviderDefinition } | null;
+
+interface PendingImport {
+  fileName: string;
+  definitions: ProviderDefinition[];
+  /** For each definition that replaces one of the same id: what would change. */
+  replaces: Record<string, string[]>;
+}
 
 /** The user's own providers: any API with a current-user call, described without code. */
 export function ProvidersSection() {
@@ -20,6 +27,7 @@ export function ProvidersSection() {
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const reload = () => queryClient.invalidateQueries({ queryKey: queryKeys.definitions });
 
   const remove = async (definition: ProviderDefinition) => {
@@ -39,8 +47,31 @@ export function ProvidersSection() {
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;
     }
-    for (const definition of read.definitions) await request('saveDefinition', { definition });
-    setMessage({ error: false, text: `Imported ${read.definitions.length} provider definition(s). Add accounts for them above.` });
+    const replaces: Record<string, string[]> = {};
+    for (const incoming of read.definitions) {
+      const existing = definitions.find((d) => d.id === incoming.id);
+      if (existing) replaces[incoming.id] = definitionChanges(existing, incoming);
+    }
+    setMessage(null);
+    setPendingImport({ fileName: file.name, definitions: read.definitions, replaces });
+  };
+
+  /** Saves each definition on its own: one the background refuses doesn't stop the others. */
+  const confirmImport = async (pending: PendingImport) => {
+    setPendingImport(null);
+    const refused: string[] = [];
+    for (const definition of pending.definitions) {
+      try {
+        await request('saveDefinition', { definition });
+      } catch (error) {
+        refused.push(`“${definition.name}” not imported: ${toErrorInfo(error).detail ?? 'refused'}`);
+      }
+    }
+    const saved = pending.definitions.length - refused.length;
+    setMessage({
+      error: refused.length > 0,
+      text: [`Imported ${saved} provider definition(s).${saved > 0 ? ' Add accounts for them above.' : ''}`, ...refused].join(' '),
+    });
     await reload();
   };
 
@@ -94,6 +125,38 @@ export function ProvidersSection() {
         <p className={message.error ? 'field-error' : 'ok'} role="status">
           {message.text}
         </p>
+      )}
+      {pendingImport && (
+        <section className="import-preview" aria-labelledby="definitions-import-title">
+          <h3 id="definitions-import-title">Import providers from “{pendingImport.fileName}”?</h3>
+          <ul className="import-list">
+            {pendingImport.definitions.map((definition) => {
+              const changes = pendingImport.replaces[definition.id];
+              return (
+                <li key={definition.id}>
+                  <strong>{definition.name}</strong>
+                  <span className="muted">
+                    {' '}
+                    · {definition.baseUrl} —{' '}
+                    {changes === undefined
+                      ? 'new'
+                      : changes.length === 0
+                        ? 'same as yours'
+                        : `replaces yours: ${changes.join('; ')}`}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => void confirmImport(pendingImport)}>
+              {Object.keys(pendingImport.replaces).length > 0 ? 'Replace and import' : 'Import'}
+            </button>
+            <button type="button" onClick={() => setPendingImport(null)}>
+              Cancel
+            </button>
+          </div>
+        </section>
       )}
       {editing ? (
         <DefinitionEditor
