@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 // Store-readiness of the production builds (made by `npm run test:e2e` before this suite).
 const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join('.output', dir, 'manifest.json'), 'utf8'));
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; media-src 'none'; frame-src 'none'; font-src 'self'";
 
 test('the Chrome manifest asks only for what is used; provider hosts stay optional', () => {
   const { version: _version, ...manifest } = readManifest('chrome-mv3');
@@ -20,14 +21,18 @@ test('the Chrome manifest asks only for what is used; provider hosts stay option
     action: { default_title: 'Whoami', default_popup: 'popup.html' },
     background: { service_worker: 'background.js' },
     options_ui: { open_in_tab: true, page: 'options.html' },
+    content_security_policy: { extension_pages: PAGE_CSP },
   });
 });
 
-test('only the e2e/demo build grants loopback up front', () => {
-  const { host_permissions, ...rest } = readManifest('chrome-mv3-e2e');
-  const { host_permissions: productionHosts, ...production } = readManifest('chrome-mv3');
+test('only the e2e/demo build grants loopback up front, and it says it is a test build', () => {
+  const { host_permissions, name, version, version_name, ...rest } = readManifest('chrome-mv3-e2e');
+  const { host_permissions: productionHosts, name: productionName, version: _v, ...production } = readManifest('chrome-mv3');
   expect(host_permissions).toEqual(['http://127.0.0.1/*']);
+  expect(name).toBe('Whoami E2E TEST BUILD (not for release)');
+  expect([version, version_name]).toEqual(['0.0.0', '0.0.0-e2e-test-build']);
   expect(productionHosts).toEqual([]);
+  expect(productionName).toBe('Whoami');
   expect(rest).toEqual(production);
 });
 
@@ -38,11 +43,12 @@ test('the Firefox manifest keeps hosts optional and declares its data collection
   expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'whoami@whoami.dev', data_collection_permissions: { required: ['none'] } });
 });
 
-test('extension pages keep the default CSP: no unsafe-eval, no remote script', () => {
+test('extension pages: no unsafe-eval, no remote script, images only from the extension or data', () => {
   for (const dir of ['chrome-mv3', 'firefox-mv2']) {
     const manifest = readManifest(dir);
-    // MV3's default is "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'".
-    expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/unsafe-eval|https?:/);
+    const csp = manifest.content_security_policy;
+    expect(typeof csp === 'string' ? csp : csp.extension_pages).toBe(PAGE_CSP);
+    expect(JSON.stringify(csp)).not.toMatch(/unsafe-eval|https?:/);
     for (const page of ['popup.html', 'options.html']) {
       const html = fs.readFileSync(path.join('.output', dir, page), 'utf8');
       for (const src of html.matchAll(/<script[^>]*src="([^"]+)"/g)) expect(src[1]).toMatch(/^\/chunks\//);

@@ -58,7 +58,8 @@ test('a user connects an API Whoami has never heard of, through the options page
   await expect(popup.getByRole('heading', { name: 'Hedy Lamarr' })).toBeVisible();
   await expect(popup.locator('.email')).toContainText('hedy@acme.example');
   await expect(popup.getByRole('list', { name: 'Roles and plan' })).toHaveText(/owner.*inventor/);
-  await expect(popup.locator('img.avatar')).toHaveAttribute('src', `${mock.url}/avatars/u_hedy0001.svg`);
+  // The picture came through the background, as data: the popup loads no address of its own.
+  await expect(popup.locator('img.avatar')).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);
   // Its raw view went through the same secret scrubbing as the built-ins.
   await popup.getByText('Raw response').click();
   await expect(popup.getByLabel('Raw response JSON')).not.toContainText(apiKey);
@@ -70,8 +71,18 @@ test('provider definitions export without credentials and import again', async (
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-def-')), 'acme.json');
   fs.writeFileSync(file, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...definition, baseUrl: mock.baseUrl('acme') }] }));
   await options.locator('.providers-section input[type=file]').setInputFiles(file);
+  const preview = options.getByRole('region', { name: /Import providers from/ });
+  await expect(preview).toContainText(`Acme Cloud · ${mock.baseUrl('acme')} — new`);
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(options.getByText('Imported 1 provider definition(s). Add accounts for them above.')).toBeVisible();
   await expect(options.getByRole('listitem', { name: 'Provider Acme Cloud' })).toBeVisible();
+
+  // The same id again, pointing elsewhere: what would change is shown first, and Cancel keeps yours.
+  fs.writeFileSync(file, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...definition, baseUrl: 'https://acme.attacker.example' }] }));
+  await options.locator('.providers-section input[type=file]').setInputFiles(file);
+  await expect(preview).toContainText(`replaces yours: base URL ${mock.baseUrl('acme')} → https://acme.attacker.example`);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(options.getByRole('listitem', { name: 'Provider Acme Cloud' })).toContainText(mock.baseUrl('acme'));
 
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export providers' }).click()]);
   const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));

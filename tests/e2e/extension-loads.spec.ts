@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { E2E_BUILD_NAME, expect, test } from './fixtures';
 
 test('the built extension loads in Chromium with its service worker, popup and options page', async ({
   serviceWorker,
@@ -9,7 +9,7 @@ test('the built extension loads in Chromium with its service worker, popup and o
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.name).toBe('Whoami');
+  expect(manifest.name).toBe(E2E_BUILD_NAME);
 
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { level: 1 })).toBeVisible();

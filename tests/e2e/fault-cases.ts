@@ -29,6 +29,12 @@ export const faultCases: FaultCase[] = [
     message: (p) => (p.id === 'wacht' ? signedOut(p) : 'Key rejected — update it in Options'),
     action: optionsOrSignIn,
   },
+  {
+    // The provider repeats the rejected key (or session) back in its message: shown redacted.
+    fault: 'echo-key',
+    message: (p) => (p.id === 'wacht' ? signedOut(p) : 'Key rejected — update it in Options'),
+    action: optionsOrSignIn,
+  },
   { fault: '403', message: (p) => `Access denied — these credentials can't read your ${p.name} profile`, action: () => 'Open Options' },
   { fault: '404', message: () => 'Not found — check the account settings in Options', action: () => 'Open Options' },
   { fault: '422', message: (p) => `${p.name} refused the request (HTTP 422)`, action: () => null },

@@ -22,6 +22,11 @@ for (const provider of PROVIDERS) {
     await popup.reload();
     await popup.getByRole('combobox', { name: 'Account' }).selectOption(account.id);
     await expect(popup.getByRole('heading', { name: DEMO_PEOPLE[provider] })).toBeVisible();
+    // The account's own secret (Wacht's: the browser's session cookie) must never reach the page.
+    const secret =
+      provider === 'wacht'
+        ? (await context.cookies(mock.url)).find((c) => c.name === '__session')!.value
+        : (credentials.apiKey ?? credentials.token)!;
     const refresh = popup.getByRole('button', { name: 'Refresh profile' });
     const banner = popup.locator('.banner-title');
 
@@ -47,6 +52,7 @@ for (const provider of PROVIDERS) {
         else await expect(button).toHaveCount(0);
         await expect(popup.getByRole('heading', { name: DEMO_PEOPLE[provider] })).toBeVisible();
         await expect(popup.getByText('Stale', { exact: true })).toBeVisible();
+        expect(await popup.content()).not.toContain(secret);
         // The worker keeps running and the other account is unaffected.
         const status = await send(popup, 'getStatus', {});
         expect(status.accounts).toBe(2);

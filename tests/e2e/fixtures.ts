@@ -5,6 +5,8 @@ import { type BrowserContext, type Page, type Worker, test as base, chromium } f
 import { createMockProviders, type MockProviders } from '../mock-providers/server';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
+/** The e2e/demo build's name: it must never pass for a release (see wxt.config.ts). */
+export const E2E_BUILD_NAME = 'Whoami E2E TEST BUILD (not for release)';
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 
 // Flags from the toolchain recipe: without the background-networking ones Chromium's own

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
-import { expect, launchWithExtension, test } from './fixtures';
+import { E2E_BUILD_NAME, expect, launchWithExtension, test } from './fixtures';
 import { send } from './helpers';
 
 const ATTACKER_DIR = path.resolve('tests/e2e/attacker-extension');
@@ -20,7 +20,7 @@ test('requests from another extension, its content script, or a web page are ref
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-foreign-'));
   const context = await launchWithExtension(dir, [ATTACKER_DIR]);
   try {
-    const whoami = await workerNamed(context, 'Whoami');
+    const whoami = await workerNamed(context, E2E_BUILD_NAME);
     const attacker = await workerNamed(context, 'Attacker (test only)');
     const whoamiId = new URL(whoami.url()).host;
 

@@ -1,5 +1,6 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
 import type { RequestOutput } from '../../lib/messaging/replies';
+import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../lib/messaging/channels';
 import type { RequestInput, RequestType } from '../../lib/messaging/requests';
 import type { MockProviders } from '../mock-providers/server';
 
@@ -10,11 +11,20 @@ export const PROVIDERS: ProviderName[] = ['insighto', 'wacht', 'leadping', 'chak
 export const PROVIDER_NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
 export const DEMO_PEOPLE = { insighto: 'Ada Lovelace', wacht: 'Linus Torvalds', leadping: 'Katherine Johnson', chakra: 'Mary Jackson' } as const;
 
-/** Sends a protocol request from an extension page, exactly as the views do. */
+/** Sends a protocol request from an extension page, exactly as the views do (typed secrets over a port). */
 export async function send<T extends RequestType>(page: Page, type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
   const reply = await page.evaluate(
-    ([type, input]) => chrome.runtime.sendMessage({ whoami: 'request', type, input }),
-    [type, input] as const,
+    ([type, input, overPort, portName]) => {
+      const message = { whoami: 'request', type, input };
+      if (!overPort) return chrome.runtime.sendMessage(message);
+      return new Promise((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: portName });
+        port.onMessage.addListener((answer) => (resolve(answer), port.disconnect()));
+        port.onDisconnect.addListener(() => reject(new Error('port closed')));
+        port.postMessage(message);
+      });
+    },
+    [type, input, CREDENTIAL_REQUESTS.has(type), CREDENTIAL_PORT] as const,
   );
   const envelope = reply as { ok: boolean; data?: unknown; error?: unknown };
   if (!envelope.ok) throw new Error(`${type} failed: ${JSON.stringify(envelope.error)}`);
@@ -86,4 +96,30 @@ export async function seriousA11yViolations(page: Page): Promise<Array<{ id: str
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** The account form on the options page (add, edit or complete an import). */
+export const accountForm = (options: Page) => options.locator('form.account-form');
+
+/** Fills the add-account form the way a user does: visible labels, typed values. */
+export async function fillAccountForm(
+  options: Page,
+  mock: MockProviders,
+  provider: ProviderName,
+  { userId = mock[provider].userIds()[0]!, overrides = {} }: { userId?: string; overrides?: Record<string, string> } = {},
+) {
+  await options.getByRole('button', { name: 'Add account' }).click();
+  const form = accountForm(options);
+  await form.getByLabel('Provider').selectOption({ label: PROVIDER_NAMES[provider] });
+  await form.getByLabel('Label', { exact: true }).fill(`${PROVIDER_NAMES[provider]} (work)`);
+  const credentials = { ...mock.credentials(provider, userId), ...overrides };
+  if (provider === 'wacht') {
+    await form.getByLabel('Deployment host').fill(credentials.deploymentUrl!);
+    await expect(form.getByLabel('Use my signed-in browser session')).toBeChecked();
+    return;
+  }
+  await form.getByLabel('Base URL').fill(credentials.baseUrl!);
+  if (provider === 'insighto') await form.getByLabel('API key', { exact: true }).fill(credentials.apiKey!);
+  if (provider === 'leadping' || provider === 'chakra') await form.getByLabel('Token', { exact: true }).fill(credentials.token!);
+  if (provider === 'chakra') await form.getByLabel('User ID').fill(credentials.userId!);
 }

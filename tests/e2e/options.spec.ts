@@ -1,31 +1,8 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO_PEOPLE, PROVIDER_NAMES, PROVIDERS, send, seriousA11yViolations, signInToWacht, type ProviderName } from './helpers';
-import type { MockProviders } from '../mock-providers/server';
+import { accountForm, DEMO_PEOPLE, fillAccountForm, PROVIDER_NAMES, PROVIDERS, send, seriousA11yViolations, signInToWacht } from './helpers';
 import { TINY_PNG } from '../fixtures/pictures';
 
-
-/** The account form on the page (add, edit or complete an import). */
-const accountForm = (options: Page) => options.locator('form.account-form');
-
-/** Fills the add-account form the way a user does: visible labels, typed values. */
-async function fillAccountForm(options: Page, mock: MockProviders, provider: ProviderName, overrides: Record<string, string> = {}) {
-  await options.getByRole('button', { name: 'Add account' }).click();
-  const form = accountForm(options);
-  await form.getByLabel('Provider').selectOption({ label: PROVIDER_NAMES[provider] });
-  await form.getByLabel('Label', { exact: true }).fill(`${PROVIDER_NAMES[provider]} (work)`);
-  const credentials = { ...mock.credentials(provider, mock[provider].userIds()[0]!), ...overrides };
-  if (provider === 'wacht') {
-    await form.getByLabel('Deployment host').fill(credentials.deploymentUrl!);
-    await expect(form.getByLabel('Use my signed-in browser session')).toBeChecked();
-    return;
-  }
-  await form.getByLabel('Base URL').fill(credentials.baseUrl!);
-  if (provider === 'insighto') await form.getByLabel('API key', { exact: true }).fill(credentials.apiKey!);
-  if (provider === 'leadping' || provider === 'chakra') await form.getByLabel('Token', { exact: true }).fill(credentials.token!);
-  if (provider === 'chakra') await form.getByLabel('User ID').fill(credentials.userId!);
-}
 
 test('a new user connects all four providers through the options page alone', async ({ context, mock, openOptions, openPopup }) => {
   test.setTimeout(60_000);
@@ -61,7 +38,7 @@ test('a new user connects all four providers through the options page alone', as
 
 test('a wrong key gets the exact error, and a malformed one an inline error', async ({ mock, openOptions }) => {
   const options = await openOptions();
-  await fillAccountForm(options, mock, 'insighto', { apiKey: 'sk-live-123' });
+  await fillAccountForm(options, mock, 'insighto', { overrides: { apiKey: 'sk-live-123' } });
   await accountForm(options).getByLabel('Label', { exact: true }).click();
   await expect(options.getByText('Insighto API keys start with "in-"')).toBeVisible();
   await expect(accountForm(options).getByLabel('API key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -72,7 +49,7 @@ test('a wrong key gets the exact error, and a malformed one an inline error', as
 
   // Leadping says which kind of credential it refused.
   await accountForm(options).getByRole('button', { name: 'Cancel' }).click();
-  await fillAccountForm(options, mock, 'leadping', { token: mock.leadping.apiKeyOf(mock.leadping.userIds()[0]!) });
+  await fillAccountForm(options, mock, 'leadping', { overrides: { token: mock.leadping.apiKeyOf(mock.leadping.userIds()[0]!) } });
   await accountForm(options).getByLabel('Authentication').selectOption('api-key');
   await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Key rejected' })).toContainText(
@@ -87,7 +64,7 @@ test('a declined permission leaves a clear state with a way to ask again', async
   });
   const options = await openOptions();
   const localhost = mock.baseUrl('chakra').replace('127.0.0.1', 'localhost');
-  await fillAccountForm(options, mock, 'chakra', { baseUrl: localhost });
+  await fillAccountForm(options, mock, 'chakra', { overrides: { baseUrl: localhost } });
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
   const host = new URL(localhost).host;
   await expect(options.getByText(`Saved “ChakraHQ (work)”, but Whoami can't reach ${host} until you grant access.`)).toBeVisible();
@@ -114,6 +91,19 @@ test('editing keeps the saved secret unless a new one is typed; the reveal toggl
   await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText('Katherine Johnson');
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('listitem', { name: 'Leadping · Leadping (sales)' })).toContainText('OK');
+
+  // Pointed at another origin, the saved token is not reused: it must be typed again.
+  await options.getByRole('button', { name: 'Edit Leadping (sales)' }).click();
+  const before = mock.requests.length;
+  await accountForm(options).getByLabel('Base URL').fill(`http://127.0.0.1:9/leadping`);
+  await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
+  await expect(accountForm(options).getByText(`Type the token again: the saved one is only ever sent to ${new URL(mock.url).host}`)).toBeVisible();
+  await expect(accountForm(options).getByLabel('Token', { exact: true })).toBeFocused();
+  await accountForm(options).getByRole('button', { name: 'Save' }).click();
+  await expect(accountForm(options).getByText(/Type the token again/)).toBeVisible();
+  expect(mock.requests.length).toBe(before);
+  await accountForm(options).getByRole('button', { name: 'Cancel' }).click();
+  expect((await send(options, 'listAccounts', {})).accounts[0]!.settings.baseUrl).toBe(mock.baseUrl('leadping'));
 
   await options.getByRole('button', { name: 'Add account' }).click();
   await accountForm(options).getByLabel('Provider').selectOption({ label: 'Insighto' });
@@ -144,7 +134,14 @@ test('export has no secrets; import restores what needs none and asks for the re
   await expect(popup.getByRole('heading', { name: 'Connect your first account' })).toBeVisible();
 
   await options.locator('.data-section input[type=file]').setInputFiles(file);
+  // Nothing is saved before the user has seen which hosts the file would connect to.
+  const preview = options.getByRole('region', { name: /Import from/ });
+  await expect(preview).toContainText(`Whoami would connect to this host: ${new URL(mock.url).host}.`);
+  await expect(preview).toContainText('Insighto (work) · Insighto · ' + new URL(mock.url).host + ' — you will type its key or token');
+  expect((await send(options, 'listAccounts', {})).accounts).toEqual([]);
+  await preview.getByRole('button', { name: 'Import 2 accounts' }).click();
   await expect(options.getByText('Imported 1 account(s). 1 need their key or token: enter it below.')).toBeVisible();
+  await expect(accountForm(options).getByLabel('API key', { exact: true })).toHaveValue('');
   await expect(accountForm(options).getByLabel('Base URL')).toHaveValue(mock.baseUrl('insighto'));
   await accountForm(options).getByLabel('API key', { exact: true }).fill(mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!);
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
@@ -189,7 +186,12 @@ test('a Wacht account takes a new picture from the options page, checked before 
   await picker.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG) });
   await expect(row.getByText('Picture updated.')).toBeVisible();
   const popup = await openPopup();
-  await expect(popup.locator('img.avatar')).toHaveAttribute('src', `${mock.baseUrl('wacht')}/picture/${mock.wacht.userIds()[0]}?v=1`);
+  await expect(popup.locator('img.avatar')).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);
+  const account = (await send(options, 'listAccounts', {})).accounts[0]!;
+  expect((await send(options, 'getProfile', { accountId: account.id })).picture).toMatchObject({
+    state: 'loaded',
+    source: `${mock.baseUrl('wacht')}/picture/${mock.wacht.userIds()[0]}?v=1`,
+  });
   // Only Wacht takes a picture from Whoami.
   await fillAccountForm(options, mock, 'chakra');
   await accountForm(options).getByRole('button', { name: 'Save' }).click();

@@ -146,7 +146,7 @@ describe('wacht against the mock provider', () => {
     const ctx = await signedInWachtContext(mock, user());
     const { profile, raw } = await wacht.fetchProfile(creds(), ctx);
     expect(profile).toMatchObject({ displayName: 'Linus Torvalds', username: 'linus', email: 'linus@kernel.example' });
-    expect(profile.avatarUrl).toBe(`${mock.url}/avatars/linus.svg`);
+    expect(profile.avatarUrl).toBe(`${mock.url}/avatars/linus.png`);
     const text = JSON.stringify({ profile, raw });
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   });
