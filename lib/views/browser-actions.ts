@@ -16,11 +16,13 @@ export function hasOrigins(origins: string[]): Promise<boolean> {
 }
 
 /**
- * Asks for host permission. Must run inside the click handler itself: Chrome grants the
- * prompt only during a user gesture, so it is never relayed through a message.
+ * Asks for host permission. Must be called from the click handler itself, before anything is
+ * awaited: Firefox honours `permissions.request` only synchronously inside the user's event
+ * handler ("may only be called from a user input handler"), and Chrome only during the gesture.
+ * So no `contains` check first — for hosts already granted the browser answers true at once,
+ * without a prompt.
  */
-export async function ensureOrigins(origins: string[]): Promise<boolean> {
-  if (await hasOrigins(origins)) return true;
+export function ensureOrigins(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
 
