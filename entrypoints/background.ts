@@ -2,6 +2,11 @@ import '../lib/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background';
 
-export default defineBackground(() => {
-  startBackground();
+export default defineBackground({
+  // Firefox (MV2): an event page, unloaded when idle like Chrome's service worker — the
+  // background keeps nothing in memory that storage doesn't also hold.
+  persistent: false,
+  main() {
+    startBackground();
+  },
 });

@@ -52,7 +52,17 @@ export function browserPlatform(): Platform {
     fetch: (input, init) => globalThis.fetch(input, init),
     now: () => Date.now(),
     async cookieValue(url, name) {
-      return (await browser.cookies.get({ url, name }))?.value ?? null;
+      try {
+        // Firefox's Total Cookie Protection: the cookie set when the user signed in on the
+        // deployment's own site is its unpartitioned, first-party cookie — what `get` answers
+        // without a partitionKey, and what the background's `credentials: 'include'` sends.
+        return (await browser.cookies.get({ url, name }))?.value ?? null;
+      } catch {
+        // Firefox with first-party isolation on refuses a lookup without `firstPartyDomain`;
+        // null matches the cookie whatever its isolation key.
+        const all = await browser.cookies.getAll({ url, name, firstPartyDomain: null } as Parameters<typeof browser.cookies.getAll>[0]);
+        return all[0]?.value ?? null;
+      }
     },
     hasOrigins: (origins) => browser.permissions.contains({ origins }),
     async grantedOrigins() {
