@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // two-core CI machine.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Firefox has its own config and runner setup (playwright.firefox.config.ts).
+  testIgnore: 'firefox/**',
   outputDir: 'test-results',
   workers: 2,
   fullyParallel: true,

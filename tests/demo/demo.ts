@@ -7,11 +7,18 @@ import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker } from '../e2e/fixtures';
 import { addAccounts, PROVIDERS, signInToWacht } from '../e2e/helpers';
 import { createMockProviders } from '../mock-providers/server';
 
-// `npm run demo [-- --headless]`: builds the extension, starts the mock providers, opens
-// Chromium with one demo account of each provider and shows the popup. Without a display
-// (or with --headless) it saves screenshots of the popup and options page and exits.
+// `npm run demo [-- --headless] [-- --browser firefox]`: builds the extension, starts the mock
+// providers, opens Chromium (or Firefox) with one demo account of each provider and shows the
+// popup. Without a display (or with --headless) it saves screenshots of the popup and options
+// page and exits.
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = path.resolve('demo-screenshots');
+const browserArg = process.argv.indexOf('--browser');
+if (browserArg !== -1 && process.argv[browserArg + 1] === 'firefox') {
+  const { firefoxDemo } = await import('./firefox');
+  await firefoxDemo(headless, path.join(outDir, 'firefox'));
+  process.exit(0);
+}
 
 console.log('Building the extension (loopback build for the mock providers)…');
 execSync('npx wxt build --mode e2e', { stdio: 'inherit' });

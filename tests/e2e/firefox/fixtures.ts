@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../../lib/messaging/channels';
+import type { RequestOutput } from '../../../lib/messaging/replies';
+import type { RequestInput, RequestType } from '../../../lib/messaging/requests';
+import { createMockProviders, type MockProviders } from '../../mock-providers/server';
+
+/**
+ * Real Firefox ESR (Debian's `firefox-esr`), driven over WebDriver BiDi by puppeteer-core, with
+ * the **store build** installed as a temporary add-on: host permissions stay optional and are
+ * asked for from the click, exactly as for a user — the prompt is auto-accepted by a pref.
+ * Playwright's own Firefox can't be downloaded here; its test runner still runs these files.
+ */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
+export const STORE_BUILD_DIR = path.resolve('.output/firefox-mv2');
+const GECKO_ID = 'whoami@whoami.dev';
+/** Fixed, so the tests know the add-on's moz-extension:// host. */
+export const EXTENSION_UUID = '5f0e2a3b-6c1d-4e8f-9a7b-2c3d4e5f6a7b';
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+export async function launchFirefox(profileDir: string, { extensionDir = STORE_BUILD_DIR, headless = true } = {}): Promise<Browser> {
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No Firefox build in ${extensionDir}: run \`npm run build:firefox\` first.`);
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless,
+    userDataDir: profileDir,
+    // Without it BiDi refuses to navigate to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Optional host permissions are granted without the doorhanger nobody can click — but
+      // Firefox still refuses a request not made inside the user's input handler.
+      'extensions.webextOptionalPermissionPrompts': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.reportingpolicy.firstRun': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  return browser;
+}
+
+/** Opens an extension page in a tab. BiDi sends no load events for extension pages: wait for the document. */
+export async function openExtensionPage(browser: Browser, page: 'popup.html' | 'options.html'): Promise<Page> {
+  const tab = await browser.newPage();
+  await tab.setViewport(page === 'popup.html' ? { width: 360, height: 600 } : { width: 1000, height: 900 });
+  await tab.goto(`${EXTENSION_ORIGIN}/${page}`, { waitUntil: [] });
+  await tab.waitForFunction(() => document.readyState === 'complete' && document.getElementById('root')?.childElementCount);
+  return tab;
+}
+
+interface WorkerFixtures {
+  mock: MockProviders;
+}
+
+interface TestFixtures {
+  firefox: Browser;
+  openOptions: () => Promise<Page>;
+  openPopup: () => Promise<Page>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mock: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const mock = await createMockProviders();
+      await use(mock);
+      await mock.close();
+    },
+    { scope: 'worker' },
+  ],
+  firefox: async ({ mock }, use, testInfo) => {
+    mock.reset();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-firefox-'));
+    const browser = await launchFirefox(dir);
+    await use(browser);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [index, page] of (await browser.pages()).entries()) {
+        const file = testInfo.outputPath(`failure-${index}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        if (fs.existsSync(file)) await testInfo.attach(`page ${index}`, { path: file, contentType: 'image/png' });
+      }
+    }
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  openOptions: async ({ firefox }, use) => {
+    await use(() => openExtensionPage(firefox, 'options.html'));
+  },
+  openPopup: async ({ firefox }, use) => {
+    await use(() => openExtensionPage(firefox, 'popup.html'));
+  },
+});
+
+export const expect = test.expect;
+
+/** The page's visible text (what a user reads). */
+export const textOf = (page: Page) => page.evaluate(() => document.body.innerText);
+
+/** Waits until the page shows this text. */
+export async function waitForText(page: Page, text: string | RegExp, timeoutMs = 10_000): Promise<void> {
+  const source = typeof text === 'string' ? text : text.source;
+  const isRegExp = typeof text !== 'string';
+  await page
+    .waitForFunction(
+      (needle: string, regexp: boolean) => (regexp ? new RegExp(needle).test(document.body.innerText) : document.body.innerText.includes(needle)),
+      { timeout: timeoutMs },
+      source,
+      isRegExp,
+    )
+    .catch(async () => {
+      throw new Error(`"${String(text)}" did not appear; the page says:\n${(await textOf(page)).slice(0, 1500)}`);
+    });
+}
+
+/** Clicks the button (or link) whose visible text or accessible label is `name`, inside `scope` if given. */
+export async function clickButton(page: Page, name: string, scope = 'body'): Promise<void> {
+  const handle = await page.waitForFunction(
+    (wanted: string, within: string) => {
+      const root = document.querySelector(within);
+      const candidates = [...(root?.querySelectorAll('button, a, label.file-button') ?? [])] as HTMLElement[];
+      return candidates.find((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === wanted && !(el as HTMLButtonElement).disabled) ?? null;
+    },
+    { timeout: 10_000 },
+    name,
+    scope,
+  );
+  await (handle as unknown as { click(): Promise<void> }).click();
+}
+
+/** Types into an input the way a user does; a pre-filled value is selected and replaced. */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  const input = await page.waitForSelector(selector);
+  await input!.click();
+  // Locator fill appends in Firefox over BiDi: select everything, delete, then type.
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  if (value) await input!.type(value);
+}
+
+/** Sends a protocol request from an extension page, as the views do (typed secrets over a port). */
+export async function send<T extends RequestType>(page: Page, type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
+  const reply = (await page.evaluate(
+    (type: string, input: unknown, overPort: boolean, portName: string) => {
+      const runtime = (globalThis as unknown as { browser: typeof chrome }).browser.runtime;
+      const message = { whoami: 'request', type, input };
+      if (!overPort) return runtime.sendMessage(message);
+      return new Promise((resolve, reject) => {
+        const port = runtime.connect({ name: portName });
+        port.onMessage.addListener((answer: unknown) => (resolve(answer), port.disconnect()));
+        port.onDisconnect.addListener(() => reject(new Error('port closed')));
+        port.postMessage(message);
+      });
+    },
+    type,
+    input,
+    CREDENTIAL_REQUESTS.has(type),
+    CREDENTIAL_PORT,
+  )) as { ok: boolean; data?: unknown; error?: unknown };
+  if (!reply.ok) throw new Error(`${type} failed: ${JSON.stringify(reply.error)}`);
+  return reply.data as RequestOutput<T>;
+}
+
+/** Signs in on the mock Wacht's own page in this Firefox, as a user would: the cookie is the browser's. */
+export async function signInToWacht(browser: Browser, mock: MockProviders, userIndex = 0): Promise<void> {
+  const { username, password } = mock.wacht.signInOf(mock.wacht.userIds()[userIndex]!);
+  const page = await browser.newPage();
+  await page.goto(`${mock.baseUrl('wacht')}/sign-in`);
+  await page.type('input[name=username]', username);
+  await page.type('input[name=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await waitForText(page, `Signed in as ${username}`);
+  await page.close();
+}

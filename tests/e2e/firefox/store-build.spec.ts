@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { PROVIDER_NAMES, DEMO_PEOPLE, PROVIDERS, type ProviderName } from '../helpers';
+import type { MockProviders } from '../../mock-providers/server';
+import { clickButton, expect, send, signInToWacht, test, textOf, typeInto, waitForText } from './fixtures';
+
+// The Firefox store build, end to end: every host permission is asked for from the user's
+// click, as it is for a user who installed Whoami from addons.mozilla.org.
+
+/** Adds an account through the options form: visible labels, typed values, Test connection, Save. */
+async function addThroughOptions(options: Page, mock: MockProviders, provider: ProviderName) {
+  const credentials = mock.credentials(provider, mock[provider].userIds()[0]!);
+  await clickButton(options, 'Add account');
+  await options.waitForSelector('form.account-form');
+  await options.select('#account-provider', provider);
+  await typeInto(options, '#account-label', `${PROVIDER_NAMES[provider]} (work)`);
+  if (provider === 'wacht') await typeInto(options, '#field-deploymentUrl', credentials.deploymentUrl!);
+  else await typeInto(options, '#field-baseUrl', credentials.baseUrl!);
+  if (provider === 'insighto') await typeInto(options, '#field-apiKey', credentials.apiKey!);
+  if (provider === 'leadping' || provider === 'chakra') await typeInto(options, '#field-token', credentials.token!);
+  if (provider === 'chakra') await typeInto(options, '#field-userId', credentials.userId!);
+  await clickButton(options, 'Test connection', 'form.account-form');
+  await waitForText(options, `Connected as ${DEMO_PEOPLE[provider]}`);
+  await clickButton(options, 'Save', 'form.account-form');
+  await waitForText(options, `Saved “${PROVIDER_NAMES[provider]} (work)”.`);
+}
+
+test('the store build adds, tests and saves all four providers and a user-defined one, asking for each host from the click', async ({
+  firefox,
+  mock,
+  openOptions,
+  openPopup,
+}) => {
+  test.setTimeout(90_000);
+  await signInToWacht(firefox, mock);
+  const options = await openOptions();
+  const granted = () => options.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll());
+  expect((await granted()).origins).toEqual([]);
+
+  for (const provider of PROVIDERS) await addThroughOptions(options, mock, provider);
+  // Asked for from the clicks and granted: exactly the loopback origin of the mock providers.
+  expect((await granted()).origins).toEqual(['http://127.0.0.1/*']);
+
+  // A user-defined provider, from a definitions file, tried and saved through the options page.
+  const acme = JSON.parse(fs.readFileSync('tests/fixtures/definitions/acme.json', 'utf8'));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-ff-')), 'acme.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...acme, baseUrl: mock.baseUrl('acme') }] }));
+  const input = await options.$('.providers-section input[type=file]');
+  await input!.uploadFile(file);
+  await clickButton(options, 'Import', '.providers-section');
+  await waitForText(options, 'Imported 1 provider definition(s).');
+  await clickButton(options, 'Add account');
+  await options.select('#account-provider', 'custom:acme');
+  await typeInto(options, '#field-baseUrl', mock.baseUrl('acme'));
+  await typeInto(options, '#field-apiKey', mock.credentials('acme', mock.acme.userIds()[0]!).apiKey!);
+  await clickButton(options, 'Test connection', 'form.account-form');
+  await waitForText(options, 'Connected as Hedy Lamarr');
+  await clickButton(options, 'Save', 'form.account-form');
+  await waitForText(options, 'Saved “Acme Cloud”.');
+
+  const { accounts } = await send(options, 'listAccounts', {});
+  expect(accounts.map((a) => a.provider)).toEqual([...PROVIDERS, 'custom:acme']);
+  for (const account of accounts) await expect.poll(async () => (await send(options, 'getProfile', { accountId: account.id })).error).toBeNull();
+
+  // The popup shows each profile and switches between them.
+  const popup = await openPopup();
+  const people = [...PROVIDERS.map((p) => DEMO_PEOPLE[p]), 'Hedy Lamarr'];
+  for (const [index, account] of accounts.entries()) {
+    await popup.select('select', account.id);
+    await waitForText(popup, people[index]!);
+  }
+});
+
+test('one edit per provider reaches the mock provider, from the popup', async ({ firefox, mock, openPopup }) => {
+  test.setTimeout(60_000);
+  await signInToWacht(firefox, mock);
+  const popup = await openPopup();
+  // Loopback is granted the way a user grants it: the popup's own button, from a click.
+  for (const provider of PROVIDERS) {
+    await send(popup, 'addAccount', { provider, label: PROVIDER_NAMES[provider], credentials: mock.credentials(provider, mock[provider].userIds()[0]!) });
+  }
+  await popup.reload({ waitUntil: [] });
+  await clickButton(popup, 'Grant access');
+  await waitForText(popup, DEMO_PEOPLE.insighto);
+
+  const edits = { insighto: ['#edit-phone', '+1 555 0199'], wacht: ['#edit-firstName', 'Linus B'], leadping: ['#edit-phone', '+1 555 0198'], chakra: ['#edit-lastName', 'Winston'] } as const;
+  const { accounts } = await send(popup, 'listAccounts', {});
+  for (const [index, provider] of PROVIDERS.entries()) {
+    await popup.select('select', accounts[index]!.id);
+    await waitForText(popup, DEMO_PEOPLE[provider]);
+    await clickButton(popup, 'Edit profile');
+    await typeInto(popup, edits[provider][0], edits[provider][1]);
+    await clickButton(popup, 'Save');
+    await waitForText(popup, 'Saved.');
+  }
+  const userId = (provider: ProviderName) => mock[provider].userIds()[0]!;
+  expect(mock.insighto.userData(userId('insighto'))).toMatchObject({ phone: '+1 555 0199' });
+  expect(mock.wacht.userData(userId('wacht'))).toMatchObject({ first_name: 'Linus B' });
+  expect(mock.leadping.userData(userId('leadping'))).toMatchObject({ phone: '+1 555 0198' });
+  expect(mock.chakra.userData(userId('chakra'))).toMatchObject({ lastName: 'Winston' });
+});
+
+test('a rejected key and a signed-out Wacht session say so; the export holds no secret', async ({ firefox, mock, openOptions, openPopup }) => {
+  test.setTimeout(60_000);
+  await signInToWacht(firefox, mock);
+  const options = await openOptions();
+  await addThroughOptions(options, mock, 'leadping');
+  await addThroughOptions(options, mock, 'wacht');
+  const { accounts } = await send(options, 'listAccounts', {});
+
+  mock.addFault({ provider: 'leadping', kind: '401' });
+  const popup = await openPopup();
+  await popup.select('select', accounts[0]!.id);
+  await clickButton(popup, 'Refresh profile');
+  await waitForText(popup, 'Key rejected — update it in Options');
+  await waitForText(popup, 'Stale');
+
+  const signOut = await firefox.newPage();
+  await signOut.goto(`${mock.baseUrl('wacht')}/sign-out`);
+  await signOut.close();
+  await popup.select('select', accounts[1]!.id);
+  await clickButton(popup, 'Refresh profile');
+  await waitForText(popup, `Signed out of Wacht — sign in at ${new URL(mock.url).host}`);
+
+  // The export is a data: download the test reads back through the same call the button makes.
+  const exported = JSON.stringify(await send(options, 'exportAccounts', {}));
+  expect(exported).toContain(mock.baseUrl('leadping'));
+  expect(exported).not.toContain(mock.credentials('leadping', mock.leadping.userIds()[0]!).token!);
+  expect(await textOf(options)).not.toContain(mock.credentials('leadping', mock.leadping.userIds()[0]!).token!);
+});
+
+test('the alarm refresh runs, and a reload of the background page keeps everything', async ({ firefox, mock, openOptions, openPopup }) => {
+  test.setTimeout(60_000);
+  await signInToWacht(firefox, mock);
+  const options = await openOptions();
+  await addThroughOptions(options, mock, 'insighto');
+  await addThroughOptions(options, mock, 'wacht');
+
+  mock.requests.splice(0);
+  await options.evaluate(() =>
+    (globalThis as unknown as { browser: typeof chrome }).browser.alarms.create('refresh-profiles', { when: Date.now() + 50, periodInMinutes: 30 }),
+  );
+  await expect.poll(() => new Set(mock.requests.map((r) => r.provider)), { timeout: 10_000 }).toEqual(new Set(['insighto', 'wacht']));
+
+  // Firefox's event page: reload it (as Firefox does when it unloads an idle one) and prove it
+  // really restarted — a marker only the old page held is gone — with every account intact.
+  const background = () =>
+    options.evaluate(async (marker: boolean) => {
+      const page = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as Window & { __marked?: boolean };
+      if (marker) page.__marked = true;
+      return page.__marked === true;
+    }, true);
+  expect(await background()).toBe(true);
+  await options.evaluate(async () => {
+    const page = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as unknown as { location: Location };
+    page.location.reload();
+  });
+  await expect
+    .poll(() => options.evaluate(async () => ((await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as Window & { __marked?: boolean }).__marked === true).catch(() => true), { timeout: 10_000 })
+    .toBe(false);
+  const { accounts } = await send(options, 'listAccounts', {});
+  expect(accounts.map((a) => a.provider)).toEqual(['insighto', 'wacht']);
+  const popup = await openPopup();
+  await waitForText(popup, DEMO_PEOPLE.insighto);
+  await clickButton(popup, 'Refresh profile');
+  await waitForText(popup, DEMO_PEOPLE.insighto);
+  const entry = await send(popup, 'getProfile', { accountId: accounts[1]!.id });
+  expect(entry.profile?.displayName).toBe(DEMO_PEOPLE.wacht);
+  expect(entry.error).toBeNull();
+});
