@@ -5,10 +5,15 @@ import { defineConfig } from 'wxt';
 // broad *optional* pattern; the request itself names one origin.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
-// Extension pages load scripts from the extension only, and images from the extension or as
-// data the background handed over (profile pictures): opening the popup or options page makes
-// no request to any host. Fetches are the background's, which img-src does not limit.
-const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; media-src 'none'; frame-src 'none'; font-src 'self'";
+// Extension pages load scripts and styles from the extension only, and images from the
+// extension or as data the background handed over (profile pictures): opening the popup or
+// options page makes no request to any host. No default-src or connect-src: this policy also
+// governs the background (Chrome's service worker, Firefox's event page), whose fetches to the
+// providers are the whole point.
+const PAGE_CSP =
+  "script-src 'self'; object-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'none'; frame-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'";
+// `wxt dev` injects styles and talks to its dev server: it gets WXT's own development policy.
+const pageCsp = (mode: string) => (mode === 'development' ? undefined : PAGE_CSP);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -20,7 +25,7 @@ export default defineConfig({
     // The test and demo build must never pass for a release: its name and version say what it is.
     name: mode === 'e2e' ? 'Whoami E2E TEST BUILD (not for release)' : 'Whoami',
     ...(mode === 'e2e' ? { version_name: '0.0.0-e2e-test-build' } : {}),
-    content_security_policy: manifestVersion === 3 ? { extension_pages: PAGE_CSP } : PAGE_CSP,
+    ...(pageCsp(mode) ? { content_security_policy: manifestVersion === 3 ? { extension_pages: pageCsp(mode) } : pageCsp(mode) } : {}),
     description: 'See who you are signed in as on your SaaS APIs, right from the toolbar.',
     permissions: ['storage', 'alarms', 'cookies'],
     // MV2 (Firefox) has no optional_host_permissions: hosts are optional permissions there.

@@ -85,6 +85,8 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
       return { title: `${providerName} sent an answer Whoami can't read`, detail, action: RETRY };
     case 'validation':
       return { title: `${providerName} refused the request${status}`, detail, action: null };
+    case 'conflict':
+      return { title: 'Changed in another window — reopen it to see the latest, then edit again', detail, action: null };
     case 'permission-missing':
       return {
         title: `Whoami needs permission to reach ${host}`,

@@ -15,6 +15,8 @@ export const errorKinds = [
   'timeout',
   'invalid-response',
   'validation',
+  /** What was being saved changed elsewhere (another tab) since it was read. */
+  'conflict',
   'permission-missing',
   'unsupported',
   'internal',

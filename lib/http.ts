@@ -53,14 +53,21 @@ export function kindForStatus(status: number): ErrorKind {
   return 'validation';
 }
 
-/** Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date. */
+/** The most a `Retry-After` is taken at its word, in seconds: three hours. */
+export const MAX_RETRY_AFTER_SEC = 3 * 60 * 60;
+
+/** Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), at most three hours. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, Math.ceil((at - now) / 1000));
+  const trimmed = value.trim().slice(0, 64);
+  let seconds: number;
+  if (/^\d+$/.test(trimmed)) seconds = Number(trimmed);
+  else {
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at)) return null;
+    seconds = Math.ceil((at - now) / 1000);
+  }
+  return Math.min(Math.max(0, seconds), MAX_RETRY_AFTER_SEC);
 }
 
 /** The body's bytes, refused as soon as it passes `maxBytes` (declared or streamed). */

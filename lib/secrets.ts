@@ -91,7 +91,19 @@ export function keyWords(key: string): string[] {
   return words;
 }
 
+// Answers repeat their key names thousands of times: remember the verdicts (bounded).
+const verdicts = new Map<string, boolean>();
+
 export function isSecretKey(key: string): boolean {
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = classifyKey(key);
+  if (verdicts.size > 5_000) verdicts.clear();
+  if (key.length <= 200) verdicts.set(key, verdict);
+  return verdict;
+}
+
+function classifyKey(key: string): boolean {
   const words = keyWords(key);
   if (words.length === 0) return false;
   if (words.length > 1 && METADATA_WORDS.has(words.at(-1)!)) return false;
@@ -143,20 +155,11 @@ function scrubToken(token: string): string {
   let clean = core;
   if (looksLikeSecretValue(core)) clean = REDACTED;
   else if (hasSecretQuery(core)) clean = redactUrl(core);
-  else if (core.includes('secret=')) clean = redactQueryText(core);
+  // `a=1&secret=JBSW…` outside of a URL: an otpauth fragment, a form body echoed back.
+  else if (core.includes('secret=')) clean = redactQuery(core);
   return clean === core ? token : token.slice(0, start) + clean + token.slice(end);
 }
 
-/** `a=1&secret=JBSW…` outside of a URL (an otpauth fragment, a form body echoed back). */
-function redactQueryText(text: string): string {
-  return text
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      return eq > 0 && isSecretKey(pair.slice(0, eq)) ? `${pair.slice(0, eq + 1)}${REDACTED}` : pair;
-    })
-    .join('&');
-}
 
 // Strings without any of these can hold no secret-shaped token: most strings skip the split.
 const TRIGGERS = ['eyJ', 'in-', 'otpauth', 'secret=', '://', '_live_', '_test_', 'ghp_', 'gho_', 'xox', 'glpat-', 'AKIA', 'github_pat_'];
@@ -196,6 +199,32 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
   return value;
 }
 
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part.replaceAll('+', ' '));
+  } catch {
+    return part;
+  }
+}
+
+// In a URL's query these names carry credentials too (`?key=` is a common API-key parameter),
+// though as JSON keys they usually don't.
+const QUERY_SECRET_NAMES = new Set(['key', 'sig', 'signature', 'code', 'auth', 'sid']);
+
+/** `a=1&token=…` with every secret-named or secret-looking value replaced, in one pass. */
+function redactQuery(query: string): string {
+  const pairs = query.split('&');
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const eq = pair.indexOf('=');
+    const key = eq === -1 ? pair : pair.slice(0, eq);
+    const value = eq === -1 ? '' : pair.slice(eq + 1);
+    const name = decoded(key);
+    if (isSecretKey(name) || QUERY_SECRET_NAMES.has(name.toLowerCase()) || looksLikeSecretValue(decoded(value))) pairs[i] = `${key}=${REDACTED}`;
+  }
+  return pairs.join('&');
+}
+
 /** The URL with every secret-looking query parameter's value replaced, for messages and logs. */
 export function redactUrl(raw: string | URL): string {
   let url: URL;
@@ -204,15 +233,11 @@ export function redactUrl(raw: string | URL): string {
   } catch {
     return REDACTED;
   }
-  // One pass over the parameters: `searchParams.set` in a loop re-serializes the whole query
-  // each time, which a provider could make quadratic with thousands of parameters.
-  const kept = new URLSearchParams();
-  for (const [key, value] of url.searchParams) {
-    kept.append(key, isSecretKey(key) || looksLikeSecretValue(value) ? REDACTED : value);
-  }
-  url.search = kept.toString();
   url.username = '';
   url.password = '';
+  // By hand rather than through URLSearchParams, whose set() and toString() re-serialize the
+  // whole query: a provider's link with 100 000 parameters must cost one pass.
+  if (url.search.length > 1) url.search = redactQuery(url.search.slice(1));
   return url.href.replaceAll(encodeURIComponent(REDACTED), REDACTED);
 }
 

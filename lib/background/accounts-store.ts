@@ -7,7 +7,7 @@ import type { ProviderAdapter } from '../providers/types';
 import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions-store';
 import { firstIssue } from '../zod-issues';
-import { migrateAccountsToV2 } from './migrations/accounts';
+import { migrateAccountsToV2, redactStoredProfiles } from './migrations/accounts';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -29,6 +29,27 @@ export const storedAccountSchema = z.object({
 });
 export type StoredAccount = z.infer<typeof storedAccountSchema>;
 
+/**
+ * Moves settings that a provider now calls secret into the secrets of its accounts (never the
+ * other way: a stored secret stays one). For use inside `mutate`.
+ */
+export function hideNewSecrets(entries: unknown[], provider: string, secretNames: readonly string[]): void {
+  for (const entry of entries) {
+    const account = entry as Partial<StoredAccount> | null;
+    if (account?.provider !== provider || !account.settings || !account.secrets) continue;
+    for (const name of secretNames) {
+      if (!(name in account.settings)) continue;
+      account.secrets[name] = account.settings[name]!;
+      delete account.settings[name];
+    }
+  }
+}
+
+/** How many raw entries, readable or not, use a provider. */
+export function countUsing(entries: unknown[], provider: string): number {
+  return entries.filter((entry) => (entry as { provider?: unknown } | null)?.provider === provider).length;
+}
+
 export const ACCOUNTS_KEY = 'local:accounts' as const;
 export const ACCOUNTS_VERSION = 2;
 
@@ -36,7 +57,11 @@ const accountsItem = storage.defineItem<unknown>(ACCOUNTS_KEY, {
   fallback: [],
   version: ACCOUNTS_VERSION,
   migrations: {
-    2: async (entries: unknown) => migrateAccountsToV2(entries, await loadRegistry()),
+    2: async (entries: unknown) => {
+      const migrated = migrateAccountsToV2(entries, await loadRegistry());
+      await redactStoredProfiles(migrated);
+      return migrated;
+    },
   },
 });
 
@@ -124,38 +149,19 @@ export const accountsStore = {
 
   /** How many stored accounts, readable or not, use a provider. */
   async countUsing(provider: string): Promise<number> {
-    const { entries } = await readRaw();
-    return entries.filter((entry) => (entry as { provider?: unknown } | null)?.provider === provider).length;
+    return countUsing((await readRaw()).entries, provider);
   },
 
   /**
-   * Moves settings that a provider now calls secret into the secrets of its accounts. Never the
-   * other way: a stored secret stays one.
+   * Writes go through the raw list so damaged entries stay as they were. The change may await
+   * other work (saving a definition): nothing else writes accounts until it is done.
    */
-  hideNewSecrets(provider: string, secretNames: readonly string[]): Promise<number> {
-    return accountsStore.mutate((entries) => {
-      let moved = 0;
-      for (const entry of entries) {
-        const account = entry as Partial<StoredAccount> | null;
-        if (account?.provider !== provider || !account.settings || !account.secrets) continue;
-        for (const name of secretNames) {
-          if (!(name in account.settings)) continue;
-          account.secrets[name] = account.settings[name]!;
-          delete account.settings[name];
-          moved++;
-        }
-      }
-      return moved;
-    });
-  },
-
-  /** Writes go through the raw list so damaged entries stay as they were. */
-  mutate<T>(change: (entries: unknown[]) => T): Promise<T> {
+  mutate<T>(change: (entries: unknown[]) => T | Promise<T>): Promise<T> {
     return withLock(async () => {
       const { entries, unreadable } = await readRaw();
       // Keep an unreadable list aside instead of overwriting it with the first new account.
       if (unreadable !== undefined) await storage.setItem(UNREADABLE_KEY, unreadable);
-      const result = change(entries);
+      const result = await change(entries);
       await accountsItem.setValue(entries);
       return result;
     });
@@ -168,13 +174,28 @@ export const accountsStore = {
     });
   },
 
-  /** Replaces the account with its id, bumping its revision. */
-  replace(account: StoredAccount): Promise<StoredAccount> {
+  /**
+   * Replaces the account with its id and bumps its revision — refused when it changed since
+   * `expectedRevision` (another tab saved it). A field stored as secret stays secret.
+   */
+  replace(account: StoredAccount, expectedRevision?: number): Promise<StoredAccount> {
     return accountsStore.mutate((entries) => {
       const index = entries.findIndex((e) => idOf(e) === account.id);
       if (index === -1) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
-      const previous = (entries[index] as { revision?: unknown }).revision;
-      const next = { ...account, revision: (typeof previous === 'number' ? previous : account.revision) + 1 };
+      const stored = entries[index] as Partial<StoredAccount>;
+      const revision = typeof stored.revision === 'number' ? stored.revision : account.revision;
+      if (expectedRevision !== undefined && expectedRevision !== revision) {
+        throw new WhoamiError('conflict', { detail: `“${stored.label ?? account.label}” was changed elsewhere since this form was opened` });
+      }
+      const settings = { ...account.settings };
+      const secrets = { ...account.secrets };
+      for (const name of Object.keys(stored.secrets ?? {})) {
+        if (name in settings) {
+          secrets[name] = settings[name]!;
+          delete settings[name];
+        }
+      }
+      const next = { ...account, settings, secrets, revision: revision + 1 };
       entries[index] = next;
       return next;
     });

@@ -98,7 +98,9 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
   ): Promise<ProfileEntry> {
     await setPending((edits) => [...edits, { editId, accountId, changes, startedAt: platform.now() }]);
     try {
-      const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send);
+      const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send, Object.values(resolved.account.secrets));
+      // What the provider answered to the write wins over any refresh that started before it.
+      refresher.invalidate(accountId);
       const previous = await profileStore.get(accountId);
       // A new picture may sit at the same address as the old one: fetch it again.
       const saved = await refresher.entryFor(accountId, result, options.freshPicture ? { ...previous, picture: null } : previous, platform.now());

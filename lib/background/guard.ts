@@ -20,9 +20,10 @@ export async function guardedCall<T>(
   credentials: Record<string, string>,
   call: (ctx: FetchContext) => Promise<T>,
   timeoutMs?: number,
+  storedSecrets: readonly string[] = [],
 ): Promise<T> {
   const origin = new URL(adapter.baseUrl(credentials)).origin;
-  const secrets = secretValuesOf(adapter, credentials);
+  const secrets = [...secretValuesOf(adapter, credentials), ...storedSecrets];
   const ctx: FetchContext = {
     timeoutMs,
     fetch: (input, init) => {

@@ -46,7 +46,7 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
  * is in storage, so a stopped worker loses nothing.
  */
 export function startBackground(platform: Platform = browserPlatform()) {
-  const { handleMessage, refresher, editor } = createBackgroundCore(platform);
+  const { handleMessage, refresher, editor, permissions } = createBackgroundCore(platform);
 
   // Not async: in Chrome an async listener that ignores a message still answers it.
   browser.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? handleMessage(message, sender) : undefined));
@@ -66,5 +66,6 @@ export function startBackground(platform: Platform = browserPlatform()) {
   void ensureRefreshAlarm();
   void editor.recoverInterrupted();
   void refresher.updateBadge();
-
+  // A picture host that changed, a host granted for a connection test and never saved: given back.
+  void permissions.prune();
 }

@@ -1,12 +1,37 @@
 import { type ErrorInfo, WhoamiError } from '../errors';
+import { MIN_SECRET_LENGTH } from '../providers/fields';
 import { REDACTED } from '../secrets';
 
-// A secret this short would blank out ordinary words; fields ask for real keys and tokens.
-const MIN_SECRET_LENGTH = 4;
+function base64Of(text: string): string | null {
+  try {
+    return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every form a secret may come back in: as sent, URL-encoded (a path or query the provider
+ * echoes — upper and lower hex), form-encoded, JSON-escaped, and base64 (a Basic header echoed).
+ */
+function formsOf(secret: string): string[] {
+  const encoded = encodeURIComponent(secret);
+  return [
+    secret,
+    encoded,
+    encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+    base64Of(secret) ?? secret,
+  ];
+}
 
 function usable(secrets: Iterable<string>): string[] {
   const unique = new Set<string>();
-  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH) unique.add(secret);
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
+    for (const form of formsOf(secret)) unique.add(form);
+  }
   // Longest first, so a secret that contains another is replaced whole.
   return [...unique].sort((a, b) => b.length - a.length);
 }
@@ -19,6 +44,8 @@ function redactString(text: string, secrets: readonly string[]): string {
 
 function walk(value: unknown, secrets: readonly string[], depth: number): unknown {
   if (typeof value === 'string') return redactString(value, secrets);
+  // A numeric secret (a PIN, an account number) may come back as a number.
+  if (typeof value === 'number') return secrets.includes(String(value)) ? REDACTED : value;
   if (depth > 200 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => walk(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
@@ -27,9 +54,9 @@ function walk(value: unknown, secrets: readonly string[], depth: number): unknow
 }
 
 /**
- * A copy of `value` with every exact occurrence of the given secrets replaced, in every string
- * and key, whatever it sits under: the last net for a provider that echoes a key back in an
- * error message, a profile field or a link.
+ * A copy of `value` with every occurrence of the given secrets — in any of the forms a provider
+ * may echo them in — replaced, in every string, number and key, whatever it sits under: the last
+ * net for a provider that repeats a key in an error message, a profile field or a link.
  */
 export function redactKnownSecrets<T>(value: T, secrets: Iterable<string>): T {
   const list = usable(secrets);
@@ -41,9 +68,9 @@ export function redactThrown(error: unknown, secrets: Iterable<string>): unknown
   const list = usable(secrets);
   if (list.length === 0) return error;
   if (error instanceof WhoamiError) {
-    const { kind, ...rest } = redactKnownSecrets(error.info, list) as ErrorInfo;
+    const { kind, ...rest } = walk(error.info, list, 0) as ErrorInfo;
     return new WhoamiError(kind, rest);
   }
   if (error instanceof Error) return new Error(redactString(error.message, list));
-  return redactKnownSecrets(error, list);
+  return walk(error, list, 0);
 }

@@ -3,7 +3,7 @@ import { createHostLimiter } from '../concurrency';
 import type { ProfileEntry } from '../model';
 import type { FetchContext, FetchedProfile, ProviderAdapter } from '../providers/types';
 import { accountsStore, type ResolvedAccount } from './accounts-store';
-import { nextAttemptAt, rateLimitedUntil, TRANSIENT } from './backoff';
+import { nextAttemptAt, TRANSIENT } from './backoff';
 import { guardedCall } from './guard';
 import { loadPicture } from './pictures';
 import type { Platform } from './platform';
@@ -23,7 +23,7 @@ export function needsUser(entry: ProfileEntry): boolean {
 }
 
 function shouldAttempt(entry: ProfileEntry, mode: RefreshMode, now: number): boolean {
-  if (rateLimitedUntil(entry.error, entry.nextAttemptAt, now) !== null) return false;
+  // The user's own Refresh always goes out, whatever the backoff or a provider's Retry-After.
   if (mode.kind === 'force') return true;
   const inBackoff = entry.nextAttemptAt !== null && entry.nextAttemptAt > now;
   if (mode.kind === 'due') return !inBackoff;
@@ -35,8 +35,12 @@ function shouldAttempt(entry: ProfileEntry, mode: RefreshMode, now: number): boo
 
 export function createRefresher(platform: Platform, maxPerHost = 4) {
   const limiter = createHostLimiter(maxPerHost);
-  const inFlight = new Map<string, Promise<ProfileEntry>>();
+  const inFlight = new Map<string, { generation: number; work: Promise<ProfileEntry> }>();
   const running = new Set<Promise<unknown>>();
+  // Bumped when an account's profile or settings are written (an edit, new credentials): a
+  // refresh that started before the write must not overwrite what the write brought.
+  const generations = new Map<string, number>();
+  const generationOf = (accountId: string) => generations.get(accountId) ?? 0;
 
   /** Remembers a task until it settles, so `idle()` can wait for all of them. */
   function track<T>(task: Promise<T>): Promise<T> {
@@ -53,13 +57,15 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     adapter: ProviderAdapter,
     credentials: Record<string, string>,
     call: (ctx: FetchContext) => Promise<T>,
+    /** A saved account's own secrets, redacted whatever its provider's definition now says. */
+    storedSecrets: readonly string[] = [],
   ): Promise<T> {
     const origins = adapter.origins(credentials);
     if (!(await platform.hasOrigins(origins))) {
       throw new WhoamiError('permission-missing', { detail: origins.join(', ') });
     }
     return limiter.run(new URL(adapter.baseUrl(credentials)).host, () =>
-      guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs),
+      guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs, storedSecrets),
     );
   }
 
@@ -80,18 +86,20 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     };
   }
 
-  async function attempt(resolved: ResolvedAccount, previous: ProfileEntry): Promise<ProfileEntry> {
+  async function attempt(resolved: ResolvedAccount, previous: ProfileEntry, generation: number): Promise<ProfileEntry> {
     const { account, adapter, credentials } = resolved;
     const now = platform.now();
     let entry: ProfileEntry;
     try {
-      const fetched = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx));
+      const fetched = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx), Object.values(account.secrets));
       entry = await entryFor(account.id, fetched, previous, now);
     } catch (thrown) {
       const error = toErrorInfo(thrown);
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
       entry = { ...previous, attemptedAt: now, error, failures, nextAttemptAt: nextAttemptAt(error, failures, now) };
     }
+    // Written to meanwhile (an edit landed, the settings changed): this answer is older news.
+    if (generationOf(account.id) !== generation) return profileStore.get(account.id);
     return save(entry);
   }
 
@@ -108,13 +116,18 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
    * before anything is read, so a removal can always wait for it (see `settled`).
    */
   function refresh(accountId: string, mode: RefreshMode, known?: ResolvedAccount): Promise<ProfileEntry> {
+    const generation = generationOf(accountId);
     const running = inFlight.get(accountId);
-    if (running) return running;
+    if (running?.generation === generation) return running.work;
     const work = (async () => {
-      const [account, previous] = await Promise.all([known ?? accountsStore.get(accountId), profileStore.get(accountId)]);
-      return shouldAttempt(previous, mode, platform.now()) ? attempt(account, previous) : previous;
-    })().finally(() => inFlight.delete(accountId));
-    inFlight.set(accountId, work);
+      // One started before a write finishes first (and is set aside); this one reads afresh.
+      if (running) await running.work.catch(() => undefined);
+      const [account, previous] = await Promise.all([running ? accountsStore.get(accountId) : (known ?? accountsStore.get(accountId)), profileStore.get(accountId)]);
+      return shouldAttempt(previous, mode, platform.now()) ? attempt(account, previous, generation) : previous;
+    })().finally(() => {
+      if (inFlight.get(accountId)?.work === work) inFlight.delete(accountId);
+    });
+    inFlight.set(accountId, { generation, work });
     return work;
   }
 
@@ -156,7 +169,11 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     },
     /** Resolves once the account's running refresh, if any, has saved its entry. */
     async settled(accountId: string): Promise<void> {
-      await inFlight.get(accountId)?.catch(() => undefined);
+      await inFlight.get(accountId)?.work.catch(() => undefined);
+    },
+    /** Marks the account written to: refreshes already running won't save over it. */
+    invalidate(accountId: string): void {
+      generations.set(accountId, generationOf(accountId) + 1);
     },
     /** Resolves once every refresh started so far has settled. */
     async idle(): Promise<void> {

@@ -15,8 +15,12 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 /** The update path may also place the user's id from the fetched profile. */
 export const PROFILE_ID_PLACEHOLDER = 'profile.id';
 
+// Every account of a user-defined provider has these already: a field of the same name would
+// replace the base URL's https check, or the session consent.
+const RESERVED_FIELD_NAMES = new Set(['baseUrl', 'useBrowserSession']);
+
 export const accountFieldSchema = z.object({
-  name: fieldName,
+  name: fieldName.check(z.refine((name) => !RESERVED_FIELD_NAMES.has(name), { error: 'this name is reserved: every account has a field of that name' })),
   label,
   /** Masked, kept in the background only, never exported. */
   secret: z.boolean(),

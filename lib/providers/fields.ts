@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
 import type { CredentialField, ProviderAdapter } from './types';
 
+/** Secret fields take at least this many characters: see lib/background/redact.ts. */
+export const MIN_SECRET_LENGTH = 4;
+
 const required = (label: string) => z.minLength(1, { error: `${label} is required` });
 
 export function baseUrlField(defaultValue: string, label = 'Base URL'): Omit<CredentialField, 'name'> {
@@ -35,6 +38,8 @@ export function secretField(
       required(label),
       z.refine((value) => !/\s/.test(value), { error: `${label} must not contain spaces` }),
       ...(extra.checks ?? []),
+      // Shorter values can't be told apart from ordinary text when Whoami redacts them.
+      z.minLength(MIN_SECRET_LENGTH, { error: `${label} must be at least ${MIN_SECRET_LENGTH} characters` }),
     ),
   };
 }

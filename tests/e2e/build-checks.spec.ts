@@ -6,7 +6,8 @@ import { expect, test } from '@playwright/test';
 // Store-readiness of the production builds (made by `npm run test:e2e` before this suite).
 const readManifest = (dir: string) => JSON.parse(fs.readFileSync(path.join('.output', dir, 'manifest.json'), 'utf8'));
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
-const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' data: blob:; media-src 'none'; frame-src 'none'; font-src 'self'";
+const PAGE_CSP =
+  "script-src 'self'; object-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'none'; frame-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'";
 
 test('the Chrome manifest asks only for what is used; provider hosts stay optional', () => {
   const { version: _version, ...manifest } = readManifest('chrome-mv3');

@@ -52,17 +52,18 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
       return summarize({ account, adapter, credentials });
     },
 
-    async updateAccount({ id, label, credentials: typed }) {
+    async updateAccount({ id, label, credentials: typed, revision }) {
       const stored = await accountsStore.get(id);
       const { adapter } = stored;
       const credentials = typed ? completeCredentials(adapter, typed, stored) : stored.credentials;
       const changedCredentials = JSON.stringify(credentials) !== JSON.stringify(stored.credentials);
-      const account = await accountsStore.replace({
-        ...stored.account,
-        label: label ?? stored.account.label,
-        ...splitCredentials(adapter, credentials),
-      });
+      const account = await accountsStore.replace(
+        { ...stored.account, label: label ?? stored.account.label, ...splitCredentials(adapter, credentials) },
+        revision,
+      );
       if (changedCredentials) {
+        // A refresh with the old credentials may still be running: its answer is set aside.
+        refresher.invalidate(id);
         // New credentials deserve a fresh start: no backoff left from the old ones.
         const entry = await profileStore.get(id);
         await profileStore.set({ ...entry, error: null, failures: 0, nextAttemptAt: null });

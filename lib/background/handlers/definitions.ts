@@ -2,7 +2,7 @@ import { adapterFromDefinition } from '../../custom/adapter';
 import { customProviderId, type ProviderDefinition } from '../../custom/definition';
 import { toErrorInfo, WhoamiError } from '../../errors';
 import { scrubSecrets } from '../../secrets';
-import { accountsStore } from '../accounts-store';
+import { accountsStore, countUsing, hideNewSecrets } from '../accounts-store';
 import { definitionsStore } from '../definitions-store';
 import type { Handlers } from '../router';
 import { announceAccounts, type HandlerDeps, parseCredentials } from './context';
@@ -25,21 +25,26 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
 
     async saveDefinition({ definition }) {
       const provider = customProviderId(definition.id);
-      const previous = (await definitionsStore.read()).definitions.find((d) => d.id === definition.id);
-      const users = previous ? await accountsStore.countUsing(provider) : 0;
-      if (previous && users > 0) {
-        // What is secret can't change under an account: its stored value would be shown.
-        const lost = secretsLost(previous, definition);
-        if (lost.length > 0) {
-          const names = lost.map((label) => `“${label}”`).join(', ');
-          throw new WhoamiError('validation', {
-            detail: `${accountsPhrase(users)} and keep${users === 1 ? 's' : ''} ${names} secret: a secret field can't be removed, renamed or made visible while accounts use it. Keep it secret, or remove those accounts first.`,
-            fieldErrors: { fields: [`${names} must stay a secret field while accounts use this provider`] },
-          });
+      // Under the accounts' lock: no account can be added or changed between the check and the save.
+      const baseUrlChanged = await accountsStore.mutate(async (entries) => {
+        const previous = (await definitionsStore.read()).definitions.find((d) => d.id === definition.id);
+        const users = countUsing(entries, provider);
+        if (previous && users > 0) {
+          // What is secret can't change under an account: its stored value would be shown.
+          const lost = secretsLost(previous, definition);
+          if (lost.length > 0) {
+            const names = lost.map((label) => `“${label}”`).join(', ');
+            throw new WhoamiError('validation', {
+              detail: `${accountsPhrase(users)} and keep${users === 1 ? 's' : ''} ${names} secret: a secret field can't be removed, renamed or made visible while accounts use it. Keep it secret, or remove those accounts first.`,
+              fieldErrors: { fields: [`${names} must stay a secret field while accounts use this provider`] },
+            });
+          }
         }
-      }
-      await definitionsStore.save(definition);
-      if (users > 0) await accountsStore.hideNewSecrets(provider, secretNames(definition));
+        await definitionsStore.save(definition);
+        hideNewSecrets(entries, provider, secretNames(definition));
+        return previous !== undefined && previous.baseUrl !== definition.baseUrl;
+      });
+      if (baseUrlChanged) void permissions.prune();
       // Accounts of this provider read their profile the new way from now on.
       announceAccounts(platform);
       return { definition };

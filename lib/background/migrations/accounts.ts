@@ -1,4 +1,7 @@
+import { storage } from 'wxt/utils/storage';
 import type { Registry } from '../../providers/registry';
+import { PERSISTED_CACHE_KEY } from '../../query/keys';
+import { redactKnownSecrets } from '../redact';
 
 // Version 1 kept each account's settings and secrets in one `credentials` map, and read which
 // fields were secret from the provider's current definition — so a changed definition could
@@ -25,4 +28,22 @@ function migrateAccount(entry: unknown, registry: Registry): unknown {
 
 export function migrateAccountsToV2(entries: unknown, registry: Registry): unknown {
   return Array.isArray(entries) ? entries.map((entry) => migrateAccount(entry, registry)) : entries;
+}
+
+/**
+ * Version 1 only scrubbed secret-shaped values, so a stored profile entry may hold a secret a
+ * provider echoed back in its own words. Redact every entry with the secrets just split out, and
+ * drop the views' persisted cache (it is rebuilt on the next open).
+ */
+export async function redactStoredProfiles(migrated: unknown): Promise<void> {
+  const secrets = (Array.isArray(migrated) ? migrated : []).flatMap((entry) => {
+    const stored = (entry as { secrets?: unknown } | null)?.secrets;
+    return stored && typeof stored === 'object' ? Object.values(stored).filter((v): v is string => typeof v === 'string') : [];
+  });
+  const all = await storage.snapshot('local');
+  const updates = Object.entries(all)
+    .filter(([key]) => key.startsWith('profile:') && !key.endsWith('$'))
+    .map(([key, value]) => ({ key: `local:${key}` as const, value: redactKnownSecrets(value, secrets) }));
+  if (updates.length > 0) await storage.setItems(updates);
+  await storage.removeItem(`local:${PERSISTED_CACHE_KEY}`);
 }

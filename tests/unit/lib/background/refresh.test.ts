@@ -35,7 +35,7 @@ describe('refresh', () => {
     expect(bg.badge()).toBe('');
   });
 
-  it('waits out Retry-After even when the user asks', async () => {
+  it('waits out Retry-After for automatic refreshes, but the user\'s own Refresh sends one request', async () => {
     const bg = backgroundHarness(mock);
     const account = await bg.addMockAccount('leadping');
     await bg.settle();
@@ -45,11 +45,36 @@ describe('refresh', () => {
     expect(limited.nextAttemptAt).toBe(limited.attemptedAt! + 30_000);
 
     mock.requests.splice(0);
-    await bg.send('refresh', { accountId: account.id });
+    await bg.core.refresher.refreshAll({ kind: 'due' });
+    await bg.send('getProfile', { accountId: account.id, maxAgeMs: 0 });
     expect(mock.requests).toHaveLength(0);
-    bg.advance(31_000);
+    await bg.send('refresh', { accountId: account.id });
+    expect(mock.requests).toHaveLength(1);
     mock.clearFaults();
     expect((await bg.send('refresh', { accountId: account.id })).entries[0]!.error).toBeNull();
+  });
+
+  it('caps a provider\'s Retry-After and its own backoff at three hours', async () => {
+    const bg = backgroundHarness(mock);
+    const account = await bg.addMockAccount('leadping');
+    await bg.settle();
+    mock.addFault({ provider: 'leadping', kind: '429', retryAfterSec: 999_999_999 });
+    const limited = (await bg.send('refresh', { accountId: account.id })).entries[0]!;
+    expect(limited.error?.retryAfterSec).toBe(3 * 3600);
+    expect(limited.nextAttemptAt! - limited.attemptedAt!).toBe(3 * 3600 * 1000);
+    // After three hours the alarm tries again.
+    mock.clearFaults();
+    bg.advance(3 * 3600 * 1000 + 1);
+    mock.requests.splice(0);
+    await bg.core.refresher.refreshAll({ kind: 'due' });
+    expect(mock.requests.length).toBeGreaterThan(0);
+
+    // A rejected key is not retried within one refresh: each of these is one attempt.
+    mock.addFault({ provider: 'leadping', kind: '401' });
+    let entry = limited;
+    for (let i = 0; i < 40; i++) entry = (await bg.send('refresh', { accountId: account.id })).entries[0]!;
+    expect(entry.failures).toBe(40);
+    expect(entry.nextAttemptAt! - entry.attemptedAt!).toBe(3 * 3600 * 1000);
   });
 
   it('serves a fresh entry from storage and refreshes a stale one on getProfile', async () => {
