@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toErrorInfo } from '../../lib/errors';
 import { request } from '../../lib/messaging/client';
 import { type ExportFile, exportFileSchema, type ImportPreviewItem, type PendingImport } from '../../lib/model';
+import { IMPORT_LIMITS, parseJsonWithin } from '../../lib/json-limits';
 import { downloadJson } from '../../lib/views/download';
 import { firstIssue } from '../../lib/zod-issues';
 import { useStatus } from '../hooks/queries';
@@ -35,14 +36,13 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
   };
 
   const importFile = async (file: File) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      setMessage({ error: true, text: `${file.name} is not JSON.` });
+    // Size before reading, nesting before any schema walks it.
+    const read = file.size > IMPORT_LIMITS.maxBytes ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` } : parseJsonWithin(await file.text(), IMPORT_LIMITS);
+    if ('error' in read) {
+      setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;
     }
-    const parsed = exportFileSchema.safeParse(json);
+    const parsed = exportFileSchema.safeParse(read.json);
     if (!parsed.success) {
       setMessage({ error: true, text: `${file.name} is not a Whoami export (${firstIssue(parsed.error)}).` });
       return;

@@ -3,7 +3,10 @@ import { toErrorInfo, WhoamiError } from '../errors';
 import type { RequestOutput, ResponseEnvelope } from '../messaging/replies';
 import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType } from '../messaging/requests';
 import type * as z from 'zod/mini';
+import { nestsWithin } from '../json-limits';
 import { firstIssue } from '../zod-issues';
+
+const MAX_INPUT_DEPTH = 48;
 
 export type Handlers = {
   [T in RequestType]: (input: z.output<(typeof requestSchemas)[T]>) => Promise<RequestOutput<T>>;
@@ -39,6 +42,10 @@ export function createRouter(
         throw new WhoamiError('invalid-response', { detail: 'not a Whoami request' });
       }
       const type = envelope.data.type;
+      // Nesting first: the schemas are recursive, and would overflow the stack on deep input.
+      if (!nestsWithin(envelope.data.input, MAX_INPUT_DEPTH)) {
+        throw new WhoamiError('validation', { detail: `${type}: nested deeper than ${MAX_INPUT_DEPTH} levels` });
+      }
       const input = requestSchemas[type].safeParse(envelope.data.input);
       if (!input.success) throw new WhoamiError('validation', { detail: `${type}: ${firstIssue(input.error)}` });
       const handler = handlers[type] as (input: unknown) => Promise<unknown>;

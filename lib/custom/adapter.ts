@@ -7,7 +7,7 @@ import { addFieldError, fetched } from '../providers/raw';
 import { type CredentialField, defineCredentials, type FetchContext, type ProviderAdapter } from '../providers/types';
 import { textOrNull } from '../text';
 import { customProviderId, fillTemplate, type MappedField, PROFILE_ID_PLACEHOLDER, type ProviderDefinition } from './definition';
-import { evaluate, readPath, type Scope, toExpression } from './expression';
+import { type Budget, evaluate, ExpressionBudgetError, type ExpressionInput, readPath, type Scope, toExpression } from './expression';
 
 /** Error bodies of unknown providers: the common shapes, first match wins. */
 export const readAnyErrorBody: ErrorBodyReader = (body) => {
@@ -104,9 +104,19 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
       throw invalidResponse(`${definition.envelope || '(root)'}: expected object`);
     }
     const scope: Scope = { local, root: body };
+    // One budget for the whole mapping of one answer: every field and detail draws on it.
+    const budget: Budget = { steps: 0 };
+    const run = (input: ExpressionInput, where: string) => {
+      try {
+        return evaluate(toExpression(input), scope, budget);
+      } catch (error) {
+        if (!(error instanceof ExpressionBudgetError)) throw error;
+        throw invalidResponse(`${where}: the mapping needs ${error.message} on this answer — lists inside lists multiply; map fewer items`);
+      }
+    };
     const field = (name: MappedField) => {
       const input = definition.profile[name];
-      return input === undefined ? null : evaluate(toExpression(input), scope);
+      return input === undefined ? null : run(input, name);
     };
     const text = (name: MappedField) => asText(field(name), name);
     const roles = field('roles');
@@ -128,7 +138,7 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
       updatedAt: (field('updatedAt') as string | number | null) ?? null,
       details: details(
         definition.details.map(({ label, value }) => {
-          const result = evaluate(toExpression(value), scope);
+          const result = run(value, label);
           const shown = typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean' ? result : null;
           return [label, shown];
         }),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoOrNull } from '../normalize';
+import { isoOrNull, money } from '../normalize';
 import { textOrNull } from '../text';
 
 /**
@@ -10,11 +10,11 @@ import { textOrNull } from '../text';
  *   data.first_name              a dotted path; `emails[0].email` or `emails.0.email` index arrays
  *   first_name + last_name       join the present parts with a space
  *   displayName ?? first_name    the first present one
- *   createdAt | epoch            a transform: iso, epoch, date, string, number, fixed2, boolean, count, first
+ *   createdAt | epoch            a transform: iso, epoch, date, string, number, fixed2, money, boolean, count, first
  *   $.session.created_at         a path from the whole response instead of the envelope
  *   "Enterprise"                 a literal
  */
-export const transforms = ['iso', 'epoch', 'date', 'string', 'number', 'fixed2', 'boolean', 'count', 'first'] as const;
+export const transforms = ['iso', 'epoch', 'date', 'string', 'number', 'fixed2', 'money', 'boolean', 'count', 'first'] as const;
 export type Transform = (typeof transforms)[number];
 
 const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -99,8 +99,25 @@ function splitTop(text: string, separator: string): string[] {
   return parts;
 }
 
+/** How deeply an expression tree nests (a path is 1; a list of paths is 2…). */
+export function expressionDepth(expression: Expression): number {
+  if ('first' in expression) return 1 + Math.max(...expression.first.map(expressionDepth));
+  if ('join' in expression) return 1 + Math.max(...expression.join.map(expressionDepth));
+  if ('when' in expression) return 1 + Math.max(expressionDepth(expression.then), expression.else ? expressionDepth(expression.else) : 0);
+  if ('find' in expression) return 1 + expressionDepth(expression.value);
+  if ('list' in expression) return 1 + (expression.item ? expressionDepth(expression.item) : 0);
+  return 1;
+}
+
+/** Deep enough for any real mapping (a list of finds of joins…), shallow enough to stay cheap. */
+export const MAX_EXPRESSION_DEPTH = 6;
+
 /** An expression written either compactly or as a tree. */
-export const expressionInputSchema = z.union([z.string(), expressionSchema]);
+export const expressionInputSchema = z.union([z.string(), expressionSchema]).check(
+  z.refine((input) => typeof input === 'string' || expressionDepth(input) <= MAX_EXPRESSION_DEPTH, {
+    error: `nests deeper than ${MAX_EXPRESSION_DEPTH} levels`,
+  }),
+);
 export type ExpressionInput = z.infer<typeof expressionInputSchema>;
 
 export function toExpression(input: ExpressionInput): Expression {
@@ -154,6 +171,8 @@ function applyTransform(value: unknown, transform: Transform | undefined): unkno
       return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
     case 'fixed2':
       return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : null;
+    case 'money':
+      return typeof value === 'number' ? money(value) : null;
     case 'boolean':
       return typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : null;
     case 'count':
@@ -175,10 +194,31 @@ function scalar(value: unknown): string | number | boolean | null {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
-/** Walks an expression over a response. Unknown shapes give null, never an exception. */
-export function evaluate(expression: Expression, scope: Scope, depth = 0): unknown {
-  if (depth > 16) return null;
-  const next = (e: Expression, s: Scope = scope) => evaluate(e, s, depth + 1);
+/** Thrown when a mapping would take more steps than its budget on this answer. */
+export class ExpressionBudgetError extends Error {}
+
+/**
+ * Steps one mapping of one answer may take. Lists inside lists multiply (60 items at depth 4
+ * is 13 million steps); real mappings of real answers take a few thousand.
+ */
+export const MAX_STEPS = 200_000;
+
+export interface Budget {
+  steps: number;
+}
+
+function spend(budget: Budget, steps: number): void {
+  budget.steps += steps;
+  if (budget.steps > MAX_STEPS) throw new ExpressionBudgetError(`more than ${MAX_STEPS.toLocaleString('en')} steps`);
+}
+
+/**
+ * Walks an expression over a response. Unknown shapes give null, never an exception — except
+ * a mapping that runs past its step budget, which throws ExpressionBudgetError.
+ */
+export function evaluate(expression: Expression, scope: Scope, budget: Budget = { steps: 0 }): unknown {
+  spend(budget, 1);
+  const next = (e: Expression, s: Scope = scope) => evaluate(e, s, budget);
   if ('path' in expression) {
     const value = applyTransform(lookup(scope, expression.path), expression.transform);
     if ((expression.prefix || expression.suffix) && present(value) && scalar(value) !== null) {
@@ -207,12 +247,14 @@ export function evaluate(expression: Expression, scope: Scope, depth = 0): unkno
   if ('find' in expression) {
     const items = lookup(scope, expression.find);
     if (!Array.isArray(items)) return null;
+    spend(budget, items.length);
     const found = items.find((item) => readPath(item, expression.where.path) === expression.where.equals);
     return found === undefined ? null : next(expression.value, { local: found, root: scope.root });
   }
   if ('list' in expression) {
     const items = lookup(scope, expression.list);
     if (!Array.isArray(items)) return null;
+    spend(budget, items.length);
     const values = items
       .map((item) => scalar(expression.item ? next(expression.item, { local: item, root: scope.root }) : item))
       .filter((v): v is string | number | boolean => present(v));

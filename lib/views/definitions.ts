@@ -7,6 +7,7 @@ import {
   type ProviderDefinition,
 } from '../custom/definition';
 import type { ExpressionInput } from '../custom/expression';
+import { IMPORT_LIMITS, nestsWithin, parseJsonWithin } from '../json-limits';
 import { describeIssue, firstIssue } from '../zod-issues';
 
 /**
@@ -151,26 +152,25 @@ export function checkDraft(draft: DefinitionDraft): CheckedDraft {
 
 /** The editor's JSON mode: the text checked as a whole definition. */
 export function checkDefinitionJson(text: string): CheckedDraft {
+  let json: unknown;
   try {
-    return checkDefinition(JSON.parse(text));
+    json = JSON.parse(text);
   } catch (error) {
     return { definition: null, errors: { definition: `not JSON yet (${(error as Error).message})` } };
   }
+  if (!nestsWithin(json, IMPORT_LIMITS.maxDepth)) return { definition: null, errors: { definition: `nests deeper than ${IMPORT_LIMITS.maxDepth} levels` } };
+  return checkDefinition(json);
 }
 
 export function definitionsFile(definitions: ProviderDefinition[]): DefinitionsFile {
   return { format: 'whoami-provider-definitions', version: 1, definitions };
 }
 
-/** Reads an exported definitions file, or says what is wrong with it. */
+/** Reads an exported definitions file, or says what is wrong with it (size and nesting first). */
 export function readDefinitionsFile(text: string): { definitions: ProviderDefinition[] } | { error: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: 'the file is not JSON' };
-  }
-  const parsed = definitionsFileSchema.safeParse(json);
+  const read = parseJsonWithin(text, IMPORT_LIMITS);
+  if ('error' in read) return read;
+  const parsed = definitionsFileSchema.safeParse(read.json);
   return parsed.success ? { definitions: parsed.data.definitions } : { error: `not a Whoami provider file (${firstIssue(parsed.error)})` };
 }
 

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from '../../../lib/custom/definition';
 import { toErrorInfo } from '../../../lib/errors';
 import { request } from '../../../lib/messaging/client';
 import { queryKeys } from '../../../lib/query/keys';
+import { IMPORT_LIMITS } from '../../../lib/json-limits';
 import { definitionChanges, definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
@@ -42,7 +43,7 @@ export function ProvidersSection() {
   };
 
   const importFile = async (file: File) => {
-    const read = readDefinitionsFile(await file.text());
+    const read = file.size > IMPORT_LIMITS.maxBytes ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` } : readDefinitionsFile(await file.text());
     if ('error' in read) {
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;

@@ -85,4 +85,27 @@ describe('user-defined providers in the background', () => {
       'provider definition 1 is damaged (name: expected string) and was skipped',
     ]);
   });
+
+  it('stops a mapping that runs past its step budget: a clear error in Try it and on the account', async () => {
+    const bg = backgroundHarness(mock);
+    const userId = mock.acme.createUser({ items: Array.from({ length: 60 }, (_, i) => ({ v: String(i) })) });
+    const nested = (depth: number): object => (depth === 0 ? { path: 'v' } : { list: '$.result.user.items', item: nested(depth - 1), separator: ',' });
+    const costly = { ...definition(), details: [{ label: 'Everything', value: nested(4) }] } as unknown as DefinitionInput;
+    const credentialsOf = { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', userId) };
+    const tried = await bg.send('tryDefinition', { definition: costly, credentials: credentialsOf });
+    expect(tried.profile).toBeNull();
+    expect(tried.error?.detail).toBe('Everything: the mapping needs more than 200,000 steps on this answer — lists inside lists multiply; map fewer items');
+    await bg.send('saveDefinition', { definition: costly });
+    const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentialsOf });
+    const { entries } = await bg.send('refresh', { accountId: account.id });
+    expect(entries[0]!.error).toMatchObject({ kind: 'invalid-response', detail: tried.error?.detail });
+  });
+
+  it('refuses a definition nested deeper than any schema should walk, with a message', async () => {
+    const bg = backgroundHarness(mock);
+    let deep: object = { path: 'v' };
+    for (let i = 0; i < 5_000; i++) deep = { first: [deep] };
+    const refused = await bg.send('saveDefinition', { definition: { ...definition(), details: [{ label: 'Deep', value: deep }] } as never }).catch((e) => e);
+    expect(refused.info).toMatchObject({ kind: 'validation', detail: 'saveDefinition: nested deeper than 48 levels' });
+  });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Expression, ExpressionSyntaxError, parseExpression, readPath } from '../../../../lib/custom/expression';
+import {
+  evaluate,
+  type Expression,
+  ExpressionBudgetError,
+  expressionDepth,
+  expressionInputSchema,
+  ExpressionSyntaxError,
+  parseExpression,
+  readPath,
+} from '../../../../lib/custom/expression';
 
 const scope = (local: unknown, root: unknown = local) => ({ local, root });
 const run = (source: string | Expression, local: unknown, root?: unknown) =>
@@ -58,5 +67,26 @@ describe('evaluate', () => {
     expect(readPath({}, 'constructor')).toBeUndefined();
     expect(readPath({}, '__proto__.toString')).toBeUndefined();
     expect(run({ template: '${constructor.name}' }, {})).toBe('');
+  });
+});
+
+describe('limits', () => {
+  // Each level lists the whole answer's 60 items again ($.items): 60⁴ = 13 million steps over a
+  // 1 kB answer, which the old walker took 11 s over.
+  const nested = (depth: number): Expression => (depth === 0 ? { path: 'v' } : { list: '$.items', item: nested(depth - 1), separator: ',' });
+  const answer = { items: Array.from({ length: 60 }, (_, i) => ({ v: String(i) })) };
+
+  it('stops a mapping that would take more steps than its budget, with a clear error', () => {
+    expect(() => run(nested(4), answer)).toThrow(new ExpressionBudgetError('more than 200,000 steps'));
+    // The same shape, two levels deep, is 3 600 steps.
+    expect(String(run(nested(2), answer)).split(',')).toHaveLength(3600);
+  });
+
+  it('refuses expression trees nested deeper than six levels, and measures them without recursion limits of its own', () => {
+    expect(expressionDepth(nested(5))).toBe(6);
+    expect(expressionInputSchema.safeParse(nested(5)).success).toBe(true);
+    const refused = expressionInputSchema.safeParse(nested(6));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('nests deeper than 6 levels');
   });
 });

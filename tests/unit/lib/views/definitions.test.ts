@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { definitionSchema } from '../../../../lib/custom/definition';
+import { checkDefinitionJson, definitionChanges, readDefinitionsFile } from '../../../../lib/views/definitions';
+import acme from '../../../fixtures/definitions/acme.json';
+
+const fileOf = (definitions: unknown[]) => JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions });
+
+describe('reading a definitions file', () => {
+  it('refuses a file nested too deep before any schema walks it, with a message', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(readDefinitionsFile(deep)).toEqual({ error: 'the file nests deeper than 40 levels' });
+    expect(checkDefinitionJson(deep).errors).toEqual({ definition: 'nests deeper than 40 levels' });
+  });
+
+  it('refuses a file over 1 MB, and one that is not JSON', () => {
+    expect(readDefinitionsFile(`"${'x'.repeat(1_000_001)}"`)).toEqual({ error: 'the file is larger than 1000 kB' });
+    expect(readDefinitionsFile('{ nope')).toEqual({ error: 'the file is not JSON' });
+  });
+
+  it('reads a real export', () => {
+    expect(readDefinitionsFile(fileOf([acme]))).toEqual({ definitions: [definitionSchema.parse(acme)] });
+  });
+});
+
+describe('what replacing a definition would change', () => {
+  const before = definitionSchema.parse(acme);
+  it('names each part that changes, and calls out a secret field made visible', () => {
+    const after = definitionSchema.parse({ ...acme, baseUrl: 'https://acme.attacker.example', fields: [{ name: 'apiKey', label: 'API key', secret: true }, { name: 'team', label: 'Team', secret: false }] });
+    expect(definitionChanges(before, after)).toEqual(['base URL https://api.acme.example → https://acme.attacker.example', 'account fields']);
+    const unsecret = { ...before, fields: [{ name: 'apiKey', label: 'API key', secret: false }], auth: { type: 'none' as const } };
+    expect(definitionChanges(before, unsecret)).toEqual(['authentication', 'secret field apiKey no longer secret or removed']);
+    expect(definitionChanges(before, before)).toEqual([]);
+  });
+});
