@@ -92,7 +92,13 @@ export function ProfileCard({
         <span>
           {account.providerName} · {account.label}
         </span>
-        {entry.fetchedAt !== null && <span> · Updated {timeAgo(entry.fetchedAt, now)}</span>}
+        {entry.fetchedAt !== null && (
+          // After a failed refresh the profile shown is the last good one: say so, not "Updated".
+          <span>
+            {' '}
+            · {stale ? 'Last good copy' : 'Updated'} {timeAgo(entry.fetchedAt, now)}
+          </span>
+        )}
         {stale && <span className="stale-tag">Stale</span>}
         {refreshing && (
           <span className="refreshing" role="status">
@@ -111,7 +117,7 @@ export function ProfileCard({
         <Fact label="Profile updated" value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
       </dl>
       <DetailsSection details={profile.details} />
-      <RawJson raw={entry.raw} />
+      <RawJson raw={entry.raw} rawCut={entry.rawCut} />
         </>
       )}
     </section>

@@ -93,6 +93,12 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
         detail: 'Grant access to let Whoami read your profile there.',
         action: { kind: 'grant', label: 'Grant access' },
       };
+    case 'storage-full':
+      return {
+        title: "Whoami's storage is full — this profile is shown but couldn't be kept",
+        detail: detail ?? 'Remove accounts you no longer need in Options.',
+        action: OPTIONS,
+      };
     case 'unsupported':
       return { title: `${providerName} doesn't support this${status}`, detail, action: null };
     case 'internal':

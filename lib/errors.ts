@@ -18,6 +18,8 @@ export const errorKinds = [
   /** What was being saved changed elsewhere (another tab) since it was read. */
   'conflict',
   'permission-missing',
+  /** The browser's storage for Whoami is full: what was fetched is shown but not kept. */
+  'storage-full',
   'unsupported',
   'internal',
 ] as const;

@@ -67,8 +67,10 @@ export type Picture = z.infer<typeof pictureSchema>;
 export const profileEntrySchema = z.object({
   accountId: nonEmpty,
   profile: z.nullable(profileSchema),
-  /** The provider's answer with secrets removed, for the raw-JSON view. */
+  /** The provider's answer with secrets removed, for the raw-JSON view (its JSON text when cut). */
   raw: z.optional(z.unknown()),
+  /** Set when the answer was too large to keep whole: `raw` is then the start of its JSON text. */
+  rawCut: z.optional(z.object({ bytes: z.number() })),
   /** The profile's picture, fetched by the background; absent when the profile has none. */
   picture: z.optional(z.nullable(pictureSchema)),
   /** When the profile shown was fetched (ms since epoch). */

@@ -24,7 +24,37 @@ export function isoOrNull(value: unknown): string | null {
 }
 
 
+// A profile is a few lines in a popup: a provider's megabyte-long "address" is kept to a
+// readable length, so no answer can bloat what is stored and painted.
+const MAX_TEXT = 500;
+const MAX_URL = 2_000;
+const MAX_ROLES = 20;
+const MAX_DETAILS = 40;
+
+/** Text cut to at most `max` UTF-16 units, ending in an ellipsis when cut; never half a character. */
+export function clip(text: string, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+const clipOrNull = (text: string | null, max = MAX_TEXT) => (text === null ? null : clip(text, max));
+
 type DetailValue = string | number | boolean | null | undefined;
+
+// No balance a person holds is this large: such a number is a provider's bug, not money.
+const MAX_MONEY = 1e12;
+
+/** "$1,234.50", or null for an amount that can't be real (NaN, ±1.8e308…). */
+export function money(amount: number | null | undefined): string | null {
+  if (amount === null || amount === undefined || !Number.isFinite(amount) || Math.abs(amount) >= MAX_MONEY) return null;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+}
+
+// What `isoOrNull` makes of a time: such a detail is marked so the views format it for people.
+const NORMALIZED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Detail rows with nothing to say are left out, so the details section never shows blanks. */
 export function details(rows: Array<[label: string, value: DetailValue]>): ProfileDetail[] {
@@ -32,7 +62,8 @@ export function details(rows: Array<[label: string, value: DetailValue]>): Profi
   for (const [label, value] of rows) {
     if (value === null || value === undefined) continue;
     const text = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value).trim();
-    if (text !== '') out.push({ label, value: text });
+    if (text === '' || out.length >= MAX_DETAILS) continue;
+    out.push(NORMALIZED_TIME.test(text) ? { label: clip(label, 60), value: text, kind: 'datetime' } : { label: clip(label, 60), value: clip(text) });
   }
   return out;
 }
@@ -60,24 +91,29 @@ export function buildProfile(provider: string, input: ProfileInput): Profile {
   if (displayName === null) {
     throw invalidResponse('the response identifies no user (no id, name, username or email)');
   }
+  const avatarUrl = safeImageUrl(input.avatarUrl);
   const candidate: Profile = {
     provider,
-    id,
-    displayName,
-    firstName,
-    lastName,
-    username,
-    email,
+    id: clipOrNull(id),
+    displayName: clip(displayName),
+    firstName: clipOrNull(firstName),
+    lastName: clipOrNull(lastName),
+    username: clipOrNull(username),
+    email: clipOrNull(email),
     emailVerified: input.emailVerified ?? null,
-    phone: textOrNull(input.phone),
-    avatarUrl: safeImageUrl(input.avatarUrl),
-    roles: (input.roles ?? []).map(textOrNull).filter((role): role is string => role !== null),
-    organization: textOrNull(input.organization),
-    plan: textOrNull(input.plan),
+    phone: clipOrNull(textOrNull(input.phone)),
+    avatarUrl: avatarUrl && avatarUrl.length <= MAX_URL ? avatarUrl : null,
+    roles: (input.roles ?? [])
+      .map(textOrNull)
+      .filter((role): role is string => role !== null)
+      .slice(0, MAX_ROLES)
+      .map((role) => clip(role, 100)),
+    organization: clipOrNull(textOrNull(input.organization)),
+    plan: clipOrNull(textOrNull(input.plan)),
     trial: input.trial ?? null,
     createdAt: isoOrNull(input.createdAt),
     updatedAt: isoOrNull(input.updatedAt),
-    details: input.details ?? [],
+    details: (input.details ?? []).slice(0, MAX_DETAILS).map((d) => ({ ...d, label: clip(d.label, 60), value: clip(d.value) })),
   };
   const checked = profileSchema.safeParse(candidate);
   if (!checked.success) throw invalidResponse(`normalized profile: ${firstIssue(checked.error)}`);

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { ProfileEntry } from '../../lib/model';
 import { onViewEvent, request } from '../../lib/messaging/client';
 import { queryKeys } from '../../lib/query/keys';
+import { pollDelayMs } from '../../lib/views/polling';
 
 /** A reopened popup shows its cached profile at once and asks for fresher data than this. */
 export const PROFILE_MAX_AGE_MS = 60_000;
@@ -34,10 +35,7 @@ export function useProfileEntry(accountId: string | null) {
     ...profileQuery(accountId ?? ''),
     enabled: accountId !== null,
     // While rate limited, ask again when the provider said we may.
-    refetchInterval: (query) => {
-      const next = query.state.data?.error?.kind === 'rate-limited' ? query.state.data.nextAttemptAt : null;
-      return next ? Math.max(1000, next - Date.now() + 250) : false;
-    },
+    refetchInterval: (query) => pollDelayMs(query.state.data, Date.now()),
   });
 }
 

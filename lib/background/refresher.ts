@@ -6,6 +6,7 @@ import { accountsStore, type ResolvedAccount } from './accounts-store';
 import { nextAttemptAt, TRANSIENT } from './backoff';
 import { guardedCall } from './guard';
 import { loadPicture } from './pictures';
+import { capRaw } from './raw-cap';
 import type { Platform } from './platform';
 import { profileStore } from './profile-store';
 
@@ -76,7 +77,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     return {
       accountId,
       profile: fetched.profile,
-      raw: fetched.raw,
+      ...capRaw(fetched.raw),
       picture,
       fetchedAt: platform.now(),
       attemptedAt,
@@ -103,12 +104,26 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     return save(entry);
   }
 
-  /** Stores and announces an entry (removeAccount waits for a running refresh to save first). */
+  /**
+   * Stores and announces an entry (removeAccount waits for a running refresh to save first). When
+   * storage is full it keeps the profile without its raw answer and picture; when even that
+   * can't be written, the last stored entry stays, and the views are shown the new one, marked.
+   */
   async function save(entry: ProfileEntry): Promise<ProfileEntry> {
-    await profileStore.set(entry);
+    let saved = entry;
+    try {
+      await profileStore.set(entry);
+    } catch {
+      saved = { ...entry, raw: undefined, rawCut: undefined, picture: null };
+      try {
+        await profileStore.set(saved);
+      } catch (error) {
+        saved = { ...entry, error: new WhoamiError('storage-full', { detail: error instanceof Error ? error.message : null }).info };
+      }
+    }
     // Views hear of it in their own time; the caller's answer doesn't wait for them.
-    void track(platform.broadcast({ whoami: 'event', type: 'profile', entry }));
-    return entry;
+    void track(platform.broadcast({ whoami: 'event', type: 'profile', entry: saved }));
+    return saved;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
-import { persistQueryClientRestore, persistQueryClientSubscribe } from '@tanstack/react-query-persist-client';
+import { type PersistedClient, persistQueryClientRestore, persistQueryClientSubscribe } from '@tanstack/react-query-persist-client';
 import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import { replySchemas } from '../messaging/replies';
@@ -25,9 +25,29 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/**
+ * The persisted copy leaves out each profile's raw answer: the first frame doesn't show it, the
+ * background keeps it already, and a second copy of every answer would double what is stored.
+ */
+export function withoutRawAnswers(client: PersistedClient): PersistedClient {
+  return {
+    ...client,
+    clientState: {
+      ...client.clientState,
+      queries: client.clientState.queries.map((query) => {
+        const data = query.state.data as { raw?: unknown; rawCut?: unknown } | undefined;
+        if (query.queryKey[0] !== 'profile' || !data || typeof data !== 'object') return query;
+        const { raw: _raw, rawCut: _cut, ...rest } = data;
+        return { ...query, state: { ...query.state, data: rest } };
+      }),
+    },
+  };
+}
+
 const persister = createAsyncStoragePersister({
   key: PERSISTED_CACHE_KEY,
   throttleTime: 250,
+  serialize: (client) => JSON.stringify(withoutRawAnswers(client)),
   storage: {
     getItem: async (key) => ((await browser.storage.local.get(key))[key] as string | undefined) ?? null,
     setItem: (key, value) => browser.storage.local.set({ [key]: value }),
