@@ -133,6 +133,8 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
       if (!current) throw new WhoamiError('not-found', { detail: 'Load the profile before editing it' });
       const changed = checkChanges(profileUpdate.fields, changes, current);
       if (Object.keys(changed).length === 0) return entry;
+      const fieldErrors = profileUpdate.check?.(changed, current) ?? {};
+      if (Object.keys(fieldErrors).length > 0) throw new WhoamiError('validation', { detail: 'Some fields need fixing', fieldErrors });
       return write(accountId, editId, changed, resolved, (ctx) => profileUpdate.send(resolved.credentials, changed, current, ctx));
     });
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader, type HttpRequest } from '../http';
-import { buildProfile, details, isoOrNull, joinName, textOrNull } from '../normalize';
+import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from '../normalize';
 import { baseUrlField, editableText, secretField, textField, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optNumber, optText, optTextList, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';
@@ -91,6 +91,19 @@ const readErrorBody: ErrorBodyReader = (body) => {
   return { message: messages.join('; ') || null, fieldErrors };
 };
 
+// `team` and `role` are documented only as strings; some accounts hold names ("Aeronautics",
+// "ADMIN"), others ids ("t1", a uuid). An id is no organisation or role a person reads as one:
+// it goes to the details, labelled as an id.
+const ID_LIKE = /^([a-z]{1,4}[-_]?\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})$/i;
+const idOrNull = (value: string | null | undefined) => {
+  const text = textOrNull(value);
+  return text !== null && ID_LIKE.test(text) ? text : null;
+};
+const nameOrNull = (value: string | null | undefined) => {
+  const text = textOrNull(value);
+  return text !== null && !ID_LIKE.test(text) ? text : null;
+};
+
 function parseProfile(body: unknown) {
   const envelope = parseRaw(chakraEnvelope, body);
   const user = envelope._data;
@@ -111,18 +124,21 @@ function parseProfile(body: unknown) {
     emailVerified: email?.isVerified ?? null,
     phone: textOrNull(primaryPhone) ?? user.phones?.map(textOrNull).find(Boolean),
     avatarUrl: user.profileImageUrl,
-    roles: [textOrNull(user.role)].filter((r): r is string => r !== null),
-    organization: user.team,
+    roles: [nameOrNull(user.role)].filter((r): r is string => r !== null),
+    organization: nameOrNull(user.team),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     details: details([
       ['Availability', textOrNull(user.availabilityStatus)],
       ['Time zone', textOrNull(user.timezone) && `UTC${user.timezone}`],
+      ['Account balance', money(user.accountBalance)],
       ['Active', user.isActive],
       ['Gender', textOrNull(user.gender)],
       ['Birthday', isoOrNull(user.dob)?.slice(0, 10)],
       ['Bio', textOrNull(user.bio)],
       ['Reportees', user.reportees?.length || null],
+      ['Team ID', idOrNull(user.team)],
+      ['Role ID', idOrNull(user.role)],
     ]),
   });
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
-import { buildProfile, details, isoOrNull, joinName, textOrNull } from '../normalize';
+import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from '../normalize';
 import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
 import { defineCredentials, type ProviderAdapter } from './types';
@@ -30,19 +30,26 @@ const leadpingUser = z.looseObject({
   compliance: z.optional(z.nullable(z.looseObject({ acceptedTerms: optBool }))),
 });
 
-// UserRequest: `name` is required and the call replaces the user, so the body carries every
-// field Leadping would otherwise reset, taken from a fresh GET.
+// UserRequest (specs/leadping-2025-06.openapi.json): `name` is required and the call replaces
+// the user, so the body carries every field Leadping would otherwise reset, taken from a fresh
+// GET. `subscriptionStatus` is an enum that may not be null: left out when the user has none.
 const updateBody = z.strictObject({
   id: z.optional(z.nullable(z.string())),
-  name: z.string().check(z.maxLength(255)),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
   email: z.optional(z.nullable(z.string())),
   firstName: z.optional(z.nullable(z.string())),
   lastName: z.optional(z.nullable(z.string())),
   phone: z.optional(z.nullable(z.string())),
   billingPlan: z.optional(z.nullable(z.string())),
   subscriptionId: z.optional(z.nullable(z.string())),
-  subscriptionStatus: z.optional(z.nullable(z.string())),
+  subscriptionStatus: z.optional(z.string()),
 });
+
+const NAME_REQUIRED = 'Leadping needs a name: keep a first or a last name';
+
+/** Whether Leadping's `name` is made of the first and last name (then it follows them). */
+const nameFollowsParts = (name: string | null | undefined, first: string | null | undefined, last: string | null | undefined) =>
+  !name || name === joinName(first, last);
 
 const credentials = defineCredentials({
   baseUrl: baseUrlField('https://api.leadping.ai'),
@@ -100,13 +107,13 @@ function parseProfile(body: unknown) {
     updatedAt: user.modifiedAt,
     details: details([
       ['Subscription', textOrNull(user.subscriptionStatus)],
-      ['Account balance', user.accountBalance == null ? null : `$${user.accountBalance.toFixed(2)}`],
+      ['Account balance', money(user.accountBalance)],
       [
         'Auto-refill',
         user.autoRefillEnabled == null
           ? null
           : user.autoRefillEnabled
-            ? `On: $${user.autoRefillAmount ?? 0} when below $${user.autoRefillTrigger ?? 0}`
+            ? `On: ${money(user.autoRefillAmount ?? 0) ?? '?'} when below ${money(user.autoRefillTrigger ?? 0) ?? '?'}`
             : 'Off',
       ],
       ['Sign-in', identities.join(', ')],
@@ -139,36 +146,50 @@ export const leadping: ProviderAdapter<LeadpingCredentials> = {
       { name: 'phone', label: 'Phone', input: 'tel', schema: editableText('Phone', 32) },
     ],
     bodySchema: updateBody,
+    /** Leadping requires a name: emptying both parts of one made of them is refused on the fields. */
+    check(changes, current): Record<string, string[]> {
+      if (changes.firstName === undefined && changes.lastName === undefined) return {};
+      if (!nameFollowsParts(current.displayName, current.firstName, current.lastName)) return {};
+      const first = changes.firstName ?? current.firstName ?? '';
+      const last = changes.lastName ?? current.lastName ?? '';
+      return first.trim() || last.trim() ? {} : { firstName: [NAME_REQUIRED], lastName: [NAME_REQUIRED] };
+    },
     async send(c, changes, _current, ctx) {
-      const fresh = await getJson({ url: `${c.baseUrl}/users/me`, headers: authHeaders(c) }, ctx, readErrorBody);
-      const user = parseRaw(leadpingUser, fresh.body);
-      const firstName = applyChange(changes.firstName, user.firstName);
-      const lastName = applyChange(changes.lastName, user.lastName);
-      const nameFollowsParts =
-        (changes.firstName !== undefined || changes.lastName !== undefined) &&
-        (!user.name || user.name === joinName(user.firstName, user.lastName));
-      const body = updateBody.parse({
-        id: user.id ?? null,
-        name: (nameFollowsParts ? joinName(firstName, lastName) : user.name) ?? user.email ?? '',
-        email: user.email ?? null,
-        firstName,
-        lastName,
-        phone: applyChange(changes.phone, user.phone),
-        billingPlan: user.billingPlan ?? null,
-        subscriptionId: user.subscriptionId ?? null,
-        subscriptionStatus: user.subscriptionStatus ?? null,
-      });
-      const response = await requestJson(
-        {
-          method: 'PUT',
-          url: `${c.baseUrl}/users/me`,
-          headers: { ...authHeaders(c), 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        },
-        ctx,
-        readErrorBody,
-      );
-      return fetched(parseProfile, response.body);
+      try {
+        const fresh = await getJson({ url: `${c.baseUrl}/users/me`, headers: authHeaders(c) }, ctx, readErrorBody);
+        const user = parseRaw(leadpingUser, fresh.body);
+        const firstName = applyChange(changes.firstName, user.firstName);
+        const lastName = applyChange(changes.lastName, user.lastName);
+        const partsChanged = changes.firstName !== undefined || changes.lastName !== undefined;
+        const name = partsChanged && nameFollowsParts(user.name, user.firstName, user.lastName) ? joinName(firstName, lastName) : user.name;
+        // Never a name the user didn't choose (not the email): an empty one is refused here too.
+        if (!name) throw new WhoamiError('validation', { detail: NAME_REQUIRED, fieldErrors: { firstName: [NAME_REQUIRED], lastName: [NAME_REQUIRED] } });
+        const body = updateBody.parse({
+          id: user.id ?? null,
+          name,
+          email: user.email ?? null,
+          firstName,
+          lastName,
+          phone: applyChange(changes.phone, user.phone),
+          billingPlan: user.billingPlan ?? null,
+          subscriptionId: user.subscriptionId ?? null,
+          ...(user.subscriptionStatus ? { subscriptionStatus: user.subscriptionStatus } : {}),
+        });
+        const response = await requestJson(
+          {
+            method: 'PUT',
+            url: `${c.baseUrl}/users/me`,
+            headers: { ...authHeaders(c), 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+          ctx,
+          readErrorBody,
+        );
+        return fetched(parseProfile, response.body);
+      } catch (error) {
+        // The same explanation of a refused credential as when reading the profile.
+        throw explainAuthStyle(error, c);
+      }
     },
   },
 };

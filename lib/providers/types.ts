@@ -61,6 +61,8 @@ export interface ProfileUpdate<C> {
   fields: readonly EditableField[];
   /** The provider-shaped body, checked before anything is sent. */
   bodySchema: z.ZodMiniType;
+  /** Rules across fields (a required name), checked before anything is sent: errors by field. */
+  check?(changes: ProfileChanges, current: Profile): Record<string, string[]>;
   /**
    * Sends only the changed fields (or the full body a replace-like call needs) and answers the
    * profile as the provider now has it. Never retried: a repeated write could apply twice.

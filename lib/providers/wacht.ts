@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { WhoamiError } from '../errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../http';
-import { buildProfile, details, textOrNull } from '../normalize';
+import { buildProfile, details, isoOrNull, textOrNull } from '../normalize';
 import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
 import { editableText, servedFrom } from './fields';
 import { addFieldError, fetched, optBool, optText, parseRaw } from './raw';
@@ -156,7 +156,7 @@ function parseProfile(body: unknown) {
       ['Social sign-in', (user.social_connections ?? []).map((s) => textOrNull(s.provider)).filter(Boolean).join(', ')],
       ['Segments', (user.segments ?? []).map((s) => textOrNull(s.name)).filter(Boolean).join(', ')],
       ['Email addresses', new Set(emails.map((e) => e.email)).size || null],
-      ['Session started', textOrNull(session?.created_at)],
+      ['Session started', isoOrNull(session?.created_at)],
     ]),
   });
 }

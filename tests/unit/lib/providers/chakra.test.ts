@@ -99,3 +99,16 @@ describe('chakra against the mock provider', () => {
     expect(methods).toEqual(['PATCH', 'PATCH', 'PUT']);
   });
 });
+
+describe('chakra team and role', () => {
+  it('shows names as organisation and role, and ids only as ids in the details', async () => {
+    const { chakra } = await import('../../../../lib/providers/chakra');
+    const seed = (await import('../../../fixtures/chakra.seed.json')).default;
+    const named = chakra.parseProfile({ ...seed, _data: { ...seed._data, team: 'Aeronautics', role: 'ADMIN' } });
+    expect(named).toMatchObject({ organization: 'Aeronautics', roles: ['ADMIN'] });
+    expect(named.details.map((d) => d.label)).not.toContain('Team ID');
+    const ids = chakra.parseProfile({ ...seed, _data: { ...seed._data, team: 't1', role: 'r1' } });
+    expect(ids).toMatchObject({ organization: null, roles: [] });
+    expect(ids.details).toEqual(expect.arrayContaining([{ label: 'Team ID', value: 't1' }, { label: 'Role ID', value: 'r1' }]));
+  });
+});

@@ -24,7 +24,7 @@ describe('insighto.parseProfile', () => {
       avatarUrl: null,
       createdAt: null,
     });
-    expect(profile.details).toContainEqual({ label: 'Next credits refresh', value: '2023-11-07T05:31:56.000Z' });
+    expect(profile.details).toContainEqual({ label: 'Next credits refresh', value: '2023-11-07T05:31:56.000Z', kind: 'datetime' });
     expect(profile.details).toContainEqual({ label: 'Followers', value: '123' });
   });
 

@@ -74,7 +74,7 @@ describe('leadping requests', () => {
       phone: '<string>',
       billingPlan: null,
       subscriptionId: null,
-      subscriptionStatus: null,
+      // No status: left out, since Leadping's enum may not be null.
     });
     expect(requests[1]!.headers.get('content-type')).toBe('application/json');
   });

@@ -27,7 +27,7 @@ describe('wacht.parseProfile', () => {
       roles: [],
     });
     expect(profile.details).toContainEqual({ label: 'Two-factor policy', value: 'none' });
-    expect(profile.details).toContainEqual({ label: 'Session started', value: '2019-08-24T14:15:22Z' });
+    expect(profile.details).toContainEqual({ label: 'Session started', value: '2019-08-24T14:15:22.000Z', kind: 'datetime' });
   });
 
   it('drops the TOTP secret, OTP URL and backup codes at parse time', () => {
