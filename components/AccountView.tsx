@@ -11,6 +11,8 @@ import { ProfileCard } from './ProfileCard';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from './ViewActions';
 
+const REFUSED: ReadonlySet<string> = new Set(['unauthorized', 'signed-out', 'forbidden', 'permission-missing']);
+
 // Editing is the popup's second use: its code loads when the form is first opened.
 const EditForm = lazy(() => import('./EditForm').then((module) => ({ default: module.EditForm })));
 
@@ -29,7 +31,9 @@ export function AccountView({
   const entryQuery = useProfileEntry(account.id);
   const entry = entryQuery.data;
   const { draft, editing, notice, startEditing, stopEditing } = useRestoredDraft(account.id, initialDraft, entry?.profile ?? null);
-  const canEdit = account.editableFields.length > 0;
+  // No edit while the provider refuses this account: the banner above says what to fix first.
+  const refused = entry?.error != null && REFUSED.has(entry.error.kind);
+  const canEdit = account.editableFields.length > 0 && !refused;
   // A failure to reach the background at all is shown like any other error.
   const transportError = refresh.error ?? entryQuery.error;
   const error = transportError ? toErrorInfo(transportError) : (entry?.error ?? null);

@@ -1,4 +1,5 @@
 import type { ProfileDetail } from '../lib/profile';
+import { formatDateTime } from '../lib/time';
 
 /** Provider-specific facts, folded away until asked for. */
 export function DetailsSection({ details }: { details: ProfileDetail[] }) {
@@ -12,7 +13,7 @@ export function DetailsSection({ details }: { details: ProfileDetail[] }) {
             <dt>{detail.label}</dt>
             <dd>
               <span className="fact-value" dir="auto">
-                {detail.value}
+                {detail.kind === 'datetime' ? formatDateTime(detail.value) : detail.value}
               </span>
             </dd>
           </div>

@@ -15,6 +15,8 @@ const isoTime = z.nullable(z.string().check(z.regex(ISO_UTC, { error: 'expected 
 export const profileDetailSchema = z.object({
   label: z.string().check(z.minLength(1)),
   value: z.string().check(z.minLength(1)),
+  /** A time (ISO 8601 UTC), which the views show in the user's own format. */
+  kind: z.optional(z.literal('datetime')),
 });
 
 /** The one shape every provider's current user is turned into. Missing data is null. */

@@ -197,3 +197,23 @@ test('a Wacht account takes a new picture from the options page, checked before 
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' }).getByText('Change picture…')).toHaveCount(0);
 });
+
+test('two options tabs editing one account: the later save says it changed and overwrites nothing', async ({ mock, openOptions }) => {
+  const first = await openOptions();
+  await fillAccountForm(first, mock, 'chakra');
+  await accountForm(first).getByRole('button', { name: 'Save' }).click();
+  await expect(first.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' })).toContainText('OK');
+  const second = await openOptions();
+  for (const page of [first, second]) await page.getByRole('button', { name: 'Edit ChakraHQ (work)' }).click();
+
+  await accountForm(first).getByLabel('Label', { exact: true }).fill('Chakra (renamed in tab 1)');
+  await accountForm(first).getByRole('button', { name: 'Save' }).click();
+  await expect(first.getByText('Saved “Chakra (renamed in tab 1)”.')).toBeVisible();
+
+  await accountForm(second).getByLabel('Label', { exact: true }).fill('Chakra (tab 2)');
+  await accountForm(second).getByRole('button', { name: 'Save' }).click();
+  await expect(accountForm(second).getByRole('alert')).toContainText('Changed in another window — reopen it to see the latest, then edit again');
+  // What was typed stays in the form; what was saved stays saved.
+  await expect(accountForm(second).getByLabel('Label', { exact: true })).toHaveValue('Chakra (tab 2)');
+  expect((await send(second, 'listAccounts', {})).accounts.map((a) => a.label)).toEqual(['Chakra (renamed in tab 1)']);
+});

@@ -89,3 +89,24 @@ describe('PopupApp', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
+
+describe('PopupApp after a failed refresh', () => {
+  it('calls the profile the last good copy, formats times for people, and offers no edit while the key is refused', async () => {
+    const [leadping] = await seedAccounts('leadping');
+    mock.addFault({ provider: 'leadping', kind: '401' });
+    renderWithBackground(<PopupApp initialAccountId={leadping!.id} />, mock);
+    expect(await screen.findByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh profile' }));
+    expect(await screen.findByText('Key rejected — update it in Options')).toBeTruthy();
+    const freshness = document.querySelector('.freshness')!.textContent!;
+    expect(freshness).toMatch(/Last good copy just now/);
+    expect(freshness).not.toMatch(/Updated/);
+    expect(screen.getByText('Stale')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit profile' })).toBeNull();
+    // A time in the details reads as a date, not an ISO string.
+    await userEvent.click(screen.getByText(/^Details/));
+    const modified = screen.getByText('Last modified').nextElementSibling!.textContent!;
+    expect(modified).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
+    expect(modified).toMatch(/20\d\d/);
+  });
+});

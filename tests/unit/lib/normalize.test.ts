@@ -74,3 +74,15 @@ describe('buildProfile', () => {
     });
   });
 });
+
+describe('money and long text', () => {
+  it('formats amounts, and leaves out the ones that cannot be real', async () => {
+    const { money, clip } = await import('../../../lib/normalize');
+    expect(money(1234.5)).toBe('$1,234.50');
+    expect(money(-1.7976931348623157e308)).toBeNull();
+    expect(money(Number.NaN)).toBeNull();
+    expect(money(null)).toBeNull();
+    expect(clip('a'.repeat(10), 5)).toBe('aaaa…');
+    expect(clip('😀'.repeat(10), 5)).toBe('😀😀…');
+  });
+});

@@ -68,7 +68,8 @@ describe('account form logic', () => {
   it('names the state of an account from its last attempt', () => {
     expect(accountState(undefined)).toBe('never-tested');
     expect(accountState({ error: null, attemptedAt: 1 })).toBe('ok');
-    expect(accountState({ error: { kind: 'signed-out' }, attemptedAt: 1 })).toBe('rejected');
+    expect(accountState({ error: { kind: 'signed-out' }, attemptedAt: 1 })).toBe('signed-out');
+    expect(accountState({ error: { kind: 'unauthorized' }, attemptedAt: 1 })).toBe('rejected');
     expect(accountState({ error: { kind: 'permission-missing' }, attemptedAt: 1 })).toBe('permission-missing');
     expect(accountState({ error: { kind: 'timeout' }, attemptedAt: 1 })).toBe('error');
   });
