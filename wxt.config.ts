@@ -20,7 +20,7 @@ export default defineConfig({
   imports: false,
   // Extension pages load from disk in browsers that all support modulepreload: no polyfill or
   // preload helper needed in the popup's bundle.
-  vite: () => ({ build: { modulePreload: false } }),
+  vite: () => ({ build: { modulePreload: false, sourcemap: process.env.WHOAMI_SOURCEMAP === '1' } }),
   manifest: ({ browser, manifestVersion, mode }) => ({
     // The test and demo build must never pass for a release: its name and version say what it is.
     name: mode === 'e2e' ? 'Whoami E2E TEST BUILD (not for release)' : 'Whoami',

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
-import type { ErrorAction } from '../lib/error-text';
-import { toErrorInfo } from '../lib/errors';
-import type { AccountSummary } from '../lib/model';
+import type { ErrorAction } from '../lib/views/error-text';
+import { toErrorInfo } from '../lib/shared/errors';
+import type { AccountSummary } from '../lib/shared/model';
 import type { Draft } from '../lib/views/drafts';
 import { ErrorBanner } from './ErrorBanner';
 import { useProfileEntry, type useRefresh } from './hooks/queries';

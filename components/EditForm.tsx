@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { describeError } from '../lib/error-text';
-import { toErrorInfo } from '../lib/errors';
-import type { AccountSummary } from '../lib/model';
-import type { Profile } from '../lib/profile';
+import { describeError } from '../lib/views/error-text';
+import { toErrorInfo } from '../lib/shared/errors';
+import type { AccountSummary } from '../lib/shared/model';
+import type { Profile } from '../lib/shared/profile';
 import { discardDraft, type Draft, saveDraft } from '../lib/views/drafts';
 import { changedValues, type EditValues, formFieldErrors, valuesFromProfile } from '../lib/views/profile-edit';
 import { useProfileEdit } from './hooks/useProfileEdit';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { toErrorInfo } from '../lib/errors';
+import { toErrorInfo } from '../lib/shared/errors';
 import type { Draft } from '../lib/views/drafts';
 import { AccountView } from './AccountView';
 import { ErrorBanner } from './ErrorBanner';

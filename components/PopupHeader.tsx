@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../lib/model';
+import type { AccountSummary } from '../lib/shared/model';
 import { AccountSwitcher } from './AccountSwitcher';
 import { useViewActions } from './ViewActions';
 

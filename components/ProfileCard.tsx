@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { AccountSummary, ProfileEntry } from '../lib/model';
-import type { Profile } from '../lib/profile';
-import { formatDateTime, timeAgo } from '../lib/time';
+import type { AccountSummary, ProfileEntry } from '../lib/shared/model';
+import type { Profile } from '../lib/shared/profile';
+import { formatDateTime, timeAgo } from '../lib/views/time';
 import { Avatar } from './Avatar';
 import { Badges } from './Badges';
 import { CopyButton } from './CopyButton';

@@ -1,4 +1,4 @@
-import '../lib/zod-config';
+import '../lib/shared/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background';
 

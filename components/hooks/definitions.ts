@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { request } from '../../lib/messaging/client';
-import { createRegistry, type Registry } from '../../lib/providers/registry';
-import { queryKeys } from '../../lib/query/keys';
+import { request } from '../../lib/views/messaging';
+import { createRegistry, type Registry } from '../../lib/background/providers/registry';
+import { queryKeys } from '../../lib/views/query/keys';
 import { parseDefinitions } from '../../lib/views/definitions';
 
 export function useDefinitions() {

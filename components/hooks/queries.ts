@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { ProfileEntry } from '../../lib/model';
-import { onViewEvent, request } from '../../lib/messaging/client';
-import { queryKeys } from '../../lib/query/keys';
+import type { ProfileEntry } from '../../lib/shared/model';
+import { onViewEvent, request } from '../../lib/views/messaging';
+import { queryKeys } from '../../lib/views/query/keys';
 import { pollDelayMs } from '../../lib/views/polling';
 
 /** A reopened popup shows its cached profile at once and asks for fresher data than this. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../lib/messaging/client';
-import type { ProfileEntry } from '../../lib/model';
-import { queryKeys } from '../../lib/query/keys';
+import { request } from '../../lib/views/messaging';
+import type { ProfileEntry } from '../../lib/shared/model';
+import { queryKeys } from '../../lib/views/query/keys';
 import { applyOptimistic, type EditValues } from '../../lib/views/profile-edit';
 
 /**

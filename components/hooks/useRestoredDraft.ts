@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Profile } from '../../lib/profile';
+import type { Profile } from '../../lib/shared/profile';
 import { discardDraft, type Draft } from '../../lib/views/drafts';
 import { draftApplied } from '../../lib/views/profile-edit';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/errors';
-import { request } from '../../lib/messaging/client';
-import type { AccountSummary } from '../../lib/model';
-import type { Profile } from '../../lib/profile';
-import type { Registry } from '../../lib/providers/registry';
-import type { ProviderAdapter } from '../../lib/providers/types';
+import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/shared/errors';
+import { request } from '../../lib/views/messaging';
+import type { AccountSummary } from '../../lib/shared/model';
+import type { Profile } from '../../lib/shared/profile';
+import type { Registry } from '../../lib/background/providers/registry';
+import type { ProviderAdapter } from '../../lib/shared/providers/types';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
 import { useViewActions } from '../ViewActions';
 import { CredentialInput } from './CredentialInput';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { request } from '../../lib/messaging/client';
-import type { AccountSummary } from '../../lib/model';
-import { timeAgo } from '../../lib/time';
+import { request } from '../../lib/views/messaging';
+import type { AccountSummary } from '../../lib/shared/model';
+import { timeAgo } from '../../lib/views/time';
 import { accountState, accountStateLabels } from '../../lib/views/account-form';
 import { useStoredEntry } from '../hooks/queries';
 import { useNow } from '../hooks/useNow';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { avatarProblems } from '../../lib/avatar';
-import { bytesToBase64 } from '../../lib/base64';
-import { toErrorInfo } from '../../lib/errors';
-import { request } from '../../lib/messaging/client';
-import type { AccountSummary } from '../../lib/model';
+import { avatarProblems } from '../../lib/shared/avatar';
+import { bytesToBase64 } from '../../lib/shared/base64';
+import { toErrorInfo } from '../../lib/shared/errors';
+import { request } from '../../lib/views/messaging';
+import type { AccountSummary } from '../../lib/shared/model';
 import { ErrorLine } from './ErrorLine';
 import { FileButton } from './FileButton';
 

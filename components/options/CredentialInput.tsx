@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CredentialField } from '../../lib/providers/types';
+import type { CredentialField } from '../../lib/shared/providers/types';
 import { FieldNotes, notesFor } from './FieldNotes';
 
 /** One generated settings input: visible label, help, inline error, reveal toggle for secrets. */

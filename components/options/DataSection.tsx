@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { toErrorInfo } from '../../lib/errors';
-import { request } from '../../lib/messaging/client';
-import { type ExportFile, exportFileSchema, type ImportPreviewItem, type PendingImport } from '../../lib/model';
-import { IMPORT_LIMITS, parseJsonWithin } from '../../lib/json-limits';
+import { toErrorInfo } from '../../lib/shared/errors';
+import { request } from '../../lib/views/messaging';
+import { type ExportFile, exportFileSchema, type ImportPreviewItem, type PendingImport } from '../../lib/shared/model';
+import { IMPORT_LIMITS, parseJsonWithin } from '../../lib/shared/json-limits';
 import { downloadJson } from '../../lib/views/download';
-import { firstIssue } from '../../lib/zod-issues';
+import { firstIssue } from '../../lib/shared/zod-issues';
 import { useStatus } from '../hooks/queries';
 import { useViewActions } from '../ViewActions';
 import { FileButton } from './FileButton';

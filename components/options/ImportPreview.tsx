@@ -1,4 +1,4 @@
-import type { ImportPreviewItem } from '../../lib/model';
+import type { ImportPreviewItem } from '../../lib/shared/model';
 
 const STATUS_TEXT: Record<ImportPreviewItem['status'], string> = {
   ready: 'ready to import',

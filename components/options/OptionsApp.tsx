@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountSummary } from '../../lib/model';
+import type { AccountSummary } from '../../lib/shared/model';
 import { useRegistry } from '../hooks/definitions';
 import { useAccounts, useLiveUpdates } from '../hooks/queries';
 import { AccountForm, type SavedAccount } from './AccountForm';

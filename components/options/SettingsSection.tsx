@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { toErrorInfo } from '../../lib/errors';
-import { request } from '../../lib/messaging/client';
-import { REFRESH_MINUTES, settingsSchema } from '../../lib/model';
-import { queryKeys } from '../../lib/query/keys';
-import { describeIssue } from '../../lib/zod-issues';
+import { toErrorInfo } from '../../lib/shared/errors';
+import { request } from '../../lib/views/messaging';
+import { REFRESH_MINUTES, settingsSchema } from '../../lib/shared/model';
+import { queryKeys } from '../../lib/views/query/keys';
+import { describeIssue } from '../../lib/shared/zod-issues';
 import { useStatus } from '../hooks/queries';
 
 export function SettingsSection() {

@@ -1,11 +1,11 @@
-import '../../lib/zod-config';
+import '../../lib/shared/zod-config';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/styles/base.css';
 import '../../components/styles/options.css';
 import { ViewActionsContext } from '../../components/ViewActions';
-import { createQueryClient } from '../../lib/query/client';
+import { createQueryClient } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
 
 createRoot(document.getElementById('root')!).render(

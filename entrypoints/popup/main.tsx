@@ -1,4 +1,4 @@
-import '../../lib/zod-config';
+import '../../lib/shared/zod-config';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { accountsQuery, profileQuery } from '../../components/hooks/queries';
@@ -6,7 +6,7 @@ import { PopupApp } from '../../components/PopupApp';
 import '../../components/styles/base.css';
 import '../../components/styles/popup.css';
 import { ViewActionsContext } from '../../components/ViewActions';
-import { createQueryClient, persistQueryCache, restoreQueryCache } from '../../lib/query/client';
+import { createQueryClient, persistQueryCache, restoreQueryCache } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
 import { readDrafts } from '../../lib/views/drafts';
 import { readSelectedAccount } from '../../lib/views/preferences';

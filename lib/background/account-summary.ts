@@ -1,6 +1,6 @@
-import type { AccountSummary } from '../model';
-import { maskSecret } from '../secrets';
-import type { ResolvedAccount } from './accounts-store';
+import type { AccountSummary } from '../shared/model';
+import { maskSecret } from './secrets/scrub';
+import type { ResolvedAccount } from './storage/accounts';
 
 /**
  * An account as views may see it: its settings, and each secret as a "••••abcd" hint. A field

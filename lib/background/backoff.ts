@@ -1,4 +1,4 @@
-import type { ErrorInfo, ErrorKind } from '../errors';
+import type { ErrorInfo, ErrorKind } from '../shared/errors';
 
 const MINUTE = 60_000;
 /**

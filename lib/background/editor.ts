@@ -1,14 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { toErrorInfo, WhoamiError } from '../errors';
-import { createLock } from '../lock';
-import type { ProfileEntry } from '../model';
-import { editableFieldNameSchema, type EditableFieldName, type Profile } from '../profile';
-import { checkAvatar } from '../avatar';
-import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from '../providers/types';
-import { describeIssue } from '../zod-issues';
-import { accountsStore, type ResolvedAccount } from './accounts-store';
-import { profileStore } from './profile-store';
+import { toErrorInfo, WhoamiError } from '../shared/errors';
+import { createLock } from './lock';
+import type { ProfileEntry } from '../shared/model';
+import { editableFieldNameSchema, type EditableFieldName, type Profile } from '../shared/profile';
+import { checkAvatar } from '../shared/avatar';
+import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from '../shared/providers/types';
+import { describeIssue } from '../shared/zod-issues';
+import { accountsStore, type ResolvedAccount } from './storage/accounts';
+import { profileStore } from './storage/profiles';
 import type { Platform } from './platform';
 import type { Refresher } from './refresher';
 

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import type { ViewEvent } from '../messaging/replies';
-import { CREDENTIAL_PORT } from '../messaging/channels';
-import { accountsStore } from './accounts-store';
+import type { ViewEvent } from '../shared/messaging/replies';
+import { CREDENTIAL_PORT } from '../shared/messaging/channels';
+import { accountsStore } from './storage/accounts';
 import { createEditor } from './editor';
 import { createHandlers } from './handlers';
 import { browserPlatform, type Platform } from './platform';
 import { createPermissionKeeper } from './permissions';
-import { redactKnownSecrets } from './redact';
+import { redactKnownSecrets } from './secrets/redact';
 import { createRefresher } from './refresher';
 import { createRouter, isOwnPage, isRequest } from './router';
-import { settingsStore } from './settings-store';
+import { settingsStore } from './storage/settings';
 
 const REFRESH_ALARM = 'refresh-profiles';
 

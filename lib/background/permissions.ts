@@ -1,10 +1,10 @@
-import { originPattern } from '../base-url';
-import { createLock } from '../lock';
-import { accountsStore } from './accounts-store';
-import { definitionsStore } from './definitions-store';
+import { originPattern } from '../shared/base-url';
+import { createLock } from './lock';
+import { accountsStore } from './storage/accounts';
+import { definitionsStore } from './storage/definitions';
 import type { Platform } from './platform';
-import { pictureOrigin } from './pictures';
-import { profileStore } from './profile-store';
+import { pictureOrigin } from './network/pictures';
+import { profileStore } from './storage/profiles';
 
 /**
  * Host permissions follow the accounts: when no account, its picture, or a provider definition

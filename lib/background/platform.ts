@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ViewEvent } from '../messaging/replies';
-import { bytesToBase64 } from '../base64';
+import type { ViewEvent } from '../shared/messaging/replies';
+import { bytesToBase64 } from '../shared/base64';
 
 /** What the background needs from the browser, in one place so tests can stand in for it. */
 export interface Platform {

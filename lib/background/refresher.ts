@@ -1,14 +1,14 @@
-import { type ErrorKind, toErrorInfo, WhoamiError } from '../errors';
-import { createHostLimiter } from '../concurrency';
-import type { ProfileEntry } from '../model';
-import type { FetchContext, FetchedProfile, ProviderAdapter } from '../providers/types';
-import { accountsStore, type ResolvedAccount } from './accounts-store';
+import { type ErrorKind, toErrorInfo, WhoamiError } from '../shared/errors';
+import { createHostLimiter } from './network/concurrency';
+import type { ProfileEntry } from '../shared/model';
+import type { FetchContext, FetchedProfile, ProviderAdapter } from '../shared/providers/types';
+import { accountsStore, type ResolvedAccount } from './storage/accounts';
 import { nextAttemptAt, TRANSIENT } from './backoff';
-import { guardedCall } from './guard';
-import { loadPicture } from './pictures';
-import { capRaw } from './raw-cap';
+import { guardedCall } from './network/guard';
+import { loadPicture } from './network/pictures';
+import { capRaw } from './storage/raw-cap';
 import type { Platform } from './platform';
-import { profileStore } from './profile-store';
+import { profileStore } from './storage/profiles';
 
 /** How eager a refresh is: the user asked, the alarm fired, or a view wants data this fresh. */
 export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age'; maxAgeMs: number };

@@ -1,10 +1,10 @@
 import type { Browser } from 'wxt/browser';
-import { toErrorInfo, WhoamiError } from '../errors';
-import type { RequestOutput, ResponseEnvelope } from '../messaging/replies';
-import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType } from '../messaging/requests';
+import { toErrorInfo, WhoamiError } from '../shared/errors';
+import type { RequestOutput, ResponseEnvelope } from '../shared/messaging/replies';
+import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType } from '../shared/messaging/requests';
 import type * as z from 'zod/mini';
-import { nestsWithin } from '../json-limits';
-import { firstIssue } from '../zod-issues';
+import { nestsWithin } from '../shared/json-limits';
+import { firstIssue } from '../shared/zod-issues';
 
 const MAX_INPUT_DEPTH = 48;
 

@@ -1,7 +1,7 @@
-import { labelSchema, type AccountSummary } from '../model';
-import { destinationFromSettings } from '../providers/destination';
-import type { ProviderAdapter } from '../providers/types';
-import { describeIssue } from '../zod-issues';
+import { labelSchema, type AccountSummary } from '../shared/model';
+import { destinationFromSettings } from '../shared/providers/destination';
+import type { ProviderAdapter } from '../shared/providers/types';
+import { describeIssue } from '../shared/zod-issues';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;

@@ -5,10 +5,10 @@ import {
   definitionsFileSchema,
   mappedFields,
   type ProviderDefinition,
-} from '../custom/definition';
-import type { ExpressionInput } from '../custom/expression';
-import { IMPORT_LIMITS, nestsWithin, parseJsonWithin } from '../json-limits';
-import { describeIssue, firstIssue } from '../zod-issues';
+} from '../shared/custom/definition';
+import type { ExpressionInput } from '../shared/custom/expression';
+import { IMPORT_LIMITS, nestsWithin, parseJsonWithin } from '../shared/json-limits';
+import { describeIssue, firstIssue } from '../shared/zod-issues';
 
 /**
  * The definition editor's form state: everything as the text the user types. Expressions are

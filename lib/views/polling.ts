@@ -1,4 +1,4 @@
-import type { ProfileEntry } from '../model';
+import type { ProfileEntry } from '../shared/model';
 
 const MIN_POLL_MS = 1_000;
 // An open popup never waits longer than this to look again; and no timer may exceed 2³¹−1 ms,

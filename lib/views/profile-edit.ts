@@ -1,7 +1,7 @@
-import type { ErrorInfo } from '../errors';
-import type { EditableFieldView, ProfileEntry } from '../model';
-import { joinName } from '../text';
-import type { EditableFieldName, Profile } from '../profile';
+import type { ErrorInfo } from '../shared/errors';
+import type { EditableFieldView, ProfileEntry } from '../shared/model';
+import { joinName } from '../shared/text';
+import type { EditableFieldName, Profile } from '../shared/profile';
 
 export type EditValues = Partial<Record<EditableFieldName, string>>;
 

@@ -1,8 +1,8 @@
-import { adapterFromDefinition } from '../../lib/custom/adapter';
-import { definitionSchema } from '../../lib/custom/definition';
-import { providerIds, providers } from '../../lib/providers';
-import { fetched } from '../../lib/providers/raw';
-import type { ProviderAdapter } from '../../lib/providers/types';
+import { adapterFromDefinition } from '../../lib/background/custom/client';
+import { definitionSchema } from '../../lib/shared/custom/definition';
+import { providerIds, providers } from '../../lib/background/providers';
+import { fetched } from '../../lib/background/providers/raw';
+import type { ProviderAdapter } from '../../lib/shared/providers/types';
 import acme from '../fixtures/definitions/acme.json';
 import { adversarialBodies, ENVELOPES } from '../fixtures/adversarial';
 

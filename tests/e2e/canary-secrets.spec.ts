@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMockProviders, type MockProviders } from '../mock-providers/server';
-import { CREDENTIAL_REQUESTS } from '../../lib/messaging/channels';
+import { CREDENTIAL_REQUESTS } from '../../lib/shared/messaging/channels';
 import { expect, test } from './fixtures';
 import { accountForm, fillAccountForm, PROVIDER_NAMES, send, signInToWacht, type ProviderName } from './helpers';
 

@@ -1,7 +1,7 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
-import type { RequestOutput } from '../../lib/messaging/replies';
-import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../lib/messaging/channels';
-import type { RequestInput, RequestType } from '../../lib/messaging/requests';
+import type { RequestOutput } from '../../lib/shared/messaging/replies';
+import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../lib/shared/messaging/channels';
+import type { RequestInput, RequestType } from '../../lib/shared/messaging/requests';
 import type { MockProviders } from '../mock-providers/server';
 
 export type ProviderName = 'insighto' | 'wacht' | 'leadping' | 'chakra';

@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundCore } from '../../lib/background';
-import type { RequestOutput } from '../../lib/messaging/replies';
-import type { RequestInput, RequestType } from '../../lib/messaging/requests';
+import type { RequestOutput } from '../../lib/shared/messaging/replies';
+import type { RequestInput, RequestType } from '../../lib/shared/messaging/requests';
 import type { MockProviders } from '../mock-providers/server';
 import { signInToWacht } from './cookie-jar';
 import { fakePlatform } from './fake-platform';

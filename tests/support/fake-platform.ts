@@ -1,6 +1,6 @@
 import type { Platform } from '../../lib/background/platform';
-import type { ViewEvent } from '../../lib/messaging/replies';
-import { bytesToBase64 } from '../../lib/base64';
+import type { ViewEvent } from '../../lib/shared/messaging/replies';
+import { bytesToBase64 } from '../../lib/shared/base64';
 import { CookieJar } from './cookie-jar';
 
 /** The background's browser surface for unit tests: real HTTP, a cookie jar, recorded effects. */

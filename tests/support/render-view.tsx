@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isRequest } from '../../lib/background/router';
-import { createQueryClient } from '../../lib/query/client';
+import { createQueryClient } from '../../lib/views/query/client';
 import { type ViewActions, ViewActionsContext } from '../../components/ViewActions';
 import type { MockProviders } from '../mock-providers/server';
 import { backgroundHarness, OWN_SENDER } from './background-harness';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ProviderDefinition } from '../../../lib/custom/definition';
-import { toErrorInfo } from '../../../lib/errors';
-import { request } from '../../../lib/messaging/client';
+import type { ProviderDefinition } from '../../../lib/shared/custom/definition';
+import { toErrorInfo } from '../../../lib/shared/errors';
+import { request } from '../../../lib/views/messaging';
 import {
   checkDefinitionJson,
   checkDraft,

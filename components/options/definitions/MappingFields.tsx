@@ -1,4 +1,4 @@
-import { mappedFields, type MappedField } from '../../../lib/custom/definition';
+import { mappedFields, type MappedField } from '../../../lib/shared/custom/definition';
 import { Field } from './Field';
 import type { SectionProps } from './section-props';
 

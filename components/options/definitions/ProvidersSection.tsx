@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProviderDefinition } from '../../../lib/custom/definition';
-import { toErrorInfo } from '../../../lib/errors';
-import { request } from '../../../lib/messaging/client';
-import { queryKeys } from '../../../lib/query/keys';
-import { IMPORT_LIMITS } from '../../../lib/json-limits';
+import type { ProviderDefinition } from '../../../lib/shared/custom/definition';
+import { toErrorInfo } from '../../../lib/shared/errors';
+import { request } from '../../../lib/views/messaging';
+import { queryKeys } from '../../../lib/views/query/keys';
+import { IMPORT_LIMITS } from '../../../lib/shared/json-limits';
 import { definitionChanges, definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { adapterFromDefinition } from '../../../lib/custom/adapter';
-import type { ProviderDefinition } from '../../../lib/custom/definition';
-import { describeError } from '../../../lib/error-text';
-import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../../lib/errors';
-import { request } from '../../../lib/messaging/client';
-import type { Profile } from '../../../lib/profile';
+import { adapterFromDefinition } from '../../../lib/background/custom/client';
+import type { ProviderDefinition } from '../../../lib/shared/custom/definition';
+import { describeError } from '../../../lib/views/error-text';
+import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../../lib/shared/errors';
+import { request } from '../../../lib/views/messaging';
+import type { Profile } from '../../../lib/shared/profile';
 import { initialValues, originsFor, validateForm } from '../../../lib/views/account-form';
 import { useViewActions } from '../../ViewActions';
 import { CredentialInput } from '../CredentialInput';

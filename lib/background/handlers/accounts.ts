@@ -1,9 +1,9 @@
-import { base64ToBytes } from '../../base64';
-import { purgeAccountFromPersistedCache } from '../../query/persisted-cache';
+import { base64ToBytes } from '../../shared/base64';
+import { purgeAccountFromPersistedCache } from '../storage/view-cache';
 import { summarize } from '../account-summary';
-import { accountsStore, splitCredentials, type StoredAccount } from '../accounts-store';
-import { loadRegistry } from '../definitions-store';
-import { profileStore } from '../profile-store';
+import { accountsStore, splitCredentials, type StoredAccount } from '../storage/accounts';
+import { loadRegistry } from '../storage/definitions';
+import { profileStore } from '../storage/profiles';
 import type { Handlers } from '../router';
 import {
   adapterOrThrow,

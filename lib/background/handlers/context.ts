@@ -1,8 +1,8 @@
-import { WhoamiError } from '../../errors';
-import type { Registry } from '../../providers/registry';
-import type { ProviderAdapter } from '../../providers/types';
-import { describeIssue } from '../../zod-issues';
-import type { ResolvedAccount } from '../accounts-store';
+import { WhoamiError } from '../../shared/errors';
+import type { Registry } from '../providers/registry';
+import type { ProviderAdapter } from '../../shared/providers/types';
+import { describeIssue } from '../../shared/zod-issues';
+import type { ResolvedAccount } from '../storage/accounts';
 import type { Editor } from '../editor';
 import type { PermissionKeeper } from '../permissions';
 import type { Platform } from '../platform';

@@ -1,15 +1,15 @@
 import { storage } from 'wxt/utils/storage';
-import type { ExportFile, ImportPreviewItem } from '../../model';
-import { destinationFromSettings } from '../../providers/destination';
-import type { ProviderAdapter } from '../../providers/types';
-import { describeIssue } from '../../zod-issues';
+import type { ExportFile, ImportPreviewItem } from '../../shared/model';
+import { destinationFromSettings } from '../../shared/providers/destination';
+import type { ProviderAdapter } from '../../shared/providers/types';
+import { describeIssue } from '../../shared/zod-issues';
 import { summarize } from '../account-summary';
-import { accountsStore, splitCredentials, type StoredAccount } from '../accounts-store';
-import { definitionsStore } from '../definitions-store';
-import { profileStore } from '../profile-store';
+import { accountsStore, splitCredentials, type StoredAccount } from '../storage/accounts';
+import { definitionsStore } from '../storage/definitions';
+import { profileStore } from '../storage/profiles';
 import { needsUser } from '../refresher';
 import type { Handlers } from '../router';
-import { settingsStore } from '../settings-store';
+import { settingsStore } from '../storage/settings';
 import { announceAccounts, type HandlerDeps, refreshSoon } from './context';
 
 type DataHandlers = Pick<

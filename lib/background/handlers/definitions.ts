@@ -1,9 +1,9 @@
-import { adapterFromDefinition } from '../../custom/adapter';
-import { customProviderId, type ProviderDefinition } from '../../custom/definition';
-import { toErrorInfo, WhoamiError } from '../../errors';
-import { scrubSecrets } from '../../secrets';
-import { accountsStore, countUsing, hideNewSecrets } from '../accounts-store';
-import { definitionsStore } from '../definitions-store';
+import { adapterFromDefinition } from '../custom/client';
+import { customProviderId, type ProviderDefinition } from '../../shared/custom/definition';
+import { toErrorInfo, WhoamiError } from '../../shared/errors';
+import { scrubSecrets } from '../secrets/scrub';
+import { accountsStore, countUsing, hideNewSecrets } from '../storage/accounts';
+import { definitionsStore } from '../storage/definitions';
 import type { Handlers } from '../router';
 import { announceAccounts, type HandlerDeps, parseCredentials } from './context';
 

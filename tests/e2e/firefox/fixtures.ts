@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../../lib/messaging/channels';
-import type { RequestOutput } from '../../../lib/messaging/replies';
-import type { RequestInput, RequestType } from '../../../lib/messaging/requests';
+import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../../lib/shared/messaging/channels';
+import type { RequestOutput } from '../../../lib/shared/messaging/replies';
+import type { RequestInput, RequestType } from '../../../lib/shared/messaging/requests';
 import { createMockProviders, type MockProviders } from '../../mock-providers/server';
 
 /**

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
-import type { DefinitionInput } from '../../../../lib/custom/definition';
+import type { DefinitionInput } from '../../../../lib/shared/custom/definition';
 import acme from '../../../fixtures/definitions/acme.json';
 import { useMockProviders } from '../../../support/use-mock-providers';
 import { backgroundHarness } from '../../../support/background-harness';

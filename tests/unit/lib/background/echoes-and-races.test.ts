@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { DefinitionInput } from '../../../../lib/custom/definition';
+import type { DefinitionInput } from '../../../../lib/shared/custom/definition';
 import { backgroundHarness } from '../../../support/background-harness';
 import { useMockProviders } from '../../../support/use-mock-providers';
 

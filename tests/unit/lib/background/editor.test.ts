@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../../../../lib/base64';
+import { bytesToBase64 } from '../../../../lib/shared/base64';
 import { TINY_PNG } from '../../../fixtures/pictures';
 import { useMockProviders } from '../../../support/use-mock-providers';
 import { backgroundHarness } from '../../../support/background-harness';

@@ -1,10 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DefinitionInput } from '../../../../lib/custom/definition';
-import { guardedCall } from '../../../../lib/background/guard';
-import { migrateAccountsToV2 } from '../../../../lib/background/migrations/accounts';
-import { createRegistry } from '../../../../lib/providers/registry';
-import { providers } from '../../../../lib/providers';
+import type { DefinitionInput } from '../../../../lib/shared/custom/definition';
+import { guardedCall } from '../../../../lib/background/network/guard';
+import { migrateAccountsToV2 } from '../../../../lib/background/storage/migrations/accounts';
+import { createRegistry } from '../../../../lib/background/providers/registry';
+import { providers } from '../../../../lib/background/providers';
 import acme from '../../../fixtures/definitions/acme.json';
 import { createMockProviders, type MockProviders } from '../../../mock-providers/server';
 import { backgroundHarness } from '../../../support/background-harness';

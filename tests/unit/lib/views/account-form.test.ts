@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../../../lib/model';
-import { providers } from '../../../../lib/providers';
+import type { AccountSummary } from '../../../../lib/shared/model';
+import { providers } from '../../../../lib/background/providers';
 import { accountState, initialValues, originsFor, validateForm } from '../../../../lib/views/account-form';
 
 const editing: AccountSummary = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionSchema } from '../../../../lib/custom/definition';
+import { definitionSchema } from '../../../../lib/shared/custom/definition';
 import { checkDefinitionJson, definitionChanges, readDefinitionsFile } from '../../../../lib/views/definitions';
 import acme from '../../../fixtures/definitions/acme.json';
 

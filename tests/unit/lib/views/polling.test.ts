@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyEntry } from '../../../../lib/model';
-import { WhoamiError } from '../../../../lib/errors';
+import { emptyEntry } from '../../../../lib/shared/model';
+import { WhoamiError } from '../../../../lib/shared/errors';
 import { pollDelayMs } from '../../../../lib/views/polling';
 
 const limited = (nextAttemptAt: number) => ({ ...emptyEntry('a'), error: new WhoamiError('rate-limited').info, nextAttemptAt });

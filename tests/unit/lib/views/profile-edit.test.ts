@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyEntry } from '../../../../lib/model';
-import { buildProfile } from '../../../../lib/normalize';
+import { emptyEntry } from '../../../../lib/shared/model';
+import { buildProfile } from '../../../../lib/background/providers/normalize';
 import { applyOptimistic, changedValues, draftApplied, formFieldErrors, valuesFromProfile } from '../../../../lib/views/profile-edit';
 
 const fields = [

@@ -1,0 +1,192 @@
+import * as z from 'zod/mini';
+import { WhoamiError, invalidResponse } from '../../shared/errors';
+import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
+import { buildProfile, details } from '../providers/normalize';
+import { baseUrlField, editableText, secretField, servedFrom, textField } from '../../shared/providers/fields';
+import { addFieldError, fetched } from '../providers/raw';
+import { type CredentialField, defineCredentials, type FetchContext, type ProviderAdapter } from '../../shared/providers/types';
+import { textOrNull } from '../../shared/text';
+import { customProviderId, fillTemplate, type MappedField, PROFILE_ID_PLACEHOLDER, type ProviderDefinition } from '../../shared/custom/definition';
+import { type Budget, evaluate, ExpressionBudgetError, type ExpressionInput, readPath, type Scope, toExpression } from '../../shared/custom/expression';
+
+/** Error bodies of unknown providers: the common shapes, first match wins. */
+export const readAnyErrorBody: ErrorBodyReader = (body) => {
+  if (!body || typeof body !== 'object') return null;
+  const record = body as Record<string, unknown>;
+  const fieldErrors: Record<string, string[]> = {};
+  const list = [record.errors, record._errors, record.detail].find(Array.isArray) as unknown[] | undefined;
+  const messages: string[] = [];
+  for (const item of list ?? []) {
+    if (typeof item === 'string') messages.push(item);
+    else if (item && typeof item === 'object') {
+      const entry = item as Record<string, unknown>;
+      const message = textOrNull(entry.message) ?? textOrNull(entry.msg) ?? textOrNull(entry.detail);
+      if (!message) continue;
+      const field = textOrNull(entry.field) ?? (Array.isArray(entry.loc) ? String(entry.loc.at(-1)) : null);
+      if (field) addFieldError(fieldErrors, field, message);
+      messages.push(message);
+    }
+  }
+  if (record.errors && typeof record.errors === 'object' && !Array.isArray(record.errors)) {
+    for (const [field, value] of Object.entries(record.errors)) {
+      for (const message of Array.isArray(value) ? value : [value]) addFieldError(fieldErrors, field, String(message));
+    }
+  }
+  const error = record.error;
+  const message =
+    textOrNull(record.detail) ??
+    textOrNull(record.message) ??
+    textOrNull(typeof error === 'object' && error ? (error as Record<string, unknown>).message : error) ??
+    textOrNull(record.title) ??
+    (messages.join('; ') || null);
+  return { message, fieldErrors };
+};
+
+function credentialFields(definition: ProviderDefinition): Record<string, Omit<CredentialField, 'name'>> {
+  const fields: Record<string, Omit<CredentialField, 'name'>> = { baseUrl: baseUrlField(definition.baseUrl) };
+  for (const field of definition.fields) fields[field.name] = field.secret ? secretField(field.label) : textField(field.label);
+  if (definition.auth.type === 'browser-session') {
+    fields.useBrowserSession = {
+      label: 'Use my signed-in browser session',
+      kind: 'consent',
+      defaultValue: 'true',
+      help: `Whoami reads your profile with the browser's own ${definition.auth.cookie} cookie. It never stores or copies it.`,
+      schema: z.literal('true', { error: `${definition.name} works only with your signed-in browser session` }),
+    };
+  }
+  return fields;
+}
+
+const asBoolean = (value: unknown) => (typeof value === 'boolean' ? value : null);
+
+/** Text for a profile field; a list or an object there means the mapping points at the wrong place. */
+function asText(value: unknown, field: string): string | null {
+  if (value !== null && typeof value === 'object') {
+    throw invalidResponse(`${field}: expected text, the mapping found ${Array.isArray(value) ? 'a list' : 'an object'}`);
+  }
+  return textOrNull(typeof value === 'number' ? String(value) : value);
+}
+
+export interface CustomAdapter extends ProviderAdapter {
+  /** The raw answer, for the editor's "Try it" (scrubbed by the caller before it is shown). */
+  fetchRaw(credentials: Record<string, string>, ctx: FetchContext): Promise<unknown>;
+}
+
+/** Turns a definition into an adapter: the same HTTP layer, error mapping, secret scrubbing and checks as a built-in. */
+export function adapterFromDefinition(definition: ProviderDefinition): CustomAdapter {
+  const credentials = defineCredentials(credentialFields(definition));
+  const id = customProviderId(definition.id);
+  // With a cookie session, a 401 means the user is signed out, as it does for Wacht.
+  const readErrorBody: ErrorBodyReader =
+    definition.auth.type === 'browser-session'
+      ? (body, status) => ({ ...readAnyErrorBody(body, status), ...(status === 401 ? { kind: 'signed-out' as const } : {}) })
+      : readAnyErrorBody;
+
+  function request(c: Record<string, string>, path: string) {
+    const url = new URL(`${c.baseUrl}${fillTemplate(path, c, true)}`);
+    const headers: Record<string, string> = {};
+    const { auth } = definition;
+    if (auth.type === 'query') url.searchParams.set(auth.name, fillTemplate(auth.value, c, false));
+    if (auth.type === 'header') headers[auth.name] = fillTemplate(auth.value, c, false);
+    return { url: url.href, headers, credentials: auth.type === 'browser-session' ? ('include' as const) : ('omit' as const) };
+  }
+
+  async function requireSession(c: Record<string, string>, ctx: FetchContext) {
+    if (definition.auth.type !== 'browser-session') return;
+    if (!(await ctx.hasCookie(c.baseUrl!, definition.auth.cookie))) {
+      throw new WhoamiError('signed-out', { detail: `no ${definition.auth.cookie} cookie for ${new URL(c.baseUrl!).host}` });
+    }
+  }
+
+  function parseProfile(body: unknown) {
+    const local = definition.envelope ? readPath(body, definition.envelope) : body;
+    if (!local || typeof local !== 'object' || Array.isArray(local)) {
+      throw invalidResponse(`${definition.envelope || '(root)'}: expected object`);
+    }
+    const scope: Scope = { local, root: body };
+    // One budget for the whole mapping of one answer: every field and detail draws on it.
+    const budget: Budget = { steps: 0 };
+    const run = (input: ExpressionInput, where: string) => {
+      try {
+        return evaluate(toExpression(input), scope, budget);
+      } catch (error) {
+        if (!(error instanceof ExpressionBudgetError)) throw error;
+        throw invalidResponse(`${where}: the mapping needs ${error.message} on this answer — lists inside lists multiply; map fewer items`);
+      }
+    };
+    const field = (name: MappedField) => {
+      const input = definition.profile[name];
+      return input === undefined ? null : run(input, name);
+    };
+    const text = (name: MappedField) => asText(field(name), name);
+    const roles = field('roles');
+    return buildProfile(id, {
+      id: text('id'),
+      name: text('name'),
+      firstName: text('firstName'),
+      lastName: text('lastName'),
+      username: text('username'),
+      email: text('email'),
+      emailVerified: asBoolean(field('emailVerified')),
+      phone: text('phone'),
+      avatarUrl: text('avatarUrl'),
+      roles: (Array.isArray(roles) ? roles : [roles]).map((role) => asText(role, 'roles')).filter((r): r is string => r !== null),
+      organization: text('organization'),
+      plan: text('plan'),
+      trial: asBoolean(field('trial')),
+      createdAt: (field('createdAt') as string | number | null) ?? null,
+      updatedAt: (field('updatedAt') as string | number | null) ?? null,
+      details: details(
+        definition.details.map(({ label, value }) => {
+          const result = run(value, label);
+          const shown = typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean' ? result : null;
+          return [label, shown];
+        }),
+      ),
+    });
+  }
+
+  async function read(c: Record<string, string>, ctx: FetchContext) {
+    await requireSession(c, ctx);
+    const { url, headers, credentials: mode } = request(c, definition.path);
+    if (definition.method === 'GET') return getJson({ url, headers, credentials: mode }, ctx, readErrorBody);
+    return requestJson({ method: 'POST', url, headers, credentials: mode }, ctx, readErrorBody);
+  }
+
+  const update = definition.update;
+  return {
+    id,
+    name: definition.name,
+    auth: definition.auth.type === 'browser-session' ? 'browser-session' : definition.auth.type === 'query' ? 'query-key' : 'bearer',
+    credentials: credentials as never,
+    ...servedFrom((c) => c.baseUrl!),
+    signInUrl: definition.auth.type === 'browser-session' ? (c) => c.baseUrl! : undefined,
+    readErrorBody,
+    parseProfile,
+    async fetchProfile(c, ctx) {
+      return fetched(parseProfile, (await read(c, ctx)).body);
+    },
+    async fetchRaw(c, ctx) {
+      return (await read(c, ctx)).body;
+    },
+    update: update && {
+      fields: update.fields.map(({ field, label }) => ({ name: field, label, input: field === 'phone' ? 'tel' : 'text', schema: editableText(label, 200) })),
+      bodySchema: z.record(z.string(), z.string()),
+      async send(c, changes, current, ctx) {
+        await requireSession(c, ctx);
+        const values: Record<string, string> = {};
+        for (const { field, key } of update.fields) if (changes[field] !== undefined) values[key] = changes[field];
+        const { url, headers, credentials: mode } = request({ ...c, [PROFILE_ID_PLACEHOLDER]: current.id ?? '' }, update.path);
+        const body = update.body === 'json' ? JSON.stringify(values) : new URLSearchParams(values);
+        if (update.body === 'json') headers['Content-Type'] = 'application/json';
+        const response = await requestJson({ method: update.method, url, headers, body, credentials: mode }, ctx, readErrorBody);
+        // An answer that holds the user is taken as is; anything else, the profile is read again.
+        try {
+          return fetched(parseProfile, response.body);
+        } catch {
+          return fetched(parseProfile, (await read(c, ctx)).body);
+        }
+      },
+    },
+  };
+}

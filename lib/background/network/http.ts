@@ -1,0 +1,251 @@
+import { type ErrorKind, WhoamiError } from '../../shared/errors';
+import { scrubSecrets } from '../secrets/scrub';
+
+// The e2e build waits 3 s instead of 10 so its hung-provider cases stay quick; the product
+// waits 10 s.
+export const DEFAULT_TIMEOUT_MS = import.meta.env?.MODE === 'e2e' ? 3_000 : 10_000;
+export const MAX_RESPONSE_BYTES = 1_000_000;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | URLSearchParams | FormData;
+  /** Wacht authenticates by the browser's own cookie; everyone else gets no cookies at all. */
+  credentials?: RequestCredentials;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export interface HttpDeps {
+  fetch: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Overrides DEFAULT_TIMEOUT_MS for every request made with these deps. */
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface ProviderErrorBody {
+  message?: string | null;
+  fieldErrors?: Record<string, string[]>;
+  /** A provider may know better than the status code (Wacht's 400 "No active sign-in found"). */
+  kind?: ErrorKind;
+}
+
+/** Each provider reads its own error format (FastAPI, ProblemDetails, Wacht, Chakra). */
+export type ErrorBodyReader = (body: unknown, status: number) => ProviderErrorBody | null;
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+export function kindForStatus(status: number): ErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 405 || status === 501) return 'unsupported';
+  if (status === 408) return 'timeout';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'validation';
+}
+
+/** The most a `Retry-After` is taken at its word, in seconds: three hours. */
+export const MAX_RETRY_AFTER_SEC = 3 * 60 * 60;
+
+/** Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), at most three hours. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim().slice(0, 64);
+  let seconds: number;
+  if (/^\d+$/.test(trimmed)) seconds = Number(trimmed);
+  else {
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at)) return null;
+    seconds = Math.ceil((at - now) / 1000);
+  }
+  return Math.min(Math.max(0, seconds), MAX_RETRY_AFTER_SEC);
+}
+
+/** The body's bytes, refused as soon as it passes `maxBytes` (declared or streamed). */
+export async function readBytesCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(maxBytes);
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesCapped(response, maxBytes));
+}
+
+function tooLarge(maxBytes: number): WhoamiError {
+  return new WhoamiError('invalid-response', {
+    detail: `the response is larger than ${Math.round(maxBytes / 1000)} kB`,
+  });
+}
+
+function looksLikeHtml(contentType: string, text: string): boolean {
+  return /html/i.test(contentType) || /^\s*<(!doctype|html|head|body)\b/i.test(text);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new WhoamiError('invalid-response', { detail: 'the body is not valid JSON' });
+  }
+}
+
+function fetchFailure(error: unknown, timedOut: boolean, timeoutMs: number, url: string): WhoamiError {
+  if (error instanceof WhoamiError) return error;
+  if (timedOut) {
+    const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+    return new WhoamiError('timeout', { detail: `no answer within ${limit}` });
+  }
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return new WhoamiError('network', {
+    detail: offline ? 'this device is offline' : `could not connect to ${new URL(url).host}`,
+  });
+}
+
+/**
+ * One HTTP exchange that answers JSON or throws a typed error. Never follows redirects: a
+ * redirect from an API is a sign-in page, and following it would carry our headers elsewhere.
+ */
+export async function requestJson(
+  request: HttpRequest,
+  deps: HttpDeps,
+  readErrorBody: ErrorBodyReader,
+): Promise<HttpResponse> {
+  const timeoutMs = request.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = request.maxBytes ?? MAX_RESPONSE_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const response = await deps.fetch(request.url, {
+      method: request.method,
+      headers: { Accept: 'application/json', ...request.headers },
+      body: request.body,
+      credentials: request.credentials ?? 'omit',
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel();
+      throw new WhoamiError('signed-out', {
+        status: response.status || null,
+        detail: 'the provider redirected to another page, usually a sign-in page',
+      });
+    }
+    const text = await readCapped(response, maxBytes);
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!response.ok) throw errorFromResponse(response, contentType, text, readErrorBody);
+    if (looksLikeHtml(contentType, text)) {
+      throw new WhoamiError('signed-out', {
+        status: response.status,
+        detail: 'got a web page (HTML) instead of JSON, usually a sign-in page',
+      });
+    }
+    if (!JSON_TYPE.test(contentType)) {
+      throw new WhoamiError('invalid-response', {
+        status: response.status,
+        detail: `expected JSON, got ${contentType.split(';')[0] || 'no content type'}`,
+      });
+    }
+    return { status: response.status, headers: response.headers, body: parseJson(text) };
+  } catch (error) {
+    throw fetchFailure(error, timedOut, timeoutMs, request.url);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function errorFromResponse(
+  response: Response,
+  contentType: string,
+  text: string,
+  readErrorBody: ErrorBodyReader,
+): WhoamiError {
+  let provider: ProviderErrorBody | null = null;
+  if (JSON_TYPE.test(contentType)) {
+    try {
+      // Scrubbed before it is read: an error body may echo the key or carry secrets of its own.
+      provider = readErrorBody(scrubSecrets(JSON.parse(text)), response.status);
+    } catch {
+      provider = null;
+    }
+  }
+  const kind = provider?.kind ?? kindForStatus(response.status);
+  return new WhoamiError(kind, {
+    status: response.status,
+    providerMessage: provider?.message ?? null,
+    fieldErrors: provider?.fieldErrors ?? {},
+    retryAfterSec: parseRetryAfter(response.headers.get('retry-after')),
+  });
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  /** A longer Retry-After is reported to the user instead of waited out. */
+  maxRetryAfterSec: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxRetryAfterSec: 5 };
+
+const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['network', 'server', 'rate-limited']);
+
+/**
+ * Reads (GETs) retry with backoff on network errors, 5xx and 429, honouring Retry-After.
+ * Updates never come through here: a retried write could apply twice.
+ */
+export async function getJson(
+  request: Omit<HttpRequest, 'method' | 'body'>,
+  deps: HttpDeps,
+  readErrorBody: ErrorBodyReader,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<HttpResponse> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await requestJson({ ...request, method: 'GET' }, deps, readErrorBody);
+    } catch (error) {
+      if (!(error instanceof WhoamiError) || !RETRYABLE.has(error.kind) || attempt >= policy.attempts) throw error;
+      const retryAfter = error.info.retryAfterSec;
+      if (error.kind === 'rate-limited' && (retryAfter === null || retryAfter > policy.maxRetryAfterSec)) throw error;
+      const backoff = policy.baseDelayMs * 3 ** (attempt - 1) * (0.8 + Math.random() * 0.4);
+      await sleep(retryAfter !== null ? retryAfter * 1000 : backoff);
+    }
+  }
+}

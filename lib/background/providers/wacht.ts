@@ -1,0 +1,233 @@
+import * as z from 'zod/mini';
+import { WhoamiError } from '../../shared/errors';
+import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
+import { buildProfile, details, isoOrNull, textOrNull } from './normalize';
+import { isAllowedBaseUrl, normalizeBaseUrl } from '../../shared/base-url';
+import { editableText, servedFrom } from '../../shared/providers/fields';
+import { addFieldError, fetched, optBool, optText, parseRaw } from './raw';
+import { defineCredentials, type ProviderAdapter } from '../../shared/providers/types';
+
+// Seed 002, providers.md §B and specs/wacht-frontend-api.openapi.json (CurrentUser).
+// `user_authenticator`, `authenticators` and `backup_codes` carry TOTP secrets and backup
+// codes: they are deliberately absent here, so nothing of them reaches a Profile.
+const email = z.looseObject({ email: optText, is_primary: optBool, verified: optBool, verified_at: optText });
+const phone = z.looseObject({ phone_number: optText, country_code: optText, verified: optBool });
+const list = <T extends z.ZodMiniType>(item: T) => z.optional(z.nullable(z.array(item)));
+
+const wachtUser = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  first_name: optText,
+  last_name: optText,
+  username: optText,
+  availability: optText,
+  // Typed string in the spec, a boolean on real servers: accept both.
+  has_profile_picture: z.optional(z.nullable(z.union([z.boolean(), z.string()]))),
+  profile_picture_url: optText,
+  primary_email_address: z.optional(z.nullable(email)),
+  primary_phone_number: z.optional(z.nullable(phone)),
+  second_factor_policy: optText,
+  user_email_addresses: list(email),
+  email_addresses: list(email),
+  user_phone_numbers: list(phone),
+  phone_numbers: list(phone),
+  social_connections: list(z.looseObject({ provider: optText })),
+  backup_codes_generated: optBool,
+  has_password: optBool,
+  has_passkeys: optBool,
+  segments: list(z.looseObject({ name: optText, type: optText })),
+});
+
+const wachtEnvelope = z.looseObject({
+  status: z.optional(z.nullable(z.number())),
+  message: optText,
+  data: wachtUser,
+  session: z.optional(z.nullable(z.looseObject({ created_at: optText }))),
+});
+
+// Form fields of UpdateUserSchema that Whoami offers. Wacht skips empty values, so a name can
+// be changed but not cleared here.
+const updateBody = z.strictObject({
+  first_name: z.optional(z.string().check(z.minLength(1))),
+  last_name: z.optional(z.string().check(z.minLength(1))),
+  username: z.optional(z.string().check(z.minLength(1))),
+});
+
+/** `pk_test_<base64 of the host>` decodes to the deployment host: accept it as a convenience. */
+export function deploymentUrlFrom(input: string): string {
+  let value = input.trim();
+  const key = /^pk_(?:live|test)_([A-Za-z0-9+/=_-]+)$/.exec(value);
+  if (key?.[1]) {
+    try {
+      value = atob(key[1].replaceAll('-', '+').replaceAll('_', '/')).replace(/\$$/, '');
+    } catch {
+      return value;
+    }
+  }
+  return /^[a-z]+:\/\//i.test(value) ? value : `https://${value}`;
+}
+
+const deploymentSchema = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.minLength(1, { error: 'Deployment host is required' }),
+    z.refine((value) => isAllowedBaseUrl(deploymentUrlFrom(value)), {
+      error: 'Enter the deployment host (e.g. acme.wacht.services) or a publishable key',
+    }),
+  ),
+  z.transform((value) => normalizeBaseUrl(deploymentUrlFrom(value))),
+);
+
+const credentials = defineCredentials({
+  deploymentUrl: {
+    label: 'Deployment host',
+    kind: 'url',
+    placeholder: 'acme.wacht.services or pk_live_…',
+    help: 'The host your app signs in with. A publishable key works too.',
+    schema: deploymentSchema,
+  },
+  useBrowserSession: {
+    label: 'Use my signed-in browser session',
+    kind: 'consent',
+    defaultValue: 'true',
+    help: "Whoami reads your profile with the browser's own Wacht session cookie. It never stores or copies the cookie.",
+    schema: z.literal('true', { error: 'Wacht works only with your signed-in browser session' }),
+  },
+});
+
+type WachtCredentials = z.output<typeof credentials.schema>;
+
+const SESSION_COOKIE = '__session';
+
+function fieldForCode(code: string): string | null {
+  const match = /(FIRST_NAME|LAST_NAME|USERNAME|PHONE|EMAIL)/.exec(code.toUpperCase());
+  return match?.[1] ?? null;
+}
+
+/** `{errors: [{code, message}]}`; `code` is a number in the spec and a string on the wire. */
+const readErrorBody: ErrorBodyReader = (body, status) => {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return null;
+  const fieldErrors: Record<string, string[]> = {};
+  const messages: string[] = [];
+  for (const item of errors as Array<{ code?: unknown; message?: unknown }>) {
+    const code = typeof item?.code === 'string' || typeof item?.code === 'number' ? String(item.code) : '';
+    const message = typeof item?.message === 'string' ? item.message : code || 'request rejected';
+    const field = fieldForCode(code);
+    if (field) addFieldError(fieldErrors, field, message);
+    messages.push(message);
+  }
+  const message = messages.join('; ') || null;
+  // With a cookie session, "unauthorized" and "no active sign-in" both mean signed out.
+  const signedOut = status === 401 || (status === 400 && /no active sign-?in/i.test(message ?? ''));
+  return { message, fieldErrors, kind: signedOut ? 'signed-out' : undefined };
+};
+
+function phoneText(p: z.output<typeof phone> | null | undefined): string | null {
+  const number = textOrNull(p?.phone_number);
+  const code = textOrNull(p?.country_code);
+  if (!number) return null;
+  return code && /^\+\d+$/.test(code) && !number.startsWith('+') ? `${code} ${number}` : number;
+}
+
+function parseProfile(body: unknown) {
+  const { data: user, session } = parseRaw(wachtEnvelope, body);
+  const emails = [...(user.user_email_addresses ?? []), ...(user.email_addresses ?? [])];
+  const primaryEmail = user.primary_email_address ?? emails.find((e) => e.is_primary) ?? emails[0];
+  const phones = [...(user.user_phone_numbers ?? []), ...(user.phone_numbers ?? [])];
+  const hasPicture = user.has_profile_picture;
+  const pictureKnownAbsent = hasPicture === false || hasPicture === 'false';
+  return buildProfile('wacht', {
+    id: user.id,
+    firstName: user.first_name,
+    lastName: user.last_name,
+    username: user.username,
+    email: primaryEmail?.email,
+    emailVerified: primaryEmail?.verified ?? null,
+    phone: phoneText(user.primary_phone_number ?? phones[0]),
+    avatarUrl: pictureKnownAbsent ? null : user.profile_picture_url,
+    roles: [],
+    organization: (user.segments ?? []).find((s) => s.type === 'organization')?.name ?? null,
+    details: details([
+      ['Availability', textOrNull(user.availability)],
+      ['Two-factor policy', textOrNull(user.second_factor_policy)],
+      ['Backup codes generated', user.backup_codes_generated],
+      ['Password set', user.has_password],
+      ['Passkeys', user.has_passkeys],
+      ['Social sign-in', (user.social_connections ?? []).map((s) => textOrNull(s.provider)).filter(Boolean).join(', ')],
+      ['Segments', (user.segments ?? []).map((s) => textOrNull(s.name)).filter(Boolean).join(', ')],
+      ['Email addresses', new Set(emails.map((e) => e.email)).size || null],
+      ['Session started', isoOrNull(session?.created_at)],
+    ]),
+  });
+}
+
+/**
+ * A request without the cookie makes Wacht create an anonymous session and overwrite
+ * `__session`; check the browser holds one first and report "signed out" without calling.
+ */
+async function requireSession(c: WachtCredentials, hasCookie: (url: string, name: string) => Promise<boolean>) {
+  if (!(await hasCookie(c.deploymentUrl, SESSION_COOKIE))) {
+    throw new WhoamiError('signed-out', { detail: `no ${SESSION_COOKIE} cookie for ${new URL(c.deploymentUrl).host}` });
+  }
+}
+
+export const wacht: ProviderAdapter<WachtCredentials> = {
+  id: 'wacht',
+  name: 'Wacht',
+  auth: 'browser-session',
+  credentials,
+  ...servedFrom((c) => c.deploymentUrl),
+  signInUrl: (c) => c.deploymentUrl,
+  readErrorBody,
+  parseProfile,
+  async fetchProfile(c, ctx) {
+    await requireSession(c, ctx.hasCookie);
+    const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
+    return fetched(parseProfile, response.body);
+  },
+  avatar: {
+    maxBytes: 2_000_000,
+    types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+    async upload(c, file, ctx) {
+      await requireSession(c, ctx.hasCookie);
+      const form = new FormData();
+      form.set('file', new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
+      await requestJson({ method: 'POST', url: `${c.deploymentUrl}/me/profile-picture`, body: form, credentials: 'include' }, ctx, readErrorBody);
+      const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
+      return fetched(parseProfile, response.body);
+    },
+  },
+  update: {
+    fields: [
+      { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100, false) },
+      { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100, false) },
+      {
+        name: 'username',
+        label: 'Username',
+        input: 'text',
+        schema: editableText('Username', 64, false).check(
+          z.regex(/^[A-Za-z0-9_.-]*$/, { error: 'Username may hold letters, digits, _ . and - only' }),
+        ),
+      },
+    ],
+    bodySchema: updateBody,
+    async send(c, changes, _current, ctx) {
+      await requireSession(c, ctx.hasCookie);
+      const body = updateBody.parse({
+        first_name: changes.firstName,
+        last_name: changes.lastName,
+        username: changes.username,
+      });
+      const form = new URLSearchParams();
+      for (const [key, value] of Object.entries(body)) if (value !== undefined) form.set(key, value);
+      await requestJson(
+        { method: 'POST', url: `${c.deploymentUrl}/me`, body: form, credentials: 'include' },
+        ctx,
+        readErrorBody,
+      );
+      // POST /me answers only a message; the user as saved comes from a fresh GET.
+      const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
+      return fetched(parseProfile, response.body);
+    },
+  },
+};

@@ -1,0 +1,221 @@
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { WhoamiError } from '../../shared/errors';
+import { createLock } from '../lock';
+import { labelSchema, type StorageProblem } from '../../shared/model';
+import type { ProviderAdapter } from '../../shared/providers/types';
+import type { Registry } from '../providers/registry';
+import { loadRegistry } from './definitions';
+import { firstIssue } from '../../shared/zod-issues';
+import { migrateAccountsToV2, redactStoredProfiles } from './migrations/accounts';
+
+// Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
+// the background. Every read is validated; a damaged entry is reported and skipped, and kept
+// as it was so nothing else is lost.
+export const storedAccountSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  provider: z.string().check(z.minLength(1)),
+  label: labelSchema,
+  /** What views may see: base URL, user id, deployment host… */
+  settings: z.record(z.string(), z.string()),
+  /**
+   * Keys, tokens and secret fields, split off when the account is saved: what is secret is
+   * fixed then, and a later change of a provider definition cannot make it visible.
+   */
+  secrets: z.record(z.string(), z.string()),
+  createdAt: z.number(),
+  /** Bumped by every change, so a form saved over a newer version is caught. */
+  revision: z.number(),
+});
+export type StoredAccount = z.infer<typeof storedAccountSchema>;
+
+/**
+ * Moves settings that a provider now calls secret into the secrets of its accounts (never the
+ * other way: a stored secret stays one). For use inside `mutate`.
+ */
+export function hideNewSecrets(entries: unknown[], provider: string, secretNames: readonly string[]): void {
+  for (const entry of entries) {
+    const account = entry as Partial<StoredAccount> | null;
+    if (account?.provider !== provider || !account.settings || !account.secrets) continue;
+    for (const name of secretNames) {
+      if (!(name in account.settings)) continue;
+      account.secrets[name] = account.settings[name]!;
+      delete account.settings[name];
+    }
+  }
+}
+
+/** How many raw entries, readable or not, use a provider. */
+export function countUsing(entries: unknown[], provider: string): number {
+  return entries.filter((entry) => (entry as { provider?: unknown } | null)?.provider === provider).length;
+}
+
+export const ACCOUNTS_KEY = 'local:accounts' as const;
+export const ACCOUNTS_VERSION = 2;
+
+const accountsItem = storage.defineItem<unknown>(ACCOUNTS_KEY, {
+  fallback: [],
+  version: ACCOUNTS_VERSION,
+  migrations: {
+    2: async (entries: unknown) => {
+      const migrated = migrateAccountsToV2(entries, await loadRegistry());
+      await redactStoredProfiles(migrated);
+      return migrated;
+    },
+  },
+});
+
+/** A stored account with the adapter of its provider and its credentials checked by it. */
+export interface ResolvedAccount {
+  account: StoredAccount;
+  adapter: ProviderAdapter;
+  /** Settings and secrets together, as the adapter's schema parsed them: only for provider calls. */
+  credentials: Record<string, string>;
+}
+
+export interface AccountsSnapshot {
+  accounts: ResolvedAccount[];
+  problems: StorageProblem[];
+  registry: Registry;
+}
+
+/** Splits typed credentials into what views may see and what stays in the background. */
+export function splitCredentials(adapter: ProviderAdapter, credentials: Record<string, string>) {
+  const secretNames = new Set<string>(adapter.credentials.secretFields);
+  const settings: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(credentials)) (secretNames.has(name) ? secrets : settings)[name] = value;
+  return { settings, secrets };
+}
+
+function validate(entry: unknown, index: number, registry: Registry): ResolvedAccount | StorageProblem {
+  const key = `account ${index + 1}`;
+  const parsed = storedAccountSchema.safeParse(entry);
+  if (!parsed.success) return { key, message: `${key} is damaged (${firstIssue(parsed.error)}) and was skipped` };
+  const account = parsed.data;
+  const adapter = registry.adapterFor(account.provider);
+  if (!adapter) return { key, message: `"${account.label}" uses an unknown provider "${account.provider}" and was skipped` };
+  const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
+  if (!credentials.success) {
+    return { key, message: `"${account.label}" has damaged settings (${firstIssue(credentials.error)}) and was skipped` };
+  }
+  return { account, adapter, credentials: credentials.data };
+}
+
+const UNREADABLE_KEY = 'local:accounts-unreadable' as const;
+
+async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem[]; unreadable?: unknown }> {
+  const value = await accountsItem.getValue();
+  // A copy: when nothing is stored this is the item's shared fallback array.
+  if (Array.isArray(value)) return { entries: [...value], problems: [] };
+  return {
+    entries: [],
+    unreadable: value,
+    problems: [{ key: 'accounts', message: 'The stored account list was unreadable and has been set aside' }],
+  };
+}
+
+const withLock = createLock();
+
+const idOf = (entry: unknown) => (entry as { id?: unknown } | null)?.id;
+
+export const accountsStore = {
+  async read(): Promise<AccountsSnapshot> {
+    const [{ entries, problems }, registry] = await Promise.all([readRaw(), loadRegistry()]);
+    const accounts: ResolvedAccount[] = [];
+    entries.forEach((entry, index) => {
+      const result = validate(entry, index, registry);
+      if ('message' in result) problems.push(result);
+      else accounts.push(result);
+    });
+    return { accounts, problems, registry };
+  },
+
+  async get(id: string): Promise<ResolvedAccount> {
+    const found = (await accountsStore.read()).accounts.find((a) => a.account.id === id);
+    if (!found) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
+    return found;
+  },
+
+  /** Every stored secret value (readable or not), for the redaction net on everything sent out. */
+  async secretValues(): Promise<string[]> {
+    const { entries } = await readRaw();
+    return entries.flatMap((entry) => {
+      const secrets = (entry as { secrets?: unknown } | null)?.secrets;
+      if (!secrets || typeof secrets !== 'object') return [];
+      return Object.values(secrets).filter((value): value is string => typeof value === 'string');
+    });
+  },
+
+  /** How many stored accounts, readable or not, use a provider. */
+  async countUsing(provider: string): Promise<number> {
+    return countUsing((await readRaw()).entries, provider);
+  },
+
+  /**
+   * Writes go through the raw list so damaged entries stay as they were. The change may await
+   * other work (saving a definition): nothing else writes accounts until it is done.
+   */
+  mutate<T>(change: (entries: unknown[]) => T | Promise<T>): Promise<T> {
+    return withLock(async () => {
+      const { entries, unreadable } = await readRaw();
+      // Keep an unreadable list aside instead of overwriting it with the first new account.
+      if (unreadable !== undefined) await storage.setItem(UNREADABLE_KEY, unreadable);
+      const result = await change(entries);
+      await accountsItem.setValue(entries);
+      return result;
+    });
+  },
+
+  add(account: StoredAccount): Promise<StoredAccount> {
+    return accountsStore.mutate((entries) => {
+      entries.push(account);
+      return account;
+    });
+  },
+
+  /**
+   * Replaces the account with its id and bumps its revision — refused when it changed since
+   * `expectedRevision` (another tab saved it). A field stored as secret stays secret.
+   */
+  replace(account: StoredAccount, expectedRevision?: number): Promise<StoredAccount> {
+    return accountsStore.mutate((entries) => {
+      const index = entries.findIndex((e) => idOf(e) === account.id);
+      if (index === -1) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
+      const stored = entries[index] as Partial<StoredAccount>;
+      const revision = typeof stored.revision === 'number' ? stored.revision : account.revision;
+      if (expectedRevision !== undefined && expectedRevision !== revision) {
+        throw new WhoamiError('conflict', { detail: `“${stored.label ?? account.label}” was changed elsewhere since this form was opened` });
+      }
+      const settings = { ...account.settings };
+      const secrets = { ...account.secrets };
+      for (const name of Object.keys(stored.secrets ?? {})) {
+        if (name in settings) {
+          secrets[name] = settings[name]!;
+          delete settings[name];
+        }
+      }
+      const next = { ...account, settings, secrets, revision: revision + 1 };
+      entries[index] = next;
+      return next;
+    });
+  },
+
+  remove(id: string): Promise<boolean> {
+    return accountsStore.mutate((entries) => {
+      const index = entries.findIndex((e) => idOf(e) === id);
+      if (index !== -1) entries.splice(index, 1);
+      return index !== -1;
+    });
+  },
+
+  async discardDamaged(): Promise<number> {
+    const registry = await loadRegistry();
+    return accountsStore.mutate((entries) => {
+      const before = entries.length;
+      const kept = entries.filter((entry, index) => !('message' in validate(entry, index, registry)));
+      entries.splice(0, entries.length, ...kept);
+      return before - kept.length;
+    });
+  },
+};

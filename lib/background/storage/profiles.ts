@@ -1,0 +1,22 @@
+import { storage } from 'wxt/utils/storage';
+import { emptyEntry, type ProfileEntry, profileEntrySchema } from '../../shared/model';
+
+// One key per account, so parallel refreshes never overwrite each other's entries. Entries
+// hold no secret: the profile is normalized and the raw answer is scrubbed at parse time.
+const keyOf = (accountId: string) => `local:profile:${accountId}` as const;
+
+export const profileStore = {
+  async get(accountId: string): Promise<ProfileEntry> {
+    const parsed = profileEntrySchema.safeParse(await storage.getItem(keyOf(accountId)));
+    // A damaged entry is only a cache: start over rather than fail.
+    return parsed.success ? parsed.data : emptyEntry(accountId);
+  },
+
+  async set(entry: ProfileEntry): Promise<void> {
+    await storage.setItem(keyOf(entry.accountId), entry);
+  },
+
+  async remove(accountId: string): Promise<void> {
+    await storage.removeItem(keyOf(accountId));
+  },
+};

@@ -1,0 +1,21 @@
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, type Settings, settingsSchema, type StorageProblem } from '../../shared/model';
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+export const settingsStore = {
+  async read(): Promise<{ settings: Settings; problems: StorageProblem[] }> {
+    const parsed = settingsSchema.safeParse(await settingsItem.getValue());
+    if (parsed.success) return { settings: parsed.data, problems: [] };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [{ key: 'settings', message: 'Settings were damaged; the defaults are used' }],
+    };
+  },
+
+  async write(settings: Settings): Promise<Settings> {
+    const checked = settingsSchema.parse(settings);
+    await settingsItem.setValue(checked);
+    return checked;
+  },
+};

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../../lib/views/error-text';
+import { type ErrorKind, errorKinds, WhoamiError } from '../../../../lib/shared/errors';
+
+const context = { providerName: 'Insighto', host: 'api.insighto.ai' };
+const info = (kind: ErrorKind, init = {}) => new WhoamiError(kind, init).info;
+
+describe('describeError', () => {
+  it('has words and, where the user can act, an action for every error kind', () => {
+    for (const kind of errorKinds) {
+      const text = describeError(info(kind), context);
+      expect(text.title.length, kind).toBeGreaterThan(10);
+    }
+  });
+
+  it('says what to do about a rejected key, and where', () => {
+    expect(describeError(info('unauthorized', { providerMessage: 'Invalid API key' }), context)).toEqual({
+      title: 'Key rejected — update it in Options',
+      detail: 'Insighto said: “Invalid API key”',
+      action: { kind: 'open-options', label: 'Open Options' },
+    });
+    expect(describeError(info('unauthorized'), { ...context, inOptions: true })).toEqual({ title: 'Key rejected', detail: null, action: null });
+  });
+
+  it('sends a signed-out Wacht user to sign in at their deployment', () => {
+    const text = describeError(info('signed-out'), { providerName: 'Wacht', host: 'acme.wacht.services', signInUrl: 'https://acme.wacht.services' });
+    expect(text.title).toBe('Signed out of Wacht — sign in at acme.wacht.services');
+    expect(text.action).toEqual({ kind: 'sign-in', label: 'Sign in at acme.wacht.services', url: 'https://acme.wacht.services' });
+  });
+
+  it('counts down a rate limit from the next attempt', () => {
+    const text = describeError(info('rate-limited', { retryAfterSec: 30 }), { ...context, nextAttemptAt: 10_000, now: 0 });
+    expect(text.title).toBe('Rate limited, retrying in 10 s');
+    expect(describeError(info('rate-limited', { retryAfterSec: 30 }), context).title).toBe('Rate limited, retrying in 30 s');
+  });
+
+  it('joins the provider’s words and the reason into sentences', () => {
+    const text = describeError(info('server', { status: 503, providerMessage: 'Down for maintenance.', detail: 'retried 3 times' }), context);
+    expect(text).toMatchObject({ title: 'Insighto is having trouble (HTTP 503)', detail: 'Insighto said: “Down for maintenance.” Retried 3 times.' });
+  });
+
+  it('offers to grant a missing permission', () => {
+    expect(describeError(info('permission-missing'), context).action).toEqual({ kind: 'grant', label: 'Grant access' });
+  });
+});
