@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from '../../lib/views/messaging';
-import { createRegistry, type Registry } from '../../lib/background/providers/registry';
+import { createDescriptorRegistry, type DescriptorRegistry } from '../../lib/shared/providers/registry';
 import { queryKeys } from '../../lib/views/query/keys';
 import { parseDefinitions } from '../../lib/views/definitions';
 
@@ -16,7 +16,7 @@ export function useDefinitions() {
 }
 
 /** Built-in providers plus the user's own, for the options page's forms. */
-export function useRegistry(): Registry {
+export function useRegistry(): DescriptorRegistry {
   const definitions = useDefinitions().data?.definitions;
-  return useMemo(() => createRegistry(definitions ?? []), [definitions]);
+  return useMemo(() => createDescriptorRegistry(definitions ?? []), [definitions]);
 }

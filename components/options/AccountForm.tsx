@@ -3,8 +3,8 @@ import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/shared/error
 import { request } from '../../lib/views/messaging';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
-import type { Registry } from '../../lib/background/providers/registry';
-import type { ProviderAdapter } from '../../lib/shared/providers/types';
+import type { DescriptorRegistry } from '../../lib/shared/providers/registry';
+import type { ProviderDescriptor } from '../../lib/shared/providers/types';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
 import { useViewActions } from '../ViewActions';
 import { CredentialInput } from './CredentialInput';
@@ -18,7 +18,7 @@ export interface SavedAccount {
   permissionGranted: boolean;
 }
 
-function withoutSecretFields(adapter: ProviderAdapter, settings: Record<string, string>) {
+function withoutSecretFields(adapter: ProviderDescriptor, settings: Record<string, string>) {
   const secret = new Set<string>(adapter.credentials.secretFields);
   return Object.fromEntries(Object.entries(settings).filter(([name]) => !secret.has(name)));
 }
@@ -35,7 +35,7 @@ export function AccountForm({
   onCancel,
 }: {
   /** Built-in and user-defined providers an account can be added for. */
-  registry: Registry;
+  registry: DescriptorRegistry;
   editing?: AccountSummary;
   /** Values to start from (an imported account that still needs its secret). */
   prefill?: { provider: string; label: string; settings: Record<string, string> };
@@ -45,7 +45,7 @@ export function AccountForm({
   const { ensureOrigins } = useViewActions();
   const choices = registry.all();
   const [providerId, setProviderId] = useState(editing?.provider ?? prefill?.provider ?? choices[0]!.id);
-  const adapter = registry.adapterFor(providerId) ?? choices[0]!;
+  const adapter = registry.descriptorFor(providerId) ?? choices[0]!;
   const [values, setValues] = useState<FormValues>(() => ({
     ...initialValues(adapter, editing),
     // A file never fills in a secret field, whatever it holds.
@@ -69,7 +69,7 @@ export function AccountForm({
   const blur = (name: string) => setShown((s) => ({ ...s, [name]: validated.errors[name] ?? '' }));
 
   const switchProvider = (id: string) => {
-    const next = registry.adapterFor(id);
+    const next = registry.descriptorFor(id);
     if (!next) return;
     setProviderId(id);
     setValues({ ...initialValues(next), label: values.label === adapter.name ? next.name : (values.label ?? '') });

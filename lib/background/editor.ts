@@ -5,7 +5,7 @@ import { createLock } from './lock';
 import type { ProfileEntry } from '../shared/model';
 import { editableFieldNameSchema, type EditableFieldName, type Profile } from '../shared/profile';
 import { checkAvatar } from '../shared/avatar';
-import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from '../shared/providers/types';
+import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from './providers/types';
 import { describeIssue } from '../shared/zod-issues';
 import { accountsStore, type ResolvedAccount } from './storage/accounts';
 import { profileStore } from './storage/profiles';

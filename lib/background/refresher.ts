@@ -1,7 +1,7 @@
 import { type ErrorKind, toErrorInfo, WhoamiError } from '../shared/errors';
 import { createHostLimiter } from './network/concurrency';
 import type { ProfileEntry } from '../shared/model';
-import type { FetchContext, FetchedProfile, ProviderAdapter } from '../shared/providers/types';
+import type { FetchContext, FetchedProfile, ProviderAdapter } from './providers/types';
 import { accountsStore, type ResolvedAccount } from './storage/accounts';
 import { nextAttemptAt, TRANSIENT } from './backoff';
 import { guardedCall } from './network/guard';

@@ -1,13 +1,13 @@
 import { labelSchema, type AccountSummary } from '../shared/model';
 import { destinationFromSettings } from '../shared/providers/destination';
-import type { ProviderAdapter } from '../shared/providers/types';
+import type { ProviderDescriptor } from '../shared/providers/types';
 import { describeIssue } from '../shared/zod-issues';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
 
 /** The form's starting values: the account's settings when editing, the defaults otherwise. */
-export function initialValues(adapter: ProviderAdapter, account?: AccountSummary): FormValues {
+export function initialValues(adapter: ProviderDescriptor, account?: AccountSummary): FormValues {
   const values: FormValues = { label: account?.label ?? adapter.name };
   for (const field of adapter.credentials.fields) {
     // Secrets are never sent to a view, so an edit starts with them empty ("unchanged").
@@ -26,7 +26,7 @@ export interface ValidatedForm {
  * Checks the form with the adapter's own credential schema. When editing, an empty secret
  * means "keep the stored one", so it is not an error.
  */
-export function validateForm(adapter: ProviderAdapter, values: FormValues, editing?: AccountSummary): ValidatedForm {
+export function validateForm(adapter: ProviderDescriptor, values: FormValues, editing?: AccountSummary): ValidatedForm {
   const errors: FormErrors = {};
   const label = labelSchema.safeParse(values.label ?? '');
   if (!label.success) errors.label = describeIssue(label.error.issues[0]!);
@@ -66,7 +66,7 @@ export function validateForm(adapter: ProviderAdapter, values: FormValues, editi
 }
 
 /** The origins to ask permission for, once the form is valid. */
-export function originsFor(adapter: ProviderAdapter, credentials: Record<string, string>): string[] {
+export function originsFor(adapter: ProviderDescriptor, credentials: Record<string, string>): string[] {
   try {
     return adapter.origins(credentials);
   } catch {

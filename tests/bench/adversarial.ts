@@ -2,7 +2,7 @@ import { adapterFromDefinition } from '../../lib/background/custom/client';
 import { definitionSchema } from '../../lib/shared/custom/definition';
 import { providerIds, providers } from '../../lib/background/providers';
 import { fetched } from '../../lib/background/providers/raw';
-import type { ProviderAdapter } from '../../lib/shared/providers/types';
+import type { ProviderAdapter } from '../../lib/background/providers/types';
 import acme from '../fixtures/definitions/acme.json';
 import { adversarialBodies, ENVELOPES } from '../fixtures/adversarial';
 

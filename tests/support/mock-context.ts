@@ -1,4 +1,4 @@
-import type { FetchContext } from '../../lib/shared/providers/types';
+import type { FetchContext } from '../../lib/background/providers/types';
 import type { MockProviders } from '../mock-providers/server';
 import { CookieJar, signInToWacht } from './cookie-jar';
 

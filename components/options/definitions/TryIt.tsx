@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { adapterFromDefinition } from '../../../lib/background/custom/client';
+import { descriptorFromDefinition } from '../../../lib/shared/custom/descriptor';
 import type { ProviderDefinition } from '../../../lib/shared/custom/definition';
 import { describeError } from '../../../lib/views/error-text';
 import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../../lib/shared/errors';
@@ -38,7 +38,7 @@ function MappedProfile({ profile }: { profile: Profile }) {
 /** Calls the endpoint as the definition describes, with account values typed here and not saved. */
 export function TryIt({ definition, onInvalid }: { definition: ProviderDefinition | null; onInvalid: () => void }) {
   const { ensureOrigins } = useViewActions();
-  const adapter = useMemo(() => (definition ? adapterFromDefinition(definition) : null), [definition]);
+  const adapter = useMemo(() => (definition ? descriptorFromDefinition(definition) : null), [definition]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

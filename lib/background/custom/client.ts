@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 import { WhoamiError, invalidResponse } from '../../shared/errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
 import { buildProfile, details } from '../providers/normalize';
-import { baseUrlField, editableText, secretField, servedFrom, textField } from '../../shared/providers/fields';
 import { addFieldError, fetched } from '../providers/raw';
-import { type CredentialField, defineCredentials, type FetchContext, type ProviderAdapter } from '../../shared/providers/types';
+import { adapterOf, type FetchContext, type ProviderAdapter, type ProviderClient } from '../providers/types';
+import { descriptorFromDefinition } from '../../shared/custom/descriptor';
 import { textOrNull } from '../../shared/text';
 import { customProviderId, fillTemplate, type MappedField, PROFILE_ID_PLACEHOLDER, type ProviderDefinition } from '../../shared/custom/definition';
-import { type Budget, evaluate, ExpressionBudgetError, type ExpressionInput, readPath, type Scope, toExpression } from '../../shared/custom/expression';
+import { type ExpressionInput, toExpression } from '../../shared/custom/expression';
+import { type Budget, evaluate, ExpressionBudgetError, readPath, type Scope } from './evaluate';
 
 /** Error bodies of unknown providers: the common shapes, first match wins. */
 export const readAnyErrorBody: ErrorBodyReader = (body) => {
@@ -42,21 +43,6 @@ export const readAnyErrorBody: ErrorBodyReader = (body) => {
   return { message, fieldErrors };
 };
 
-function credentialFields(definition: ProviderDefinition): Record<string, Omit<CredentialField, 'name'>> {
-  const fields: Record<string, Omit<CredentialField, 'name'>> = { baseUrl: baseUrlField(definition.baseUrl) };
-  for (const field of definition.fields) fields[field.name] = field.secret ? secretField(field.label) : textField(field.label);
-  if (definition.auth.type === 'browser-session') {
-    fields.useBrowserSession = {
-      label: 'Use my signed-in browser session',
-      kind: 'consent',
-      defaultValue: 'true',
-      help: `Whoami reads your profile with the browser's own ${definition.auth.cookie} cookie. It never stores or copies it.`,
-      schema: z.literal('true', { error: `${definition.name} works only with your signed-in browser session` }),
-    };
-  }
-  return fields;
-}
-
 const asBoolean = (value: unknown) => (typeof value === 'boolean' ? value : null);
 
 /** Text for a profile field; a list or an object there means the mapping points at the wrong place. */
@@ -74,7 +60,6 @@ export interface CustomAdapter extends ProviderAdapter {
 
 /** Turns a definition into an adapter: the same HTTP layer, error mapping, secret scrubbing and checks as a built-in. */
 export function adapterFromDefinition(definition: ProviderDefinition): CustomAdapter {
-  const credentials = defineCredentials(credentialFields(definition));
   const id = customProviderId(definition.id);
   // With a cookie session, a 401 means the user is signed out, as it does for Wacht.
   const readErrorBody: ErrorBodyReader =
@@ -154,23 +139,13 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
   }
 
   const update = definition.update;
-  return {
-    id,
-    name: definition.name,
-    auth: definition.auth.type === 'browser-session' ? 'browser-session' : definition.auth.type === 'query' ? 'query-key' : 'bearer',
-    credentials: credentials as never,
-    ...servedFrom((c) => c.baseUrl!),
-    signInUrl: definition.auth.type === 'browser-session' ? (c) => c.baseUrl! : undefined,
+  const client: ProviderClient = {
     readErrorBody,
     parseProfile,
     async fetchProfile(c, ctx) {
       return fetched(parseProfile, (await read(c, ctx)).body);
     },
-    async fetchRaw(c, ctx) {
-      return (await read(c, ctx)).body;
-    },
     update: update && {
-      fields: update.fields.map(({ field, label }) => ({ name: field, label, input: field === 'phone' ? 'tel' : 'text', schema: editableText(label, 200) })),
       bodySchema: z.record(z.string(), z.string()),
       async send(c, changes, current, ctx) {
         await requireSession(c, ctx);
@@ -189,4 +164,5 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
       },
     },
   };
+  return { ...adapterOf(descriptorFromDefinition(definition), client), fetchRaw: async (c, ctx) => (await read(c, ctx)).body };
 }

@@ -1,6 +1,6 @@
 import { WhoamiError } from '../../shared/errors';
 import type { Registry } from '../providers/registry';
-import type { ProviderAdapter } from '../../shared/providers/types';
+import type { ProviderAdapter } from '../providers/types';
 import { describeIssue } from '../../shared/zod-issues';
 import type { ResolvedAccount } from '../storage/accounts';
 import type { Editor } from '../editor';

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ExportFile, ImportPreviewItem } from '../../shared/model';
 import { destinationFromSettings } from '../../shared/providers/destination';
-import type { ProviderAdapter } from '../../shared/providers/types';
+import type { ProviderAdapter } from '../providers/types';
 import { describeIssue } from '../../shared/zod-issues';
 import { summarize } from '../account-summary';
 import { accountsStore, splitCredentials, type StoredAccount } from '../storage/accounts';

@@ -1,5 +1,5 @@
 import { WhoamiError } from '../../shared/errors';
-import type { FetchContext, ProviderAdapter } from '../../shared/providers/types';
+import type { FetchContext, ProviderAdapter } from '../providers/types';
 import type { Platform } from '../platform';
 import { redactKnownSecrets, redactThrown } from '../secrets/redact';
 

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../../shared/errors';
 import { getJson, requestJson, type ErrorBodyReader, type HttpRequest } from '../network/http';
 import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from './normalize';
-import { baseUrlField, editableText, secretField, textField, servedFrom } from '../../shared/providers/fields';
 import { addFieldError, fetched, optBool, optNumber, optText, optTextList, parseRaw } from './raw';
-import { defineCredentials, type ProviderAdapter } from '../../shared/providers/types';
+import type { ChakraCredentials } from '../../shared/providers/chakra';
+import type { ProviderClient } from './types';
 
 // Seed 004 and providers.md §D. Strings are "" when unset, `dob` is 0 when unset, and
 // createdAt/updatedAt are epoch milliseconds.
@@ -49,17 +49,6 @@ const updateBody = z.strictObject({
   firstName: z.optional(z.string()),
   lastName: z.optional(z.string()),
 });
-
-const credentials = defineCredentials({
-  baseUrl: baseUrlField('https://api.chakrahq.com'),
-  token: secretField('Token', { help: 'The access token of an API key made in ChakraHQ (Settings → API Keys).' }),
-  userId: textField('User ID', {
-    placeholder: '9763caa1-cef3-497f-b3b2-f551456b2831',
-    help: 'ChakraHQ has no "current user" call, so Whoami asks for your user id.',
-  }),
-});
-
-type ChakraCredentials = z.output<typeof credentials.schema>;
 
 /** The shape of `_errors` items is unpublished: take a string, or the first message-like key. */
 function errorText(item: unknown): string | null {
@@ -146,12 +135,7 @@ function parseProfile(body: unknown) {
 const userUrl = (c: ChakraCredentials) => `${c.baseUrl}/v1/ext/user/${encodeURIComponent(c.userId)}`;
 const auth = (c: ChakraCredentials) => ({ Authorization: `Bearer ${c.token}` });
 
-export const chakra: ProviderAdapter<ChakraCredentials> = {
-  id: 'chakra',
-  name: 'ChakraHQ',
-  auth: 'bearer',
-  credentials,
-  ...servedFrom((c) => c.baseUrl),
+export const chakraClient: ProviderClient<ChakraCredentials> = {
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {
@@ -159,10 +143,6 @@ export const chakra: ProviderAdapter<ChakraCredentials> = {
     return fetched(parseProfile, response.body);
   },
   update: {
-    fields: [
-      { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100, false) },
-      { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100) },
-    ],
     bodySchema: updateBody,
     async send(c, changes, _current, ctx) {
       const body = updateBody.parse({ firstName: changes.firstName, lastName: changes.lastName });

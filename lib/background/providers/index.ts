@@ -1,30 +1,23 @@
-import { chakra } from './chakra';
-import { insighto } from './insighto';
-import { leadping } from './leadping';
-import type { ProviderAdapter } from '../../shared/providers/types';
-import { wacht } from './wacht';
+import { descriptors, type ProviderId } from '../../shared/providers';
+import { chakraClient } from './chakra';
+import { insightoClient } from './insighto';
+import { leadpingClient } from './leadping';
+import { adapterOf, type ProviderAdapter, type ProviderClient } from './types';
+import { wachtClient } from './wacht';
 
-/**
- * Adapters are registered with their credential type erased: every caller parses stored or
- * typed credentials with the adapter's own `credentials.schema` before using them.
- */
-function register<C extends Record<string, string>>(adapter: ProviderAdapter<C>): ProviderAdapter {
-  return adapter as unknown as ProviderAdapter;
-}
+export { isProviderId, providerIds, type ProviderId } from '../../shared/providers';
 
-/** The one registry of providers. A new provider is one file in this folder and one line here. */
-export const providers = {
-  insighto: register(insighto),
-  wacht: register(wacht),
-  leadping: register(leadping),
-  chakra: register(chakra),
+const register = <C extends Record<string, string>>(client: ProviderClient<C>) => client as unknown as ProviderClient;
+
+/** The background half of each built-in provider, by the id of its descriptor. */
+export const clients: Record<ProviderId, ProviderClient> = {
+  insighto: register(insightoClient),
+  wacht: register(wachtClient),
+  leadping: register(leadpingClient),
+  chakra: register(chakraClient),
 };
 
-export type ProviderId = keyof typeof providers;
-
-export const providerIds = Object.keys(providers) as ProviderId[];
-
-export function isProviderId(id: string): id is ProviderId {
-  return Object.hasOwn(providers, id);
-}
-
+/** Built-in providers with both halves, as the background uses them. */
+export const providers = Object.fromEntries(
+  Object.entries(descriptors).map(([id, descriptor]) => [id, adapterOf(descriptor, clients[id as ProviderId])]),
+) as Record<ProviderId, ProviderAdapter>;

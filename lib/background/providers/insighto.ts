@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
 import { buildProfile, details, isoOrNull, textOrNull } from './normalize';
-import { baseUrlField, editableText, secretField, servedFrom } from '../../shared/providers/fields';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
-import { defineCredentials, type ProviderAdapter } from '../../shared/providers/types';
+import type { InsightoCredentials } from '../../shared/providers/insighto';
+import type { ProviderClient } from './types';
 
 // Seeds 000/001 and providers.md §A. Nullability is not published: only `id` is promised.
 const insightoUser = z.looseObject({
@@ -46,19 +46,6 @@ const updateBody = z.strictObject({
   last_name: z.optional(z.string()),
   phone: z.optional(z.string()),
 });
-
-const PHONE = /^[+()0-9 .-]*$/;
-
-const credentials = defineCredentials({
-  baseUrl: baseUrlField('https://api.insighto.ai'),
-  apiKey: secretField('API key', {
-    placeholder: 'in-…',
-    help: 'Settings → API Keys in Insighto. Sent as the api_key query parameter, as Insighto requires.',
-    checks: [z.startsWith('in-', { error: 'Insighto API keys start with "in-"' })],
-  }),
-});
-
-type InsightoCredentials = z.output<typeof credentials.schema>;
 
 /** FastAPI: `{detail: "…"}`, or for 422 `{detail: [{loc, msg, type}]}`. */
 const readErrorBody: ErrorBodyReader = (body) => {
@@ -115,12 +102,7 @@ function userUrl(c: InsightoCredentials, path: string): string {
   return url.href;
 }
 
-export const insighto: ProviderAdapter<InsightoCredentials> = {
-  id: 'insighto',
-  name: 'Insighto',
-  auth: 'query-key',
-  credentials,
-  ...servedFrom((c) => c.baseUrl),
+export const insightoClient: ProviderClient<InsightoCredentials> = {
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {
@@ -128,18 +110,6 @@ export const insighto: ProviderAdapter<InsightoCredentials> = {
     return fetched(parseProfile, response.body);
   },
   update: {
-    fields: [
-      { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100) },
-      { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100) },
-      {
-        name: 'phone',
-        label: 'Phone',
-        input: 'tel',
-        schema: editableText('Phone', 32).check(
-          z.regex(PHONE, { error: 'Phone may hold digits, spaces, +, -, . and parentheses only' }),
-        ),
-      },
-    ],
     bodySchema: updateBody,
     async send(c, changes, current, ctx) {
       if (!current.id) throw new Error('Insighto profile without an id cannot be updated');

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../../shared/errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
 import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from './normalize';
-import { baseUrlField, editableText, secretField, servedFrom } from '../../shared/providers/fields';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
-import { defineCredentials, type ProviderAdapter } from '../../shared/providers/types';
+import type { LeadpingCredentials } from '../../shared/providers/leadping';
+import type { ProviderClient } from './types';
 
 // Seed 003, providers.md §C and specs/leadping-2025-06.openapi.json (UserResponse, which
 // keeps growing: cancellation, dunning, licensed states… all pass through unknown).
@@ -50,23 +50,6 @@ const NAME_REQUIRED = 'Leadping needs a name: keep a first or a last name';
 /** Whether Leadping's `name` is made of the first and last name (then it follows them). */
 const nameFollowsParts = (name: string | null | undefined, first: string | null | undefined, last: string | null | undefined) =>
   !name || name === joinName(first, last);
-
-const credentials = defineCredentials({
-  baseUrl: baseUrlField('https://api.leadping.ai'),
-  authStyle: {
-    label: 'Authentication',
-    kind: 'choice',
-    defaultValue: 'bearer',
-    choices: [
-      { value: 'bearer', label: 'User token (Authorization: Bearer)' },
-      { value: 'api-key', label: 'API key (X-Leadping-Api-Key)' },
-    ],
-    schema: z.enum(['bearer', 'api-key'], { error: 'Choose how to authenticate' }),
-  },
-  token: secretField('Token', { help: '/users/me needs a user token; an API key may be refused.' }),
-});
-
-type LeadpingCredentials = z.output<typeof credentials.schema>;
 
 function authHeaders(c: LeadpingCredentials): Record<string, string> {
   return c.authStyle === 'bearer' ? { Authorization: `Bearer ${c.token}` } : { 'X-Leadping-Api-Key': c.token };
@@ -123,12 +106,7 @@ function parseProfile(body: unknown) {
   });
 }
 
-export const leadping: ProviderAdapter<LeadpingCredentials> = {
-  id: 'leadping',
-  name: 'Leadping',
-  auth: 'bearer',
-  credentials,
-  ...servedFrom((c) => c.baseUrl),
+export const leadpingClient: ProviderClient<LeadpingCredentials> = {
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {
@@ -140,11 +118,6 @@ export const leadping: ProviderAdapter<LeadpingCredentials> = {
     }
   },
   update: {
-    fields: [
-      { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100) },
-      { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100) },
-      { name: 'phone', label: 'Phone', input: 'tel', schema: editableText('Phone', 32) },
-    ],
     bodySchema: updateBody,
     /** Leadping requires a name: emptying both parts of one made of them is refused on the fields. */
     check(changes, current): Record<string, string[]> {

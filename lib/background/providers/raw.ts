@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { invalidResponse } from '../../shared/errors';
 import { scrubSecrets } from '../secrets/scrub';
 import { firstIssue } from '../../shared/zod-issues';
-import type { FetchedProfile } from '../../shared/providers/types';
+import type { FetchedProfile } from './types';
 import type { Profile } from '../../shared/profile';
 
 // Provider schemas drift: every field is optional and nullable unless the provider promises

@@ -1,7 +1,7 @@
-import { adapterFromDefinition } from '../custom/client';
 import { CUSTOM_PREFIX, type ProviderDefinition } from '../../shared/custom/definition';
+import { adapterFromDefinition } from '../custom/client';
 import { isProviderId, providerIds, providers } from './index';
-import type { ProviderAdapter } from '../../shared/providers/types';
+import type { ProviderAdapter } from './types';
 
 /** Built-in providers plus the user's own definitions, looked up by provider id. */
 export interface Registry {

@@ -2,10 +2,9 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../../shared/errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
 import { buildProfile, details, isoOrNull, textOrNull } from './normalize';
-import { isAllowedBaseUrl, normalizeBaseUrl } from '../../shared/base-url';
-import { editableText, servedFrom } from '../../shared/providers/fields';
 import { addFieldError, fetched, optBool, optText, parseRaw } from './raw';
-import { defineCredentials, type ProviderAdapter } from '../../shared/providers/types';
+import type { WachtCredentials } from '../../shared/providers/wacht';
+import type { ProviderClient } from './types';
 
 // Seed 002, providers.md §B and specs/wacht-frontend-api.openapi.json (CurrentUser).
 // `user_authenticator`, `authenticators` and `backup_codes` carry TOTP secrets and backup
@@ -51,50 +50,6 @@ const updateBody = z.strictObject({
   last_name: z.optional(z.string().check(z.minLength(1))),
   username: z.optional(z.string().check(z.minLength(1))),
 });
-
-/** `pk_test_<base64 of the host>` decodes to the deployment host: accept it as a convenience. */
-export function deploymentUrlFrom(input: string): string {
-  let value = input.trim();
-  const key = /^pk_(?:live|test)_([A-Za-z0-9+/=_-]+)$/.exec(value);
-  if (key?.[1]) {
-    try {
-      value = atob(key[1].replaceAll('-', '+').replaceAll('_', '/')).replace(/\$$/, '');
-    } catch {
-      return value;
-    }
-  }
-  return /^[a-z]+:\/\//i.test(value) ? value : `https://${value}`;
-}
-
-const deploymentSchema = z.pipe(
-  z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'Deployment host is required' }),
-    z.refine((value) => isAllowedBaseUrl(deploymentUrlFrom(value)), {
-      error: 'Enter the deployment host (e.g. acme.wacht.services) or a publishable key',
-    }),
-  ),
-  z.transform((value) => normalizeBaseUrl(deploymentUrlFrom(value))),
-);
-
-const credentials = defineCredentials({
-  deploymentUrl: {
-    label: 'Deployment host',
-    kind: 'url',
-    placeholder: 'acme.wacht.services or pk_live_…',
-    help: 'The host your app signs in with. A publishable key works too.',
-    schema: deploymentSchema,
-  },
-  useBrowserSession: {
-    label: 'Use my signed-in browser session',
-    kind: 'consent',
-    defaultValue: 'true',
-    help: "Whoami reads your profile with the browser's own Wacht session cookie. It never stores or copies the cookie.",
-    schema: z.literal('true', { error: 'Wacht works only with your signed-in browser session' }),
-  },
-});
-
-type WachtCredentials = z.output<typeof credentials.schema>;
 
 const SESSION_COOKIE = '__session';
 
@@ -171,13 +126,7 @@ async function requireSession(c: WachtCredentials, hasCookie: (url: string, name
   }
 }
 
-export const wacht: ProviderAdapter<WachtCredentials> = {
-  id: 'wacht',
-  name: 'Wacht',
-  auth: 'browser-session',
-  credentials,
-  ...servedFrom((c) => c.deploymentUrl),
-  signInUrl: (c) => c.deploymentUrl,
+export const wachtClient: ProviderClient<WachtCredentials> = {
   readErrorBody,
   parseProfile,
   async fetchProfile(c, ctx) {
@@ -185,31 +134,15 @@ export const wacht: ProviderAdapter<WachtCredentials> = {
     const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
     return fetched(parseProfile, response.body);
   },
-  avatar: {
-    maxBytes: 2_000_000,
-    types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
-    async upload(c, file, ctx) {
-      await requireSession(c, ctx.hasCookie);
-      const form = new FormData();
-      form.set('file', new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
-      await requestJson({ method: 'POST', url: `${c.deploymentUrl}/me/profile-picture`, body: form, credentials: 'include' }, ctx, readErrorBody);
-      const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
-      return fetched(parseProfile, response.body);
-    },
+  async uploadAvatar(c, file, ctx) {
+    await requireSession(c, ctx.hasCookie);
+    const form = new FormData();
+    form.set('file', new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
+    await requestJson({ method: 'POST', url: `${c.deploymentUrl}/me/profile-picture`, body: form, credentials: 'include' }, ctx, readErrorBody);
+    const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
+    return fetched(parseProfile, response.body);
   },
   update: {
-    fields: [
-      { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100, false) },
-      { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100, false) },
-      {
-        name: 'username',
-        label: 'Username',
-        input: 'text',
-        schema: editableText('Username', 64, false).check(
-          z.regex(/^[A-Za-z0-9_.-]*$/, { error: 'Username may hold letters, digits, _ . and - only' }),
-        ),
-      },
-    ],
     bodySchema: updateBody,
     async send(c, changes, _current, ctx) {
       await requireSession(c, ctx.hasCookie);

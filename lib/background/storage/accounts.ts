@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { WhoamiError } from '../../shared/errors';
 import { createLock } from '../lock';
 import { labelSchema, type StorageProblem } from '../../shared/model';
-import type { ProviderAdapter } from '../../shared/providers/types';
+import type { ProviderAdapter } from '../providers/types';
 import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions';
 import { firstIssue } from '../../shared/zod-issues';

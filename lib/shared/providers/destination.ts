@@ -1,4 +1,4 @@
-import type { ProviderAdapter } from './types';
+import type { ProviderDescriptor } from './types';
 
 /**
  * Where an account would connect, read from its non-secret settings alone (each checked by its
@@ -6,7 +6,7 @@ import type { ProviderAdapter } from './types';
  * would have to go somewhere new.
  */
 export function destinationFromSettings(
-  adapter: ProviderAdapter,
+  adapter: ProviderDescriptor,
   settings: Record<string, string>,
 ): { origin: string; host: string; origins: string[] } | null {
   const partial: Record<string, string> = {};

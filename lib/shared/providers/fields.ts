@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
-import type { CredentialField, ProviderAdapter } from './types';
+import type { CredentialField, ProviderDescriptor } from './types';
 
 /** Secret fields take at least this many characters: see lib/background/redact.ts. */
 export const MIN_SECRET_LENGTH = 4;
@@ -65,6 +65,6 @@ export function editableText(label: string, maxLength: number, allowEmpty = true
 /** Where an account's requests go, and the host permission that covers exactly that. */
 export function servedFrom<C extends Record<string, string>>(
   base: (credentials: C) => string,
-): Pick<ProviderAdapter<C>, 'baseUrl' | 'origins'> {
+): Pick<ProviderDescriptor<C>, 'baseUrl' | 'origins'> {
   return { baseUrl: base, origins: (credentials) => [originPattern(base(credentials))] };
 }

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  evaluate,
-  type Expression,
-  ExpressionBudgetError,
-  expressionDepth,
-  expressionInputSchema,
-  ExpressionSyntaxError,
-  parseExpression,
-  readPath,
-} from '../../../../../lib/shared/custom/expression';
+import { evaluate, ExpressionBudgetError, readPath } from '../../../../../lib/background/custom/evaluate';
+import { type Expression, expressionDepth, expressionInputSchema, ExpressionSyntaxError, parseExpression } from '../../../../../lib/shared/custom/expression';
 
 const scope = (local: unknown, root: unknown = local) => ({ local, root });
 const run = (source: string | Expression, local: unknown, root?: unknown) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chakra } from '../../../../../lib/background/providers/chakra';
+import { providers } from '../../../../../lib/background/providers';
+
+const { chakra } = providers;
 import seed from '../../../../fixtures/chakra.seed.json';
 import { useMockProviders } from '../../../../support/use-mock-providers';
 import { mockContext } from '../../../../support/mock-context';
@@ -102,7 +104,6 @@ describe('chakra against the mock provider', () => {
 
 describe('chakra team and role', () => {
   it('shows names as organisation and role, and ids only as ids in the details', async () => {
-    const { chakra } = await import('../../../../../lib/background/providers/chakra');
     const seed = (await import('../../../../fixtures/chakra.seed.json')).default;
     const named = chakra.parseProfile({ ...seed, _data: { ...seed._data, team: 'Aeronautics', role: 'ADMIN' } });
     expect(named).toMatchObject({ organization: 'Aeronautics', roles: ['ADMIN'] });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WhoamiError } from '../../../../../lib/shared/errors';
-import { insighto } from '../../../../../lib/background/providers/insighto';
+import { providers } from '../../../../../lib/background/providers';
+
+const { insighto } = providers;
 import seed from '../../../../fixtures/insighto.seed.json';
 import { useMockProviders } from '../../../../support/use-mock-providers';
 import { mockContext } from '../../../../support/mock-context';

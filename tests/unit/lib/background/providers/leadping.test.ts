@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { leadping } from '../../../../../lib/background/providers/leadping';
+import { providers } from '../../../../../lib/background/providers';
+
+const { leadping } = providers;
 import seed from '../../../../fixtures/leadping.seed.json';
 import { useMockProviders } from '../../../../support/use-mock-providers';
 import { mockContext } from '../../../../support/mock-context';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentUrlFrom, wacht } from '../../../../../lib/background/providers/wacht';
+import { providers } from '../../../../../lib/background/providers';
+import { deploymentUrlFrom } from '../../../../../lib/shared/providers/wacht';
+
+const { wacht } = providers;
 import errorSeed from '../../../../fixtures/wacht.error.seed.json';
 import seed from '../../../../fixtures/wacht.seed.json';
 import { useMockProviders } from '../../../../support/use-mock-providers';

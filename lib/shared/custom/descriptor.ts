@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import { baseUrlField, editableText, secretField, servedFrom, textField } from '../providers/fields';
+import { type CredentialField, defineCredentials, type ProviderDescriptor } from '../providers/types';
+import { customProviderId, type ProviderDefinition } from './definition';
+
+function credentialFields(definition: ProviderDefinition): Record<string, Omit<CredentialField, 'name'>> {
+  const fields: Record<string, Omit<CredentialField, 'name'>> = { baseUrl: baseUrlField(definition.baseUrl) };
+  for (const field of definition.fields) fields[field.name] = field.secret ? secretField(field.label) : textField(field.label);
+  if (definition.auth.type === 'browser-session') {
+    fields.useBrowserSession = {
+      label: 'Use my signed-in browser session',
+      kind: 'consent',
+      defaultValue: 'true',
+      help: `Whoami reads your profile with the browser's own ${definition.auth.cookie} cookie. It never stores or copies it.`,
+      schema: z.literal('true', { error: `${definition.name} works only with your signed-in browser session` }),
+    };
+  }
+  return fields;
+}
+
+/** A user-defined provider as the views see it: the same form, origins and edits as a built-in's. */
+export function descriptorFromDefinition(definition: ProviderDefinition): ProviderDescriptor {
+  const browserSession = definition.auth.type === 'browser-session';
+  return {
+    id: customProviderId(definition.id),
+    name: definition.name,
+    auth: browserSession ? 'browser-session' : definition.auth.type === 'query' ? 'query-key' : 'bearer',
+    credentials: defineCredentials(credentialFields(definition)) as never,
+    ...servedFrom((c) => c.baseUrl!),
+    signInUrl: browserSession ? (c) => c.baseUrl! : undefined,
+    editableFields: definition.update?.fields.map(({ field, label }) => ({
+      name: field,
+      label,
+      input: field === 'phone' ? ('tel' as const) : ('text' as const),
+      schema: editableText(label, 200),
+    })),
+  };
+}
