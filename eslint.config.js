@@ -1,7 +1,51 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The runtime boundaries, as lint errors. The background owns every secret and every network
+// call; the views (popup, options) reach it only through messages; shared code is the model and
+// the protocol both sides speak. tests/unit/build/boundaries.test.ts proves each rule fires.
+const BACKGROUND = { regex: '(^|/)background(/|$)', message: 'Views and shared code never import the background: send it a message (lib/views/messaging.ts).' };
+const VIEWS = { regex: '(^|/)(views|components)(/|$)', message: 'Background and shared code never import view code.' };
+const REACT = { regex: '^(react|react-dom)(/|$)|^@tanstack/', message: 'Only the views render: no React or React Query here.' };
+const BROWSER_IN_COMPONENTS = {
+  regex: '^(wxt/browser|webextension-polyfill|@wxt-dev/browser)$',
+  message: 'Components stay pure: browser calls go through lib/views (ViewActions, messaging).',
+};
+
+export const boundaries = [
+  {
+    // The views: no background code, whatever the path.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/popup/**/*.{ts,tsx}', 'entrypoints/options/**/*.{ts,tsx}', 'lib/views/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [BACKGROUND] }] },
+  },
+  {
+    // Components: no browser APIs and no network of their own.
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [BACKGROUND, BROWSER_IN_COMPONENTS] }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Components make no requests: the background does.' },
+        { name: 'XMLHttpRequest', message: 'Components make no requests: the background does.' },
+        { name: 'chrome', message: 'Components stay pure: browser calls go through lib/views.' },
+        { name: 'browser', message: 'Components stay pure: browser calls go through lib/views.' },
+      ],
+    },
+  },
+  {
+    // The background: no React, no views.
+    files: ['lib/background/**/*.ts', 'entrypoints/background.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [VIEWS, REACT] }] },
+  },
+  {
+    // Shared: neither side's code, no React.
+    files: ['lib/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [BACKGROUND, VIEWS, REACT] }] },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', '.scratch/', 'test-results/', 'playwright-report/'] },
@@ -9,9 +53,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A promise nobody awaits must say so (`void`), and never hide in a place that ignores it.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'smart'],
     },
@@ -21,6 +71,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...boundaries,
   {
     // The test-only attacker extension is plain browser JavaScript.
     files: ['tests/e2e/attacker-extension/**/*.js'],
@@ -36,4 +87,6 @@ export default tseslint.config(
     files: ['lib/**/*.ts', 'components/**/*.tsx', 'entrypoints/**/*.{ts,tsx}'],
     rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error' },
   },
+  // Formatting is Prettier's (`prettier --check` in `npm run lint`): no style rules here.
+  prettier,
 );

@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { toErrorInfo, WhoamiError } from '../shared/errors';
 import { createLock } from './lock';
@@ -8,6 +7,7 @@ import { checkAvatar } from '../shared/avatar';
 import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from './providers/types';
 import { describeIssue } from '../shared/zod-issues';
 import { accountsStore, type ResolvedAccount } from './storage/accounts';
+import { editsDoneItem, editsPendingItem } from './storage/items';
 import { profileStore } from './storage/profiles';
 import type { Platform } from './platform';
 import type { Refresher } from './refresher';
@@ -23,24 +23,22 @@ const pendingEditSchema = z.object({
 });
 type PendingEdit = z.infer<typeof pendingEditSchema>;
 
-const PENDING_KEY = 'session:edits-pending' as const;
-const DONE_KEY = 'session:edits-done' as const;
 const DONE_KEPT = 100;
 
 const withLock = createLock();
 
 async function readPending(): Promise<PendingEdit[]> {
-  const parsed = z.array(pendingEditSchema).safeParse(await storage.getItem(PENDING_KEY));
+  const parsed = z.array(pendingEditSchema).safeParse(await editsPendingItem.getValue());
   return parsed.success ? parsed.data : [];
 }
 
 async function readDone(): Promise<string[]> {
-  const parsed = z.array(z.string()).safeParse(await storage.getItem(DONE_KEY));
+  const parsed = z.array(z.string()).safeParse(await editsDoneItem.getValue());
   return parsed.success ? parsed.data : [];
 }
 
 function setPending(change: (edits: PendingEdit[]) => PendingEdit[]) {
-  return withLock(async () => storage.setItem(PENDING_KEY, change(await readPending())));
+  return withLock(async () => editsPendingItem.setValue(change(await readPending())));
 }
 
 /** Checks the typed values with the provider's rules and keeps only what really changed. */
@@ -117,8 +115,8 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
       throw error;
     } finally {
       await withLock(async () => {
-        await storage.setItem(PENDING_KEY, (await readPending()).filter((p) => p.editId !== editId));
-        await storage.setItem(DONE_KEY, [...(await readDone()), editId].slice(-DONE_KEPT));
+        await editsPendingItem.setValue((await readPending()).filter((p) => p.editId !== editId));
+        await editsDoneItem.setValue([...(await readDone()), editId].slice(-DONE_KEPT));
       });
     }
   }
@@ -157,8 +155,8 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     const interrupted = await readPending();
     if (interrupted.length === 0) return [];
     await withLock(async () => {
-      await storage.setItem(PENDING_KEY, []);
-      await storage.setItem(DONE_KEY, [...(await readDone()), ...interrupted.map((p) => p.editId)].slice(-DONE_KEPT));
+      await editsPendingItem.setValue([]);
+      await editsDoneItem.setValue([...(await readDone()), ...interrupted.map((p) => p.editId)].slice(-DONE_KEPT));
     });
     await Promise.all(
       interrupted.map((edit) => refresher.refreshOne(edit.accountId, { kind: 'force' }).catch(() => undefined)),

@@ -48,8 +48,13 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
 export function startBackground(platform: Platform = browserPlatform()) {
   const { handleMessage, refresher, editor, permissions } = createBackgroundCore(platform);
 
-  // Not async: in Chrome an async listener that ignores a message still answers it.
-  browser.runtime.onMessage.addListener((message, sender) => (isRequest(message) ? handleMessage(message, sender) : undefined));
+  // Not async: in Chrome an async listener that ignores a message still answers it. The answer
+  // comes through sendResponse, which Chrome and Firefox both keep open after `return true`.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!isRequest(message)) return undefined;
+    void handleMessage(message, sender).then(sendResponse);
+    return true;
+  });
   // Requests that carry a typed secret come over a port, which no other page hears.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== CREDENTIAL_PORT) return;

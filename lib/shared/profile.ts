@@ -1,10 +1,7 @@
 import * as z from 'zod/mini';
 
-/**
- * Bumped whenever `profileSchema` changes shape: it busts the views' persisted query cache
- * so an old cached profile is never read through a new schema.
- */
-export const PROFILE_SCHEMA_VERSION = 2;
+// A new shape of `profileSchema` bumps the version of the views' cache in lib/shared/storage.ts
+// (STORED.viewCache), so an old cached profile is never read through a new schema.
 
 const text = z.nullable(z.string().check(z.minLength(1)));
 // Normalized times are always `Date#toISOString()` output; a plain check of that shape keeps

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { areaKey, draftKey, STORED_FAMILIES } from '../shared/storage';
 
 // A profile edit being typed survives the popup closing: it is kept in `session` storage
 // (cleared when the browser closes) until it is saved or discarded.
@@ -11,7 +12,7 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
-const PREFIX = 'draft:';
+const PREFIX = areaKey(STORED_FAMILIES.draft.prefix);
 
 export async function readDrafts(): Promise<Record<string, Draft>> {
   const all = await browser.storage.session.get(null);
@@ -25,9 +26,9 @@ export async function readDrafts(): Promise<Record<string, Draft>> {
 }
 
 export function saveDraft(accountId: string, draft: Draft): Promise<void> {
-  return browser.storage.session.set({ [PREFIX + accountId]: draft });
+  return browser.storage.session.set({ [areaKey(draftKey(accountId))]: draft });
 }
 
 export function discardDraft(accountId: string): Promise<void> {
-  return browser.storage.session.remove(PREFIX + accountId);
+  return browser.storage.session.remove(areaKey(draftKey(accountId)));
 }

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { areaKey, STORED } from '../shared/storage';
 
 // UI choices only — nothing secret — kept in `local` so the popup can read them before its
-// first render.
-const SELECTED_ACCOUNT_KEY = 'ui:selected-account';
+// first render. The plain storage API, not WXT's items: see lib/shared/storage.ts.
+const SELECTED_ACCOUNT_KEY = areaKey(STORED.selectedAccount.key);
 
 export async function readSelectedAccount(): Promise<string | null> {
   const value = (await browser.storage.local.get(SELECTED_ACCOUNT_KEY))[SELECTED_ACCOUNT_KEY];

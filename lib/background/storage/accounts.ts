@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { WhoamiError } from '../../shared/errors';
 import { createLock } from '../lock';
@@ -6,8 +5,8 @@ import { labelSchema, type StorageProblem } from '../../shared/model';
 import type { ProviderAdapter } from '../providers/types';
 import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions';
+import { accountsItem, unreadableAccountsItem } from './items';
 import { firstIssue } from '../../shared/zod-issues';
-import { migrateAccountsToV2, redactStoredProfiles } from './migrations/accounts';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -50,21 +49,6 @@ export function countUsing(entries: unknown[], provider: string): number {
   return entries.filter((entry) => (entry as { provider?: unknown } | null)?.provider === provider).length;
 }
 
-export const ACCOUNTS_KEY = 'local:accounts' as const;
-export const ACCOUNTS_VERSION = 2;
-
-const accountsItem = storage.defineItem<unknown>(ACCOUNTS_KEY, {
-  fallback: [],
-  version: ACCOUNTS_VERSION,
-  migrations: {
-    2: async (entries: unknown) => {
-      const migrated = migrateAccountsToV2(entries, await loadRegistry());
-      await redactStoredProfiles(migrated);
-      return migrated;
-    },
-  },
-});
-
 /** A stored account with the adapter of its provider and its credentials checked by it. */
 export interface ResolvedAccount {
   account: StoredAccount;
@@ -101,8 +85,6 @@ function validate(entry: unknown, index: number, registry: Registry): ResolvedAc
   }
   return { account, adapter, credentials: credentials.data };
 }
-
-const UNREADABLE_KEY = 'local:accounts-unreadable' as const;
 
 async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem[]; unreadable?: unknown }> {
   const value = await accountsItem.getValue();
@@ -160,7 +142,7 @@ export const accountsStore = {
     return withLock(async () => {
       const { entries, unreadable } = await readRaw();
       // Keep an unreadable list aside instead of overwriting it with the first new account.
-      if (unreadable !== undefined) await storage.setItem(UNREADABLE_KEY, unreadable);
+      if (unreadable !== undefined) await unreadableAccountsItem.setValue(unreadable);
       const result = await change(entries);
       await accountsItem.setValue(entries);
       return result;

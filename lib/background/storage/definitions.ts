@@ -1,12 +1,11 @@
-import { storage } from 'wxt/utils/storage';
 import { type ProviderDefinition, definitionSchema } from '../../shared/custom/definition';
 import { createLock } from '../lock';
 import type { StorageProblem } from '../../shared/model';
 import { createRegistry, type Registry } from '../providers/registry';
 import { firstIssue } from '../../shared/zod-issues';
+import { definitionsItem } from './items';
 
 // User-defined providers: data only, validated on every read like the accounts.
-const definitionsItem = storage.defineItem<unknown>('local:definitions', { fallback: [], version: 1 });
 const withLock = createLock();
 
 async function readEntries(): Promise<unknown[]> {

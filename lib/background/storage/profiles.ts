@@ -1,9 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyEntry, type ProfileEntry, profileEntrySchema } from '../../shared/model';
+import { profileKey } from '../../shared/storage';
 
 // One key per account, so parallel refreshes never overwrite each other's entries. Entries
 // hold no secret: the profile is normalized and the raw answer is scrubbed at parse time.
-const keyOf = (accountId: string) => `local:profile:${accountId}` as const;
+const keyOf = profileKey;
 
 export const profileStore = {
   async get(accountId: string): Promise<ProfileEntry> {

@@ -1,7 +1,6 @@
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema, type StorageProblem } from '../../shared/model';
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+import { settingsItem } from './items';
 
 export const settingsStore = {
   async read(): Promise<{ settings: Settings; problems: StorageProblem[] }> {

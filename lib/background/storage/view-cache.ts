@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { PERSISTED_CACHE_KEY } from '../../views/query/keys';
+import { areaKey, STORED } from '../../shared/storage';
+
+const PERSISTED_CACHE_KEY = areaKey(STORED.viewCache.key);
 
 interface PersistedClient {
   clientState?: { queries?: Array<{ queryKey?: unknown[] }> };

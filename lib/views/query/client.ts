@@ -5,8 +5,9 @@ import { browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import { replySchemas } from '../../shared/messaging/replies';
 import { profileEntrySchema } from '../../shared/model';
-import { PROFILE_SCHEMA_VERSION } from '../../shared/profile';
-import { PERSISTED_CACHE_KEY } from './keys';
+import { areaKey, STORED } from '../../shared/storage';
+
+const PERSISTED_CACHE_KEY = areaKey(STORED.viewCache.key);
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -63,7 +64,7 @@ const persistedSchemas: Record<string, z.ZodMiniType> = {
 
 const persistOptions = {
   persister,
-  buster: String(PROFILE_SCHEMA_VERSION),
+  buster: String(STORED.viewCache.version),
   maxAge: 7 * DAY,
 };
 

@@ -6,5 +6,3 @@ export const queryKeys = {
   definitions: ['definitions'] as const,
 };
 
-/** The storage.local key under which the views' query cache is persisted. */
-export const PERSISTED_CACHE_KEY = 'whoami-query-cache';

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Registry } from '../../providers/registry';
-import { PERSISTED_CACHE_KEY } from '../../../views/query/keys';
+import { STORED, STORED_FAMILIES } from '../../../shared/storage';
 import { redactKnownSecrets } from '../../secrets/redact';
 
 // Version 1 kept each account's settings and secrets in one `credentials` map, and read which
@@ -42,8 +42,8 @@ export async function redactStoredProfiles(migrated: unknown): Promise<void> {
   });
   const all = await storage.snapshot('local');
   const updates = Object.entries(all)
-    .filter(([key]) => key.startsWith('profile:') && !key.endsWith('$'))
+    .filter(([key]) => `local:${key}`.startsWith(STORED_FAMILIES.profile.prefix) && !key.endsWith('$'))
     .map(([key, value]) => ({ key: `local:${key}` as const, value: redactKnownSecrets(value, secrets) }));
   if (updates.length > 0) await storage.setItems(updates);
-  await storage.removeItem(`local:${PERSISTED_CACHE_KEY}`);
+  await storage.removeItem(STORED.viewCache.key);
 }

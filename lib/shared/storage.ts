@@ -1,0 +1,77 @@
+// Every key Whoami stores, in one list: the storage area, which side owns it (the only side that
+// writes it), whether it holds a secret, and the version of its shape. The background defines
+// its items from this list on WXT's `storage.defineItem`, with their migrations
+// (lib/background/storage/items.ts); the views read and write their few keys with the plain
+// storage API (lib/views/storage.ts), which keeps WXT's storage runtime out of the popup.
+// tests/unit/lib/shared/storage.test.ts checks that a full session writes no key missing here.
+
+export type StorageOwner = 'background' | 'views';
+
+export interface StoredKey {
+  /** WXT's form: area, then the key ("local:accounts"). */
+  key: `local:${string}` | `session:${string}`;
+  owner: StorageOwner;
+  secret: boolean;
+  version: number;
+  holds: string;
+}
+
+export interface StoredFamily extends Omit<StoredKey, 'key'> {
+  /** One key per account: this prefix, then the account id. */
+  prefix: `local:${string}` | `session:${string}`;
+}
+
+export const STORED = {
+  accounts: {
+    key: 'local:accounts',
+    owner: 'background',
+    secret: true,
+    version: 2,
+    holds: "each account's settings, and apart from them its secrets (v1 kept both in one map)",
+  },
+  accountsUnreadable: {
+    key: 'local:accounts-unreadable',
+    owner: 'background',
+    secret: true,
+    version: 1,
+    holds: 'an account list that could not be read, set aside instead of overwritten',
+  },
+  definitions: { key: 'local:definitions', owner: 'background', secret: false, version: 1, holds: "the user's own provider definitions" },
+  settings: { key: 'local:settings', owner: 'background', secret: false, version: 1, holds: 'the refresh interval' },
+  editsPending: {
+    key: 'session:edits-pending',
+    owner: 'background',
+    secret: false,
+    version: 1,
+    holds: 'profile edits sent and not yet answered, so a restarted worker never sends one twice',
+  },
+  editsDone: { key: 'session:edits-done', owner: 'background', secret: false, version: 1, holds: 'the ids of the last edits answered' },
+  viewCache: {
+    key: 'local:whoami-query-cache',
+    owner: 'views',
+    secret: false,
+    // The cache's own "buster": a new shape of what it holds throws the old copy away.
+    version: 2,
+    holds: "the popup's cache for its first frame: account summaries and profile entries, without raw answers",
+  },
+  selectedAccount: { key: 'local:ui:selected-account', owner: 'views', secret: false, version: 1, holds: 'the account the popup showed last' },
+} as const satisfies Record<string, StoredKey>;
+
+export const STORED_FAMILIES = {
+  profile: {
+    prefix: 'local:profile:',
+    owner: 'background',
+    secret: false,
+    version: 1,
+    holds: "an account's last profile, its raw answer (≤ 64 kB), its picture and its last error",
+  },
+  draft: { prefix: 'session:draft:', owner: 'views', secret: false, version: 1, holds: 'a profile edit being typed in the popup' },
+} as const satisfies Record<string, StoredFamily>;
+
+/** The key within its area, as the plain storage API names it ("local:accounts" → "accounts"). */
+export function areaKey(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+export const profileKey = (accountId: string) => `${STORED_FAMILIES.profile.prefix}${accountId}` as const;
+export const draftKey = (accountId: string) => `${STORED_FAMILIES.draft.prefix}${accountId}` as const;
