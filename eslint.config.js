@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 // The runtime boundaries, as lint errors. The background owns every secret and every network
 // call; the views (popup, options) reach it only through messages; shared code is the model and
 // the protocol both sides speak. tests/unit/build/boundaries.test.ts proves each rule fires.
-const BACKGROUND = { regex: '(^|/)background(/|$)', message: 'Views and shared code never import the background: send it a message (lib/views/messaging.ts).' };
+const BACKGROUND = {
+  regex: '(^|/)background(/|$)',
+  message: 'Views and shared code never import the background: send it a message (lib/views/messaging.ts).',
+};
 const VIEWS = { regex: '(^|/)(views|components)(/|$)', message: 'Background and shared code never import view code.' };
 const REACT = { regex: '^(react|react-dom)(/|$)|^@tanstack/', message: 'Only the views render: no React or React Query here.' };
 const BROWSER_IN_COMPONENTS = {

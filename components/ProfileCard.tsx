@@ -106,18 +106,18 @@ export function ProfileCard({
           </span>
         )}
       </p>
- {!compact && (
+      {!compact && (
         <>
-      <dl className="facts">
-        <Fact label="Username" value={profile.username && `@${profile.username}`} />
-        <Fact label="Email" value={profile.email} copy="email" />
-        <Fact label="Phone" value={profile.phone} />
-        <Fact label="ID" value={profile.id} copy="ID" />
-        <Fact label="Member since" value={profile.createdAt && formatDateTime(profile.createdAt)} />
-        <Fact label="Profile updated" value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
-      </dl>
-      <DetailsSection details={profile.details} />
-      <RawJson raw={entry.raw} rawCut={entry.rawCut} />
+          <dl className="facts">
+            <Fact label="Username" value={profile.username && `@${profile.username}`} />
+            <Fact label="Email" value={profile.email} copy="email" />
+            <Fact label="Phone" value={profile.phone} />
+            <Fact label="ID" value={profile.id} copy="ID" />
+            <Fact label="Member since" value={profile.createdAt && formatDateTime(profile.createdAt)} />
+            <Fact label="Profile updated" value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
+          </dl>
+          <DetailsSection details={profile.details} />
+          <RawJson raw={entry.raw} rawCut={entry.rawCut} />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@ import { queryKeys } from '../../lib/views/query/keys';
 import { pollDelayMs } from '../../lib/views/polling';
 
 /** A reopened popup shows its cached profile at once and asks for fresher data than this. */
-export const PROFILE_MAX_AGE_MS = 60_000;
+const PROFILE_MAX_AGE_MS = 60_000;
 
 // Fresh for a few seconds: the popup starts these queries before its first render, and the
 // components that mount right after must not ask a second time.

@@ -93,7 +93,11 @@ export function AccountForm({
         setTest({ status: 'failed', error: new WhoamiError('permission-missing').info });
         return;
       }
-      const { profile } = await request('testCredentials', { provider: providerId, credentials: validated.credentials, accountId: editing?.id });
+      const { profile } = await request('testCredentials', {
+        provider: providerId,
+        credentials: validated.credentials,
+        accountId: editing?.id,
+      });
       setTest({ status: 'ok', profile });
     } catch (error) {
       setTest({ status: 'failed', error: toErrorInfo(error) });
@@ -109,7 +113,12 @@ export function AccountForm({
       // Asked here, in the submit handler, while the user's gesture still counts.
       const permissionGranted = await ensureOrigins(origins);
       const account = editing
-        ? await request('updateAccount', { id: editing.id, label: validated.label, credentials: validated.credentials, revision: editing.revision })
+        ? await request('updateAccount', {
+            id: editing.id,
+            label: validated.label,
+            credentials: validated.credentials,
+            revision: editing.revision,
+          })
         : await request('addAccount', { provider: providerId, label: validated.label, credentials: validated.credentials });
       onSaved({ account, permissionGranted });
     } catch (error) {

@@ -7,7 +7,12 @@ import type { AccountSummary } from '../../lib/shared/model';
 import { ErrorLine } from './ErrorLine';
 import { FileButton } from './FileButton';
 
-type State = { status: 'idle' } | { status: 'uploading' } | { status: 'done' } | { status: 'refused'; problems: string[] } | { status: 'failed'; error: ReturnType<typeof toErrorInfo> };
+type State =
+  | { status: 'idle' }
+  | { status: 'uploading' }
+  | { status: 'done' }
+  | { status: 'refused'; problems: string[] }
+  | { status: 'failed'; error: ReturnType<typeof toErrorInfo> };
 
 /**
  * A new profile picture, for providers that take one. Here rather than in the popup: a file
@@ -27,7 +32,11 @@ export function AvatarButton({ account }: { account: AccountSummary }) {
     setState({ status: 'uploading' });
     try {
       const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      await request('uploadAvatar', { accountId: account.id, editId: crypto.randomUUID(), file: { name: file.name, type: file.type, data } });
+      await request('uploadAvatar', {
+        accountId: account.id,
+        editId: crypto.randomUUID(),
+        file: { name: file.name, type: file.type, data },
+      });
       setState({ status: 'done' });
     } catch (error) {
       setState({ status: 'failed', error: toErrorInfo(error) });
@@ -36,12 +45,20 @@ export function AvatarButton({ account }: { account: AccountSummary }) {
 
   return (
     <span className="avatar-button">
-      <FileButton label={state.status === 'uploading' ? 'Uploading…' : 'Change picture…'} accept={limits.types.join(',')} onFile={(file) => void upload(file)} />
+      <FileButton
+        label={state.status === 'uploading' ? 'Uploading…' : 'Change picture…'}
+        accept={limits.types.join(',')}
+        onFile={(file) => void upload(file)}
+      />
       <span role="status" aria-live="polite">
         {state.status === 'done' && <span className="ok">Picture updated.</span>}
         {state.status === 'refused' && <span className="field-error">{state.problems.join('. ')}.</span>}
         {state.status === 'failed' && (
-          <ErrorLine prefix="Not uploaded: " error={state.error} context={{ providerName: account.providerName, host: account.host, signInUrl: account.signInUrl, inOptions: true }} />
+          <ErrorLine
+            prefix="Not uploaded: "
+            error={state.error}
+            context={{ providerName: account.providerName, host: account.host, signInUrl: account.signInUrl, inOptions: true }}
+          />
         )}
       </span>
     </span>

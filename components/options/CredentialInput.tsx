@@ -31,9 +31,7 @@ export function CredentialInput({
 
   let input;
   if (field.kind === 'consent') {
-    input = (
-      <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />
-    );
+    input = <input {...common} type="checkbox" checked={value === 'true'} onChange={(e) => onChange(e.target.checked ? 'true' : '')} />;
   } else if (field.kind === 'choice') {
     input = (
       <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>

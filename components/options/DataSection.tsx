@@ -37,7 +37,10 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
 
   const importFile = async (file: File) => {
     // Size before reading, nesting before any schema walks it.
-    const read = file.size > IMPORT_LIMITS.maxBytes ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` } : parseJsonWithin(await file.text(), IMPORT_LIMITS);
+    const read =
+      file.size > IMPORT_LIMITS.maxBytes
+        ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` }
+        : parseJsonWithin(await file.text(), IMPORT_LIMITS);
     if ('error' in read) {
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;

@@ -42,8 +42,8 @@ export function OptionsApp() {
         <h2 id="accounts-title">Accounts</h2>
         {accounts.data && accounts.data.problems.length > 0 && (
           <p className="field-error" role="alert">
-            {accounts.data.problems.length} stored entr{accounts.data.problems.length === 1 ? 'y is' : 'ies are'} damaged and
-            hidden — see “Your data” below.
+            {accounts.data.problems.length} stored entr{accounts.data.problems.length === 1 ? 'y is' : 'ies are'} damaged and hidden — see
+            “Your data” below.
           </p>
         )}
         {accounts.isPending ? (
@@ -80,11 +80,11 @@ export function OptionsApp() {
       <section aria-labelledby="storage-title">
         <h2 id="storage-title">Where your credentials live</h2>
         <p>
-          API keys and tokens stay on this device only: in the extension's local storage, never synced, read only by
-          Whoami's background worker. Each is sent only to the host it was saved for — point an account somewhere else and
-          you type its key again. Whoami shows them masked, never puts them in exports, and removes them from anything a
-          provider sends back. For Wacht it uses your browser's own sign-in session and never stores or copies the session
-          cookie. Opening Whoami contacts no one: profile pictures are fetched in the background, without cookies.
+          API keys and tokens stay on this device only: in the extension's local storage, never synced, read only by Whoami's background
+          worker. Each is sent only to the host it was saved for — point an account somewhere else and you type its key again. Whoami shows
+          them masked, never puts them in exports, and removes them from anything a provider sends back. For Wacht it uses your browser's
+          own sign-in session and never stores or copies the session cookie. Opening Whoami contacts no one: profile pictures are fetched in
+          the background, without cookies.
         </p>
       </section>
 

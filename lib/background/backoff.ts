@@ -5,7 +5,7 @@ const MINUTE = 60_000;
  * The longest any account waits for its next automatic try, whatever a provider says: a
  * `Retry-After: 999999999` must not lock an account for 31 years.
  */
-export const MAX_WAIT_MS = 3 * 60 * MINUTE;
+const MAX_WAIT_MS = 3 * 60 * MINUTE;
 
 /** Failures that can clear up on their own; the rest wait for the user to act. */
 export const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'server']);

@@ -42,7 +42,7 @@ function setPending(change: (edits: PendingEdit[]) => PendingEdit[]) {
 }
 
 /** Checks the typed values with the provider's rules and keeps only what really changed. */
-export function checkChanges(
+function checkChanges(
   fields: ReadonlyArray<{ name: EditableFieldName; schema: z.ZodMiniType<string, string> }>,
   changes: ProfileChanges,
   current: Profile,
@@ -101,7 +101,12 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
       refresher.invalidate(accountId);
       const previous = await profileStore.get(accountId);
       // A new picture may sit at the same address as the old one: fetch it again.
-      const saved = await refresher.entryFor(accountId, result, options.freshPicture ? { ...previous, picture: null } : previous, platform.now());
+      const saved = await refresher.entryFor(
+        accountId,
+        result,
+        options.freshPicture ? { ...previous, picture: null } : previous,
+        platform.now(),
+      );
       await refresher.save(saved);
       await refresher.updateBadge();
       return saved;
@@ -158,9 +163,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
       await editsPendingItem.setValue([]);
       await editsDoneItem.setValue([...(await readDone()), ...interrupted.map((p) => p.editId)].slice(-DONE_KEPT));
     });
-    await Promise.all(
-      interrupted.map((edit) => refresher.refreshOne(edit.accountId, { kind: 'force' }).catch(() => undefined)),
-    );
+    await Promise.all(interrupted.map((edit) => refresher.refreshOne(edit.accountId, { kind: 'force' }).catch(() => undefined)));
     return interrupted;
   }
 

@@ -59,7 +59,9 @@ export function startBackground(platform: Platform = browserPlatform()) {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== CREDENTIAL_PORT) return;
     port.onMessage.addListener((message: unknown) => {
-      void handleMessage(message, port.sender ?? {}).then((reply) => port.postMessage(reply)).catch(() => port.disconnect());
+      void handleMessage(message, port.sender ?? {})
+        .then((reply) => port.postMessage(reply))
+        .catch(() => port.disconnect());
     });
   });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -21,7 +21,7 @@ export interface Platform {
 }
 
 const BROADCAST_WAIT_MS = 1000;
-export const THUMBNAIL_PX = 112;
+const THUMBNAIL_PX = 112;
 
 /** Draws the picture's centre square at 112 px (twice the popup's 56) and encodes it again. */
 async function drawThumbnail(bytes: Uint8Array, type: string): Promise<string | null> {

@@ -92,7 +92,12 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const now = platform.now();
     let entry: ProfileEntry;
     try {
-      const fetched = await callProvider(adapter, credentials, (ctx) => adapter.fetchProfile(credentials, ctx), Object.values(account.secrets));
+      const fetched = await callProvider(
+        adapter,
+        credentials,
+        (ctx) => adapter.fetchProfile(credentials, ctx),
+        Object.values(account.secrets),
+      );
       entry = await entryFor(account.id, fetched, previous, now);
     } catch (thrown) {
       const error = toErrorInfo(thrown);
@@ -137,7 +142,10 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const work = (async () => {
       // One started before a write finishes first (and is set aside); this one reads afresh.
       if (running) await running.work.catch(() => undefined);
-      const [account, previous] = await Promise.all([running ? accountsStore.get(accountId) : (known ?? accountsStore.get(accountId)), profileStore.get(accountId)]);
+      const [account, previous] = await Promise.all([
+        running ? accountsStore.get(accountId) : (known ?? accountsStore.get(accountId)),
+        profileStore.get(accountId),
+      ]);
       return shouldAttempt(previous, mode, platform.now()) ? attempt(account, previous, generation) : previous;
     })().finally(() => {
       if (inFlight.get(accountId)?.work === work) inFlight.delete(accountId);

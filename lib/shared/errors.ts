@@ -24,7 +24,7 @@ export const errorKinds = [
   'internal',
 ] as const;
 
-export const errorKindSchema = z.enum(errorKinds);
+const errorKindSchema = z.enum(errorKinds);
 export type ErrorKind = z.infer<typeof errorKindSchema>;
 
 export const errorInfoSchema = z.object({

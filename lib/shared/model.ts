@@ -7,15 +7,17 @@ import { editableFieldNameSchema, profileSchema } from './profile';
 
 const nonEmpty = z.string().check(z.minLength(1));
 
-export const LABEL_MAX = 60;
+const LABEL_MAX = 60;
 
-export const labelSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, { error: 'Label is required' }),
-  z.maxLength(LABEL_MAX, { error: `Label must be at most ${LABEL_MAX} characters` }),
-);
+export const labelSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'Label is required' }),
+    z.maxLength(LABEL_MAX, { error: `Label must be at most ${LABEL_MAX} characters` }),
+  );
 
-export const editableFieldViewSchema = z.object({
+const editableFieldViewSchema = z.object({
   name: editableFieldNameSchema,
   label: nonEmpty,
   input: z.enum(['text', 'tel']),
@@ -49,7 +51,7 @@ export type AccountSummary = z.infer<typeof accountSummarySchema>;
  * views as data, so opening a view never makes a request of its own. When its host needs a
  * permission the user hasn't given, the views offer to ask for it.
  */
-export const pictureSchema = z.union([
+const pictureSchema = z.union([
   z.object({
     state: z.literal('loaded'),
     source: z.string(),
@@ -91,10 +93,12 @@ export function emptyEntry(accountId: string): ProfileEntry {
 export const REFRESH_MINUTES = { min: 5, max: 24 * 60, default: 30 } as const;
 
 export const settingsSchema = z.object({
-  refreshMinutes: z.int({ error: 'Refresh interval must be a whole number of minutes' }).check(
-    z.minimum(REFRESH_MINUTES.min, { error: `Refresh at most every ${REFRESH_MINUTES.min} minutes` }),
-    z.maximum(REFRESH_MINUTES.max, { error: 'Refresh at least once a day' }),
-  ),
+  refreshMinutes: z
+    .int({ error: 'Refresh interval must be a whole number of minutes' })
+    .check(
+      z.minimum(REFRESH_MINUTES.min, { error: `Refresh at most every ${REFRESH_MINUTES.min} minutes` }),
+      z.maximum(REFRESH_MINUTES.max, { error: 'Refresh at least once a day' }),
+    ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { refreshMinutes: REFRESH_MINUTES.default };

@@ -9,7 +9,7 @@ const text = z.nullable(z.string().check(z.minLength(1)));
 const ISO_UTC = /^\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const isoTime = z.nullable(z.string().check(z.regex(ISO_UTC, { error: 'expected an ISO 8601 UTC time' })));
 
-export const profileDetailSchema = z.object({
+const profileDetailSchema = z.object({
   label: z.string().check(z.minLength(1)),
   value: z.string().check(z.minLength(1)),
   /** A time (ISO 8601 UTC), which the views show in the user's own format. */
@@ -43,6 +43,6 @@ export type Profile = z.infer<typeof profileSchema>;
 export type ProfileDetail = z.infer<typeof profileDetailSchema>;
 
 /** Profile fields a provider may let the user edit. */
-export const editableFieldNames = ['firstName', 'lastName', 'username', 'phone'] as const;
+const editableFieldNames = ['firstName', 'lastName', 'username', 'phone'] as const;
 export const editableFieldNameSchema = z.enum(editableFieldNames);
 export type EditableFieldName = z.infer<typeof editableFieldNameSchema>;

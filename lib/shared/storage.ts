@@ -5,7 +5,7 @@
 // storage API (lib/views/storage.ts), which keeps WXT's storage runtime out of the popup.
 // tests/unit/lib/shared/storage.test.ts checks that a full session writes no key missing here.
 
-export type StorageOwner = 'background' | 'views';
+type StorageOwner = 'background' | 'views';
 
 export interface StoredKey {
   /** WXT's form: area, then the key ("local:accounts"). */
@@ -54,7 +54,13 @@ export const STORED = {
     version: 2,
     holds: "the popup's cache for its first frame: account summaries and profile entries, without raw answers",
   },
-  selectedAccount: { key: 'local:ui:selected-account', owner: 'views', secret: false, version: 1, holds: 'the account the popup showed last' },
+  selectedAccount: {
+    key: 'local:ui:selected-account',
+    owner: 'views',
+    secret: false,
+    version: 1,
+    holds: 'the account the popup showed last',
+  },
 } as const satisfies Record<string, StoredKey>;
 
 export const STORED_FAMILIES = {

@@ -31,9 +31,7 @@ export function validateForm(adapter: ProviderDescriptor, values: FormValues, ed
   const label = labelSchema.safeParse(values.label ?? '');
   if (!label.success) errors.label = describeIssue(label.error.issues[0]!);
 
-  const kept = new Set(
-    adapter.credentials.secretFields.filter((field) => editing?.secretHints[field] && !values[field]?.trim()),
-  );
+  const kept = new Set(adapter.credentials.secretFields.filter((field) => editing?.secretHints[field] && !values[field]?.trim()));
   // A saved secret only ever goes where it was saved for (the background enforces it too):
   // pointing the account elsewhere means typing it again.
   if (editing && kept.size > 0) {

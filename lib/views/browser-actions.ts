@@ -3,16 +3,12 @@ import { saveSelectedAccount } from './preferences';
 
 // The few browser calls the views make, kept out of components.
 
-export function openOptionsPage(): Promise<void> {
+function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
-export function openTab(url: string): Promise<unknown> {
+function openTab(url: string): Promise<unknown> {
   return browser.tabs.create({ url });
-}
-
-export function hasOrigins(origins: string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins });
 }
 
 /**

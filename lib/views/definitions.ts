@@ -158,7 +158,8 @@ export function checkDefinitionJson(text: string): CheckedDraft {
   } catch (error) {
     return { definition: null, errors: { definition: `not JSON yet (${(error as Error).message})` } };
   }
-  if (!nestsWithin(json, IMPORT_LIMITS.maxDepth)) return { definition: null, errors: { definition: `nests deeper than ${IMPORT_LIMITS.maxDepth} levels` } };
+  if (!nestsWithin(json, IMPORT_LIMITS.maxDepth))
+    return { definition: null, errors: { definition: `nests deeper than ${IMPORT_LIMITS.maxDepth} levels` } };
   return checkDefinition(json);
 }
 
@@ -189,12 +190,14 @@ export function definitionChanges(before: ProviderDefinition, after: ProviderDef
   const changes: string[] = [];
   if (before.name !== after.name) changes.push(`name “${before.name}” → “${after.name}”`);
   if (before.baseUrl !== after.baseUrl) changes.push(`base URL ${before.baseUrl} → ${after.baseUrl}`);
-  if (before.method !== after.method || before.path !== after.path) changes.push(`call ${before.method} ${before.path} → ${after.method} ${after.path}`);
+  if (before.method !== after.method || before.path !== after.path)
+    changes.push(`call ${before.method} ${before.path} → ${after.method} ${after.path}`);
   if (!same(before.auth, after.auth)) changes.push('authentication');
   const secretsBefore = before.fields.filter((f) => f.secret).map((f) => f.name);
   const secretsAfter = new Set(after.fields.filter((f) => f.secret).map((f) => f.name));
   const unsecret = secretsBefore.filter((name) => !secretsAfter.has(name));
-  if (unsecret.length > 0) changes.push(`secret field${unsecret.length === 1 ? '' : 's'} ${unsecret.join(', ')} no longer secret or removed`);
+  if (unsecret.length > 0)
+    changes.push(`secret field${unsecret.length === 1 ? '' : 's'} ${unsecret.join(', ')} no longer secret or removed`);
   else if (!same(before.fields, after.fields)) changes.push('account fields');
   if (before.envelope !== after.envelope || !same(before.profile, after.profile)) changes.push('profile mapping');
   if (!same(before.details, after.details)) changes.push('details');

@@ -4,7 +4,7 @@ import { areaKey, draftKey, STORED_FAMILIES } from '../shared/storage';
 
 // A profile edit being typed survives the popup closing: it is kept in `session` storage
 // (cleared when the browser closes) until it is saved or discarded.
-export const draftSchema = z.object({
+const draftSchema = z.object({
   values: z.record(z.string(), z.string()),
   /** The id of the save in flight, if the popup closed while saving. */
   editId: z.nullable(z.string()),

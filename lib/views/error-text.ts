@@ -66,9 +66,7 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
     case 'not-found':
       return { title: `Not found — ${checkIt}`, detail, action: OPTIONS };
     case 'rate-limited': {
-      const wait = context.nextAttemptAt
-        ? secondsUntil(context.nextAttemptAt, context.now ?? Date.now())
-        : (info.retryAfterSec ?? null);
+      const wait = context.nextAttemptAt ? secondsUntil(context.nextAttemptAt, context.now ?? Date.now()) : (info.retryAfterSec ?? null);
       return {
         title: wait !== null && wait > 0 ? `Rate limited, retrying in ${wait} s` : 'Rate limited, retrying shortly',
         detail,

@@ -12,9 +12,7 @@ export function valuesFromProfile(fields: readonly EditableFieldView[], profile:
 
 /** Only the fields the user changed. */
 export function changedValues(values: EditValues, profile: Profile): EditValues {
-  return Object.fromEntries(
-    Object.entries(values).filter(([name, value]) => value.trim() !== (profile[name as EditableFieldName] ?? '')),
-  );
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => value.trim() !== (profile[name as EditableFieldName] ?? '')));
 }
 
 /** Whether the profile already holds every value of a draft (the save went through). */

@@ -59,18 +59,34 @@ async function clearCaches(worker: Awaited<ReturnType<typeof extensionWorker>>) 
 
 async function launch(mock: MockProviders) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-bench-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 360, height: 600 } });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 600 },
+  });
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
   const setup = await context.newPage();
   await setup.goto(popupUrl);
-  return { context, worker, popupUrl, setup, cleanup: async () => (await context.close(), fs.rmSync(dir, { recursive: true, force: true })), mock };
+  return {
+    context,
+    worker,
+    popupUrl,
+    setup,
+    cleanup: async () => (await context.close(), fs.rmSync(dir, { recursive: true, force: true })),
+    mock,
+  };
 }
 
 async function benchOpens(mock: MockProviders) {
   const { context, worker, popupUrl, setup, cleanup } = await launch(mock);
-  await send(setup, 'addAccount', { provider: 'chakra', label: 'bench', credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!) });
+  await send(setup, 'addAccount', {
+    provider: 'chakra',
+    label: 'bench',
+    credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!),
+  });
   await send(setup, 'refresh', {});
 
   // Warm: the persisted cache holds the profile; it should be in the first paint.
@@ -182,7 +198,12 @@ async function main() {
 
   const rows: Row[] = [
     { name: 'Popup warm open: profile visible', value: ms(warm), budget: '—', ok: true },
-    { name: 'Popup warm open: profile / first paint', value: `${ratio.median.toFixed(3)} (min ${ratio.min.toFixed(3)}, max ${ratio.max.toFixed(3)})`, budget: '≤ 1.10', ok: ratio.median <= 1.1 },
+    {
+      name: 'Popup warm open: profile / first paint',
+      value: `${ratio.median.toFixed(3)} (min ${ratio.min.toFixed(3)}, max ${ratio.max.toFixed(3)})`,
+      budget: '≤ 1.10',
+      ok: ratio.median <= 1.1,
+    },
     { name: 'Popup cold open − latency (0 ms)', value: ms(cold0), budget: '≤ 60 ms', ok: cold0.median <= 60 },
     { name: 'Popup cold open − latency (200 ms)', value: ms(cold200), budget: '≤ 60 ms', ok: cold200.median <= 60 },
     { name: 'Popup bundle (loaded at open)', value: js(sizes.popup), budget: '≤ 100 kB gzip', ok: sizes.popup.gzip <= 100_000 },
@@ -197,7 +218,12 @@ async function main() {
       budget: '≤ 100 ms',
       ok: worstBody.median <= 100,
     },
-    { name: 'Popup JS heap after open', value: `${heap.median.toFixed(2)} MB (min ${heap.min.toFixed(2)}, max ${heap.max.toFixed(2)})`, budget: '≤ 8 MB', ok: heap.median <= 8 },
+    {
+      name: 'Popup JS heap after open',
+      value: `${heap.median.toFixed(2)} MB (min ${heap.min.toFixed(2)}, max ${heap.max.toFixed(2)})`,
+      budget: '≤ 8 MB',
+      ok: heap.median <= 8,
+    },
   ];
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execSync(`${CHROME_PATH} --version`).toString().trim()}`;
@@ -212,7 +238,11 @@ async function main() {
   console.log(`\n${table}\n`);
   fs.writeFileSync(
     'bench-results.json',
-    JSON.stringify({ date, machine, runs: RUNS, rows, raw: { sizes, warm: opens.warm, cold: opens.cold, heap: opens.heap, refresh, adversarial } }, null, 2),
+    JSON.stringify(
+      { date, machine, runs: RUNS, rows, raw: { sizes, warm: opens.warm, cold: opens.cold, heap: opens.heap, refresh, adversarial } },
+      null,
+      2,
+    ),
   );
   console.log('Wrote bench-results.json');
   const broken = rows.filter((r) => !r.ok);

@@ -112,4 +112,3 @@ if (!headless) {
 await context.close();
 await mock.close();
 fs.rmSync(profileDir, { recursive: true, force: true });
-

@@ -26,7 +26,13 @@ export async function firefoxDemo(headless: boolean, outDir: string): Promise<vo
   const setup = await openExtensionPage(browser, 'popup.html');
   const accounts: Array<{ id: string }> = [];
   for (const provider of PROVIDERS) {
-    accounts.push(await send(setup, 'addAccount', { provider, label: `${provider} demo`, credentials: mock.credentials(provider, mock[provider].userIds()[0]!) }));
+    accounts.push(
+      await send(setup, 'addAccount', {
+        provider,
+        label: `${provider} demo`,
+        credentials: mock.credentials(provider, mock[provider].userIds()[0]!),
+      }),
+    );
   }
   await send(setup, 'refresh', {});
   await setup.close();

@@ -41,7 +41,10 @@ test('the Firefox manifest keeps hosts optional and declares its data collection
   const manifest = readManifest('firefox-mv2');
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies']);
   expect(manifest.optional_permissions).toEqual(OPTIONAL_HOSTS);
-  expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'whoami@whoami.dev', data_collection_permissions: { required: ['none'] } });
+  expect(manifest.browser_specific_settings.gecko).toMatchObject({
+    id: 'whoami@whoami.dev',
+    data_collection_permissions: { required: ['none'] },
+  });
 });
 
 test('extension pages: no unsafe-eval, no remote script, images only from the extension or data', () => {

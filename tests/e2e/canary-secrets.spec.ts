@@ -74,7 +74,13 @@ function recordMessages() {
 /** Every recorded request's own text: where it went, its headers and its body. */
 const requestText = (r: MockProviders['requests'][number]) => JSON.stringify({ url: r.url, headers: r.headers, body: r.body });
 
-test('canary secrets: planted in every kind of account, found nowhere they must not be', async ({ context, mock, openOptions, openPopup, serviceWorker }) => {
+test('canary secrets: planted in every kind of account, found nowhere they must not be', async ({
+  context,
+  mock,
+  openOptions,
+  openPopup,
+  serviceWorker,
+}) => {
   test.setTimeout(150_000);
   const elsewhere = await createMockProviders();
   const consoleLines: string[] = [];
@@ -97,11 +103,36 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     await signInToWacht(context, mock);
     const session = (await context.cookies(mock.url)).find((c) => c.name === '__session')!.value;
     const canaries: Canary[] = [
-      { name: 'Insighto API key', value: mock.credentials('insighto', users.insighto).apiKey!, provider: 'insighto', accountLabel: 'Insighto (work)' },
-      { name: 'Leadping token', value: mock.credentials('leadping', users.leadping).token!, provider: 'leadping', accountLabel: 'Leadping (work)' },
-      { name: 'ChakraHQ token', value: mock.credentials('chakra', users.chakra).token!, provider: 'chakra', accountLabel: 'ChakraHQ (work)' },
-      { name: 'header-auth key (user-defined)', value: mock.credentials('acme', users.acme).apiKey!, provider: 'acme', accountLabel: 'Header API' },
-      { name: 'query-auth key (user-defined)', value: mock.credentials('insighto', users.query).apiKey!, provider: 'insighto', accountLabel: 'Query API' },
+      {
+        name: 'Insighto API key',
+        value: mock.credentials('insighto', users.insighto).apiKey!,
+        provider: 'insighto',
+        accountLabel: 'Insighto (work)',
+      },
+      {
+        name: 'Leadping token',
+        value: mock.credentials('leadping', users.leadping).token!,
+        provider: 'leadping',
+        accountLabel: 'Leadping (work)',
+      },
+      {
+        name: 'ChakraHQ token',
+        value: mock.credentials('chakra', users.chakra).token!,
+        provider: 'chakra',
+        accountLabel: 'ChakraHQ (work)',
+      },
+      {
+        name: 'header-auth key (user-defined)',
+        value: mock.credentials('acme', users.acme).apiKey!,
+        provider: 'acme',
+        accountLabel: 'Header API',
+      },
+      {
+        name: 'query-auth key (user-defined)',
+        value: mock.credentials('insighto', users.query).apiKey!,
+        provider: 'insighto',
+        accountLabel: 'Query API',
+      },
       { name: 'Wacht session cookie (built-in and cookie-auth)', value: session, provider: 'wacht', accountLabel: null },
       // Secrets the provider itself puts in its answer: scrubbed before anything reads them.
       { name: 'Wacht TOTP secret', value: 'JBSWY3DPEHPK3PXPMOCKTOTPSECRET', provider: 'none', accountLabel: null },
@@ -127,14 +158,32 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     const definitionsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-canary-')), 'providers.json');
     fs.writeFileSync(definitionsFile, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions }));
     await options.locator('.providers-section input[type=file]').setInputFiles(definitionsFile);
-    await options.getByRole('region', { name: /Import providers from/ }).getByRole('button', { name: 'Import', exact: true }).click();
+    await options
+      .getByRole('region', { name: /Import providers from/ })
+      .getByRole('button', { name: 'Import', exact: true })
+      .click();
     await expect(options.getByText('Imported 3 provider definition(s).', { exact: false })).toBeVisible();
     const customAccounts = [
-      await send(options, 'addAccount', { provider: 'custom:header-api', label: 'Header API', credentials: { baseUrl: mock.baseUrl('acme'), apiKey: canaries[3]!.value } }),
-      await send(options, 'addAccount', { provider: 'custom:query-api', label: 'Query API', credentials: { baseUrl: mock.baseUrl('insighto'), apiKey: canaries[4]!.value } }),
-      await send(options, 'addAccount', { provider: 'custom:cookie-api', label: 'Cookie API', credentials: { baseUrl: mock.baseUrl('wacht'), useBrowserSession: 'true' } }),
+      await send(options, 'addAccount', {
+        provider: 'custom:header-api',
+        label: 'Header API',
+        credentials: { baseUrl: mock.baseUrl('acme'), apiKey: canaries[3]!.value },
+      }),
+      await send(options, 'addAccount', {
+        provider: 'custom:query-api',
+        label: 'Query API',
+        credentials: { baseUrl: mock.baseUrl('insighto'), apiKey: canaries[4]!.value },
+      }),
+      await send(options, 'addAccount', {
+        provider: 'custom:cookie-api',
+        label: 'Cookie API',
+        credentials: { baseUrl: mock.baseUrl('wacht'), useBrowserSession: 'true' },
+      }),
     ];
-    await send(options, 'tryDefinition', { definition: definitions[1] as never, credentials: { baseUrl: mock.baseUrl('insighto'), apiKey: canaries[4]!.value } });
+    await send(options, 'tryDefinition', {
+      definition: definitions[1] as never,
+      credentials: { baseUrl: mock.baseUrl('insighto'), apiKey: canaries[4]!.value },
+    });
     const accounts = (await send(options, 'listAccounts', {})).accounts;
     expect(accounts).toHaveLength(4 + customAccounts.length);
     await send(options, 'refresh', {});
@@ -144,7 +193,10 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     for (const account of accounts) {
       await popup.getByRole('combobox', { name: 'Account' }).selectOption(account.id);
       await expect(popup.locator('.freshness')).toContainText(account.label);
-      await popup.getByText('Raw response').click().catch(() => undefined);
+      await popup
+        .getByText('Raw response')
+        .click()
+        .catch(() => undefined);
       snapshots[`popup: ${account.label}`] = await popup.content();
     }
 
@@ -168,49 +220,87 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
 
     // ---- every error path, the provider repeating the key back first
     for (const account of accounts) {
-      const provider = account.provider.startsWith('custom:') ? { 'custom:header-api': 'acme', 'custom:query-api': 'insighto', 'custom:cookie-api': 'wacht' }[account.provider]! : account.provider;
+      const provider = account.provider.startsWith('custom:')
+        ? { 'custom:header-api': 'acme', 'custom:query-api': 'insighto', 'custom:cookie-api': 'wacht' }[account.provider]!
+        : account.provider;
       for (const kind of ['echo-key', '401', '403', '404', '500', 'html-login', 'bad-schema'] as const) {
         mock.addFault({ provider, kind, times: 1 });
         await send(popup, 'refresh', { accountId: account.id });
       }
       mock.addFault({ provider, kind: '422', methods: ['PUT', 'PATCH', 'POST'], times: 1 });
       if (account.editableFields.length > 0) {
-        await send(popup, 'updateProfile', { accountId: account.id, editId: crypto.randomUUID(), changes: { [account.editableFields[0]!.name]: 'Rejected' } }).catch(() => undefined);
+        await send(popup, 'updateProfile', {
+          accountId: account.id,
+          editId: crypto.randomUUID(),
+          changes: { [account.editableFields[0]!.name]: 'Rejected' },
+        }).catch(() => undefined);
       }
       mock.clearFaults();
       snapshots[`popup after errors: ${account.label}`] = await popup.content();
     }
     mock.addFault({ provider: 'leadping', kind: 'echo-key', times: 1 });
-    await send(options, 'testCredentials', { provider: 'leadping', credentials: mock.credentials('leadping', users.leadping) }).catch(() => undefined);
+    await send(options, 'testCredentials', { provider: 'leadping', credentials: mock.credentials('leadping', users.leadping) }).catch(
+      () => undefined,
+    );
     await send(popup, 'refresh', {});
 
     // ---- attempts to send a saved key elsewhere: refused before anything is sent
     const leadping = byLabel('Leadping (work)');
     for (const attempt of [
-      () => send(options, 'testCredentials', { provider: 'leadping', accountId: leadping.id, credentials: { baseUrl: elsewhere.baseUrl('leadping'), authStyle: 'bearer', token: '' } }),
-      () => send(options, 'updateAccount', { id: leadping.id, credentials: { baseUrl: elsewhere.baseUrl('leadping'), authStyle: 'bearer', token: '' } }),
-      () => send(options, 'testCredentials', { provider: 'custom:header-api', accountId: byLabel('Header API').id, credentials: { baseUrl: elsewhere.baseUrl('acme'), apiKey: '' } }),
+      () =>
+        send(options, 'testCredentials', {
+          provider: 'leadping',
+          accountId: leadping.id,
+          credentials: { baseUrl: elsewhere.baseUrl('leadping'), authStyle: 'bearer', token: '' },
+        }),
+      () =>
+        send(options, 'updateAccount', {
+          id: leadping.id,
+          credentials: { baseUrl: elsewhere.baseUrl('leadping'), authStyle: 'bearer', token: '' },
+        }),
+      () =>
+        send(options, 'testCredentials', {
+          provider: 'custom:header-api',
+          accountId: byLabel('Header API').id,
+          credentials: { baseUrl: elsewhere.baseUrl('acme'), apiKey: '' },
+        }),
     ]) {
       await expect(attempt()).rejects.toThrow(/Type the .* again/);
     }
 
     // ---- definition edits: a change is saved, making the key visible is refused
     await send(options, 'saveDefinition', { definition: { ...definitions[0]!, name: 'Header API v2' } as never });
-    await expect(send(options, 'saveDefinition', { definition: { ...definitions[0]!, fields: [{ name: 'apiKey', label: 'API key', secret: false }], auth: { type: 'none' } } as never })).rejects.toThrow(/secret/);
+    await expect(
+      send(options, 'saveDefinition', {
+        definition: { ...definitions[0]!, fields: [{ name: 'apiKey', label: 'API key', secret: false }], auth: { type: 'none' } } as never,
+      }),
+    ).rejects.toThrow(/secret/);
 
     // ---- export, then import that file again (the preview, then completing one account)
     await options.reload();
-    const [accountsDownload] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export accounts' }).click()]);
+    const [accountsDownload] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export accounts' }).click(),
+    ]);
     downloads['accounts export'] = fs.readFileSync(await accountsDownload.path(), 'utf8');
-    const [providersDownload] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export providers' }).click()]);
+    const [providersDownload] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export providers' }).click(),
+    ]);
     downloads['providers export'] = fs.readFileSync(await providersDownload.path(), 'utf8');
     await options.locator('.data-section input[type=file]').setInputFiles(await accountsDownload.path());
-    await options.getByRole('region', { name: /Import from/ }).getByRole('button', { name: /^Import \d+ accounts?$/ }).click();
+    await options
+      .getByRole('region', { name: /Import from/ })
+      .getByRole('button', { name: /^Import \d+ accounts?$/ })
+      .click();
     await expect(options.getByText(/need their key or token: enter it below/)).toBeVisible();
     snapshots['options: completing an import'] = await options.content();
     await accountForm(options).getByRole('button', { name: 'Cancel' }).click();
     for (const account of accounts) {
-      await options.getByRole('button', { name: `Edit ${account.label}` }).first().click();
+      await options
+        .getByRole('button', { name: `Edit ${account.label}` })
+        .first()
+        .click();
       snapshots[`options: editing ${account.label}`] = await options.content();
       await accountForm(options).getByRole('button', { name: 'Cancel' }).click();
     }
@@ -233,7 +323,8 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
       const { secrets, ...rest } = account;
       places[`storage.local "accounts": "${account.label}" outside its secrets`] = JSON.stringify(rest);
       for (const canary of canaries) {
-        if (canary.accountLabel !== account.label) places[`storage.local "accounts": "${account.label}" secrets, for ${canary.name}`] = JSON.stringify(secrets);
+        if (canary.accountLabel !== account.label)
+          places[`storage.local "accounts": "${account.label}" secrets, for ${canary.name}`] = JSON.stringify(secrets);
       }
     }
     places['storage.session'] = JSON.stringify(stored.session);
@@ -256,14 +347,16 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     for (const [place, text] of Object.entries(places)) {
       for (const canary of canaries) {
         const searched = place.includes(' secrets, for ') ? place.endsWith(`for ${canary.name}`) : true;
-        if (searched && text.includes(canary.value)) hits.push(`${canary.name} in ${place}${place.startsWith('message') ? `: ${text.slice(0, 140)}` : ''}`);
+        if (searched && text.includes(canary.value))
+          hits.push(`${canary.name} in ${place}${place.startsWith('message') ? `: ${text.slice(0, 140)}` : ''}`);
       }
     }
     let providerRequests = 0;
     for (const request of mock.requests) {
       providerRequests++;
       for (const canary of canaries.filter(foreign(request.provider))) {
-        if (requestText(request).includes(canary.value)) hits.push(`${canary.name} sent to ${request.provider} (${request.method} ${request.path})`);
+        if (requestText(request).includes(canary.value))
+          hits.push(`${canary.name} sent to ${request.provider} (${request.method} ${request.path})`);
       }
     }
 
@@ -277,7 +370,9 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
       hits: hits.length,
     };
     console.log(`canary suite: ${JSON.stringify(summary)}`);
-    await test.info().attach('canary-summary.json', { body: JSON.stringify({ ...summary, hitList: hits }, null, 2), contentType: 'application/json' });
+    await test
+      .info()
+      .attach('canary-summary.json', { body: JSON.stringify({ ...summary, hitList: hits }, null, 2), contentType: 'application/json' });
 
     // The search itself can find things: the session was really recorded and stored.
     expect(messages.length).toBeGreaterThan(50);

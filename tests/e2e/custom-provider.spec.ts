@@ -25,7 +25,15 @@ test('a user connects an API Whoami has never heard of, through the options page
   await expect(editor.getByText('use a secret account field, e.g. "Bearer {token}" — never the key itself')).toBeVisible();
   await editor.getByLabel('Header value').fill('{apiKey}');
 
-  const mapping = { ID: 'uid', 'Full name': 'given_name + family_name', Email: 'mail', 'Avatar URL': 'avatar.url', Roles: 'role_names', Organization: 'teams[0].name', 'Created at': 'created | epoch' };
+  const mapping = {
+    ID: 'uid',
+    'Full name': 'given_name + family_name',
+    Email: 'mail',
+    'Avatar URL': 'avatar.url',
+    Roles: 'role_names',
+    Organization: 'teams[0].name',
+    'Created at': 'created | epoch',
+  };
   for (const [label, expression] of Object.entries(mapping)) await editor.getByLabel(label, { exact: true }).fill(expression);
   await editor.getByLabel('Email', { exact: true }).fill('mail | shout');
   await expect(editor.getByText('not a valid expression')).toBeVisible();
@@ -69,7 +77,10 @@ test('provider definitions export without credentials and import again', async (
   const options = await openOptions();
   const definition = JSON.parse(fs.readFileSync('tests/fixtures/definitions/acme.json', 'utf8'));
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-def-')), 'acme.json');
-  fs.writeFileSync(file, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...definition, baseUrl: mock.baseUrl('acme') }] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...definition, baseUrl: mock.baseUrl('acme') }] }),
+  );
   await options.locator('.providers-section input[type=file]').setInputFiles(file);
   const preview = options.getByRole('region', { name: /Import providers from/ });
   await expect(preview).toContainText(`Acme Cloud · ${mock.baseUrl('acme')} — new`);
@@ -78,13 +89,23 @@ test('provider definitions export without credentials and import again', async (
   await expect(options.getByRole('listitem', { name: 'Provider Acme Cloud' })).toBeVisible();
 
   // The same id again, pointing elsewhere: what would change is shown first, and Cancel keeps yours.
-  fs.writeFileSync(file, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...definition, baseUrl: 'https://acme.attacker.example' }] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'whoami-provider-definitions',
+      version: 1,
+      definitions: [{ ...definition, baseUrl: 'https://acme.attacker.example' }],
+    }),
+  );
   await options.locator('.providers-section input[type=file]').setInputFiles(file);
   await expect(preview).toContainText(`replaces yours: base URL ${mock.baseUrl('acme')} → https://acme.attacker.example`);
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(options.getByRole('listitem', { name: 'Provider Acme Cloud' })).toContainText(mock.baseUrl('acme'));
 
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export providers' }).click()]);
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export providers' }).click(),
+  ]);
   const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(exported.definitions[0]).toMatchObject({ id: 'acme', auth: { type: 'header', name: 'X-API-Key', value: '{apiKey}' } });
   expect(JSON.stringify(exported)).not.toContain(mock.credentials('acme', mock.acme.userIds()[0]!).apiKey!);

@@ -10,7 +10,13 @@ async function openEditor(popup: Page, name: string) {
   await popup.getByRole('button', { name: 'Edit profile' }).click();
 }
 
-const cases: Array<{ provider: ProviderName; name: string; field: string; value: string; stored: (data: Record<string, unknown>) => unknown }> = [
+const cases: Array<{
+  provider: ProviderName;
+  name: string;
+  field: string;
+  value: string;
+  stored: (data: Record<string, unknown>) => unknown;
+}> = [
   { provider: 'insighto', name: 'Ada Lovelace', field: 'Phone', value: '+44 1234 5678', stored: (d) => d.phone },
   { provider: 'wacht', name: 'Linus Torvalds', field: 'Username', value: 'torvalds', stored: (d) => d.username },
   { provider: 'leadping', name: 'Katherine Johnson', field: 'Last name', value: 'Goble', stored: (d) => d.lastName },

@@ -6,7 +6,7 @@ import type { ProviderName } from './helpers';
  * and the action it offers. The e2e suite runs each case for each provider, and
  * `npm run fault-table` renders this list as docs/fault-matrix.md.
  */
-export interface ProviderFacts {
+interface ProviderFacts {
   name: string;
   host: string;
   id: ProviderName;

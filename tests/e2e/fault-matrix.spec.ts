@@ -7,7 +7,6 @@ import { DEMO_PEOPLE, PROVIDER_NAMES, PROVIDERS, send, signInToWacht } from './h
 // Rate limiting goes last: its Retry-After holds the account for 30 s.
 const ordered = [...faultCases.filter((c) => c.fault !== '429'), ...faultCases.filter((c) => c.fault === '429')];
 
-
 for (const provider of PROVIDERS) {
   test(`fault matrix: ${provider}`, async ({ context, mock, openPopup }) => {
     test.setTimeout(90_000);
@@ -17,7 +16,11 @@ for (const provider of PROVIDERS) {
     const userId = mock[provider].userIds()[0]!;
     const credentials = mock.credentials(provider, userId);
     const account = await send(popup, 'addAccount', { provider, label: 'under test', credentials });
-    const bystander = await send(popup, 'addAccount', { provider: other, label: 'bystander', credentials: mock.credentials(other, mock[other].userIds()[0]!) });
+    const bystander = await send(popup, 'addAccount', {
+      provider: other,
+      label: 'bystander',
+      credentials: mock.credentials(other, mock[other].userIds()[0]!),
+    });
     await send(popup, 'refresh', {});
     await popup.reload();
     await popup.getByRole('combobox', { name: 'Account' }).selectOption(account.id);

@@ -4,19 +4,15 @@ import path from 'node:path';
 import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
 import { createMockProviders, type MockProviders } from '../mock-providers/server';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
+const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 /** The e2e/demo build's name: it must never pass for a release (see wxt.config.ts). */
 export const E2E_BUILD_NAME = 'Whoami E2E TEST BUILD (not for release)';
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
 
 // Flags from the toolchain recipe: without the background-networking ones Chromium's own
 // connections are refused by this closed network, many at a time.
-export function chromiumArgs(extensionDirs: string[] = [EXTENSION_DIR]): string[] {
-  return [
-    `--disable-extensions-except=${extensionDirs.join(',')}`,
-    `--load-extension=${extensionDirs.join(',')}`,
-    ...BROWSER_FLAGS,
-  ];
+function chromiumArgs(extensionDirs: string[] = [EXTENSION_DIR]): string[] {
+  return [`--disable-extensions-except=${extensionDirs.join(',')}`, `--load-extension=${extensionDirs.join(',')}`, ...BROWSER_FLAGS];
 }
 
 const BROWSER_FLAGS = [

@@ -26,7 +26,13 @@ test('requests from another extension, its content script, or a web page are ref
 
     const own = await context.newPage();
     await own.goto(`chrome-extension://${whoamiId}/options.html`);
-    const [account] = [await send(own, 'addAccount', { provider: 'chakra', label: 'keep me', credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!) })];
+    const [account] = [
+      await send(own, 'addAccount', {
+        provider: 'chakra',
+        label: 'keep me',
+        credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!),
+      }),
+    ];
     const removal = { whoami: 'request', type: 'removeAccount', input: { id: account!.id } };
     const listing = { whoami: 'request', type: 'listAccounts', input: {} };
 
@@ -42,7 +48,9 @@ test('requests from another extension, its content script, or a web page are ref
     // A web page has no way in, and neither does a content script relaying for it.
     const page = await context.newPage();
     await page.goto(`${mock.url}/hello`);
-    expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    expect(
+      await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage),
+    ).toBe('undefined');
     const relayed = await page.evaluate(
       ([id, msg]) =>
         new Promise((resolve) => {

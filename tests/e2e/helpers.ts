@@ -9,7 +9,12 @@ export const PROVIDERS: ProviderName[] = ['insighto', 'wacht', 'leadping', 'chak
 
 /** How each provider is named in the UI, and who its first mock user is. */
 export const PROVIDER_NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
-export const DEMO_PEOPLE = { insighto: 'Ada Lovelace', wacht: 'Linus Torvalds', leadping: 'Katherine Johnson', chakra: 'Mary Jackson' } as const;
+export const DEMO_PEOPLE = {
+  insighto: 'Ada Lovelace',
+  wacht: 'Linus Torvalds',
+  leadping: 'Katherine Johnson',
+  chakra: 'Mary Jackson',
+} as const;
 
 /** Sends a protocol request from an extension page, exactly as the views do (typed secrets over a port). */
 export async function send<T extends RequestType>(page: Page, type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
@@ -90,7 +95,15 @@ export async function seriousA11yViolations(page: Page): Promise<Array<{ id: str
   // Evaluated through the debugger protocol, which the extension page's CSP does not apply to.
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; help: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{ violations: Array<{ id: string; help: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document);
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -31,7 +31,11 @@ async function expectInert(popup: Page, problems: string[]) {
   expect(problems).toEqual([]);
 }
 
-async function createHostileUser(mock: Parameters<Parameters<typeof test>[2]>[0]['mock'], provider: ProviderName, extra: Record<string, unknown> = {}) {
+async function createHostileUser(
+  mock: Parameters<Parameters<typeof test>[2]>[0]['mock'],
+  provider: ProviderName,
+  extra: Record<string, unknown> = {},
+) {
   const template = mock[provider].userData(mock[provider].userIds()[0]!);
   const hostile = hostileCopy(template, KEEP) as Record<string, unknown>;
   delete hostile.id;
@@ -44,7 +48,11 @@ for (const provider of PROVIDERS) {
     const popup = await openPopup();
     const problems = guard(popup);
     if (provider === 'wacht') await signInToWacht(context, mock, userId);
-    const account = await send(popup, 'addAccount', { provider, label: '<img src=x onerror=alert(1)>', credentials: mock.credentials(provider, userId) });
+    const account = await send(popup, 'addAccount', {
+      provider,
+      label: '<img src=x onerror=alert(1)>',
+      credentials: mock.credentials(provider, userId),
+    });
     const entry = (await send(popup, 'refresh', { accountId: account.id })).entries[0]!;
     expect(entry.error).toBeNull();
     await popup.reload();
@@ -70,7 +78,11 @@ for (const provider of ['wacht', 'chakra'] as const) {
       const userId = mock[provider].createUser({ [field]: url, ...(provider === 'wacht' ? { username: `avatar${index}` } : {}) });
       // One browser session at a time on a deployment: each case signs in as its user.
       if (provider === 'wacht') await signInToWacht(context, mock, userId);
-      const account = await send(popup, 'addAccount', { provider, label: `case ${index}`, credentials: mock.credentials(provider, userId) });
+      const account = await send(popup, 'addAccount', {
+        provider,
+        label: `case ${index}`,
+        credentials: mock.credentials(provider, userId),
+      });
       const entry = (await send(popup, 'refresh', { accountId: account.id })).entries[0]!;
       expect(entry.profile?.avatarUrl, url).toBeNull();
       await popup.reload();

@@ -4,7 +4,7 @@ import { send } from './helpers';
 // A provider Whoami doesn't control may answer anything: nothing it says may stall, flood or
 // bloat the extension.
 
-test("an absurd Retry-After locks nothing for years and sets off no message storm", async ({ context, mock, openPopup }) => {
+test('an absurd Retry-After locks nothing for years and sets off no message storm', async ({ context, mock, openPopup }) => {
   let getProfiles = 0;
   await context.exposeBinding('__countRequest', (_source, type: string) => void (type === 'getProfile' && getProfiles++));
   await context.addInitScript(() => {
@@ -17,7 +17,11 @@ test("an absurd Retry-After locks nothing for years and sets off no message stor
     };
   });
   const setup = await openPopup();
-  const account = await send(setup, 'addAccount', { provider: 'leadping', label: 'Limited', credentials: mock.credentials('leadping', mock.leadping.userIds()[0]!) });
+  const account = await send(setup, 'addAccount', {
+    provider: 'leadping',
+    label: 'Limited',
+    credentials: mock.credentials('leadping', mock.leadping.userIds()[0]!),
+  });
   mock.addFault({ provider: 'leadping', kind: '429', retryAfterSec: 4_294_967 });
   const entry = (await send(setup, 'refresh', { accountId: account.id })).entries[0]!;
   expect(entry.nextAttemptAt! - entry.attemptedAt!).toBe(3 * 3600 * 1000);
@@ -38,13 +42,19 @@ test("an absurd Retry-After locks nothing for years and sets off no message stor
   expect(mock.requests.filter((r) => r.provider === 'leadping')).toHaveLength(1);
 });
 
-test('answers of almost 1 MB keep refreshing: the stored part is capped and the raw view says so', async ({ mock, openPopup, serviceWorker }) => {
+test('answers of almost 1 MB keep refreshing: the stored part is capped and the raw view says so', async ({
+  mock,
+  openPopup,
+  serviceWorker,
+}) => {
   test.setTimeout(60_000);
   const setup = await openPopup();
   const ids = [];
   for (let i = 0; i < 12; i++) {
     const userId = mock.insighto.createUser({ first_name: `Big ${i}`, address: 'x'.repeat(900_000) });
-    ids.push((await send(setup, 'addAccount', { provider: 'insighto', label: `Big ${i}`, credentials: mock.credentials('insighto', userId) })).id);
+    ids.push(
+      (await send(setup, 'addAccount', { provider: 'insighto', label: `Big ${i}`, credentials: mock.credentials('insighto', userId) })).id,
+    );
   }
   for (let round = 0; round < 2; round++) {
     const { entries } = await send(setup, 'refresh', {});

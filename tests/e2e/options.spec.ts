@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
-import { accountForm, DEMO_PEOPLE, fillAccountForm, PROVIDER_NAMES, PROVIDERS, send, seriousA11yViolations, signInToWacht } from './helpers';
+import {
+  accountForm,
+  DEMO_PEOPLE,
+  fillAccountForm,
+  PROVIDER_NAMES,
+  PROVIDERS,
+  send,
+  seriousA11yViolations,
+  signInToWacht,
+} from './helpers';
 import { TINY_PNG } from '../fixtures/pictures';
-
 
 test('a new user connects all four providers through the options page alone', async ({ context, mock, openOptions, openPopup }) => {
   test.setTimeout(60_000);
@@ -45,7 +53,9 @@ test('a wrong key gets the exact error, and a malformed one an inline error', as
 
   await accountForm(options).getByLabel('API key', { exact: true }).fill('in-thisKeyIsWellFormedButNotKnownToInsighto00');
   await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Key rejected' })).toHaveText('Key rejected — Insighto said: “Invalid API key”');
+  await expect(options.getByRole('status').filter({ hasText: 'Key rejected' })).toHaveText(
+    'Key rejected — Insighto said: “Invalid API key”',
+  );
 
   // Leadping says which kind of credential it refused.
   await accountForm(options).getByRole('button', { name: 'Cancel' }).click();
@@ -97,7 +107,9 @@ test('editing keeps the saved secret unless a new one is typed; the reveal toggl
   const before = mock.requests.length;
   await accountForm(options).getByLabel('Base URL').fill(`http://127.0.0.1:9/leadping`);
   await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
-  await expect(accountForm(options).getByText(`Type the token again: the saved one is only ever sent to ${new URL(mock.url).host}`)).toBeVisible();
+  await expect(
+    accountForm(options).getByText(`Type the token again: the saved one is only ever sent to ${new URL(mock.url).host}`),
+  ).toBeVisible();
   await expect(accountForm(options).getByLabel('Token', { exact: true })).toBeFocused();
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
   await expect(accountForm(options).getByText(/Type the token again/)).toBeVisible();
@@ -121,11 +133,17 @@ test('export has no secrets; import restores what needs none and asks for the re
     await accountForm(options).getByRole('button', { name: 'Save' }).click();
     await expect(options.getByText(`Saved “${PROVIDER_NAMES[provider]} (work)”.`)).toBeVisible();
   }
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export accounts' }).click()]);
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export accounts' }).click(),
+  ]);
   const file = await download.path();
   const text = fs.readFileSync(file, 'utf8');
   expect(text).not.toContain(mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!);
-  expect(JSON.parse(text)).toMatchObject({ format: 'whoami-accounts', accounts: [{ provider: 'wacht' }, { provider: 'insighto', settings: { baseUrl: mock.baseUrl('insighto') } }] });
+  expect(JSON.parse(text)).toMatchObject({
+    format: 'whoami-accounts',
+    accounts: [{ provider: 'wacht' }, { provider: 'insighto', settings: { baseUrl: mock.baseUrl('insighto') } }],
+  });
 
   await options.getByRole('button', { name: 'Forget everything…' }).click();
   await options.getByRole('button', { name: 'Delete everything' }).click();
@@ -170,7 +188,12 @@ test('removing asks to confirm, and an open popup follows live', async ({ mock, 
   expect(accounts.accounts).toEqual([]);
 });
 
-test('a Wacht account takes a new picture from the options page, checked before upload', async ({ context, mock, openOptions, openPopup }) => {
+test('a Wacht account takes a new picture from the options page, checked before upload', async ({
+  context,
+  mock,
+  openOptions,
+  openPopup,
+}) => {
   await signInToWacht(context, mock);
   const options = await openOptions();
   await fillAccountForm(options, mock, 'wacht');
@@ -212,7 +235,9 @@ test('two options tabs editing one account: the later save says it changed and o
 
   await accountForm(second).getByLabel('Label', { exact: true }).fill('Chakra (tab 2)');
   await accountForm(second).getByRole('button', { name: 'Save' }).click();
-  await expect(accountForm(second).getByRole('alert')).toContainText('Changed in another window — reopen it to see the latest, then edit again');
+  await expect(accountForm(second).getByRole('alert')).toContainText(
+    'Changed in another window — reopen it to see the latest, then edit again',
+  );
   // What was typed stays in the form; what was saved stays saved.
   await expect(accountForm(second).getByLabel('Label', { exact: true })).toHaveValue('Chakra (tab 2)');
   expect((await send(second, 'listAccounts', {})).accounts.map((a) => a.label)).toEqual(['Chakra (renamed in tab 1)']);

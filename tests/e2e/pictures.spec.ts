@@ -7,9 +7,23 @@ import { send, signInToWacht } from './helpers';
 test('opening the popup or the options page makes no request to any host', async ({ context, mock, openPopup, openOptions }) => {
   const setup = await openPopup();
   await signInToWacht(context, mock);
-  const wacht = await send(setup, 'addAccount', { provider: 'wacht', label: 'Wacht', credentials: mock.credentials('wacht', mock.wacht.userIds()[0]!) });
-  const pictured = mock.chakra.createUser({ firstName: 'Dorothy', lastName: 'Vaughan', displayName: 'Dorothy Vaughan', profileImageUrl: 'avatar', username: 'dorothy' });
-  const chakra = await send(setup, 'addAccount', { provider: 'chakra', label: 'Chakra', credentials: mock.credentials('chakra', pictured) });
+  const wacht = await send(setup, 'addAccount', {
+    provider: 'wacht',
+    label: 'Wacht',
+    credentials: mock.credentials('wacht', mock.wacht.userIds()[0]!),
+  });
+  const pictured = mock.chakra.createUser({
+    firstName: 'Dorothy',
+    lastName: 'Vaughan',
+    displayName: 'Dorothy Vaughan',
+    profileImageUrl: 'avatar',
+    username: 'dorothy',
+  });
+  const chakra = await send(setup, 'addAccount', {
+    provider: 'chakra',
+    label: 'Chakra',
+    credentials: mock.credentials('chakra', pictured),
+  });
   await send(setup, 'refresh', {});
   for (const account of [wacht, chakra]) {
     expect((await send(setup, 'getProfile', { accountId: account.id })).picture).toMatchObject({ state: 'loaded' });
@@ -44,7 +58,11 @@ test('a picture on a host Whoami may not reach: initials, and the host asked for
   const userId = mock.chakra.createUser({ firstName: 'Dorothy', lastName: 'Vaughan', displayName: 'Dorothy Vaughan' });
   // localhost is another host than the loopback address the e2e build may reach.
   (mock.chakra.userData(userId) as Record<string, unknown>).profileImageUrl = `http://localhost:${mock.port}/avatars/dorothy.png`;
-  const account = await send(popup, 'addAccount', { provider: 'chakra', label: 'Dorothy', credentials: mock.credentials('chakra', userId) });
+  const account = await send(popup, 'addAccount', {
+    provider: 'chakra',
+    label: 'Dorothy',
+    credentials: mock.credentials('chakra', userId),
+  });
   const entry = (await send(popup, 'refresh', { accountId: account.id })).entries[0]!;
   expect(entry.picture).toMatchObject({ state: 'needs-permission', host: `localhost:${mock.port}`, origin: 'http://localhost/*' });
   expect(mock.pictureRequests).toEqual([]);

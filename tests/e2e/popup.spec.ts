@@ -64,7 +64,11 @@ test('a reopened popup paints the cached profile before the network answers', as
 test('without a cached profile the popup shows the skeleton of the card, then the card', async ({ mock, openPopup }) => {
   const setup = await openPopup();
   mock.setLatency(1500);
-  await send(setup, 'addAccount', { provider: 'leadping', label: 'work', credentials: mock.credentials('leadping', mock.leadping.userIds()[0]!) });
+  await send(setup, 'addAccount', {
+    provider: 'leadping',
+    label: 'work',
+    credentials: mock.credentials('leadping', mock.leadping.userIds()[0]!),
+  });
   const popup = await openPopup();
   await expect(popup.getByLabel('Loading profile')).toBeVisible();
   await expect(popup.getByRole('heading', { name: 'Katherine Johnson' })).toBeVisible({ timeout: 5000 });

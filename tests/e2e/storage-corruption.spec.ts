@@ -1,7 +1,12 @@
 import { expect, test } from './fixtures';
 import { addAccounts, send, stopServiceWorker } from './helpers';
 
-test('a damaged account entry is reported and skipped; the valid accounts keep working', async ({ mock, openOptions, openPopup, serviceWorker }) => {
+test('a damaged account entry is reported and skipped; the valid accounts keep working', async ({
+  mock,
+  openOptions,
+  openPopup,
+  serviceWorker,
+}) => {
   const popup = await openPopup();
   const accounts = await addAccounts(popup, mock, ['insighto', 'chakra']);
   await serviceWorker.evaluate(async () => {
@@ -59,11 +64,19 @@ test('garbage in every other stored key: the extension recovers, says what it re
   expect(entries[0]!.error).toBeNull();
 });
 
-test('an unreadable account list is set aside, not overwritten, and new accounts can be added', async ({ mock, openOptions, serviceWorker }) => {
+test('an unreadable account list is set aside, not overwritten, and new accounts can be added', async ({
+  mock,
+  openOptions,
+  serviceWorker,
+}) => {
   await serviceWorker.evaluate(() => chrome.storage.local.set({ accounts: 'garbage{' }));
   const options = await openOptions();
   await expect(options.getByText('The stored account list was unreadable and has been set aside')).toBeVisible();
-  await send(options, 'addAccount', { provider: 'chakra', label: 'fresh', credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!) });
+  await send(options, 'addAccount', {
+    provider: 'chakra',
+    label: 'fresh',
+    credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!),
+  });
   await expect(options.getByRole('listitem', { name: 'ChakraHQ · fresh' })).toBeVisible();
   const kept = await serviceWorker.evaluate(() => chrome.storage.local.get('accounts-unreadable'));
   expect(kept).toEqual({ 'accounts-unreadable': 'garbage{' });

@@ -9,7 +9,7 @@ interface Account {
   user: AcmeUser;
 }
 
-export function acmeUser(overrides: Partial<AcmeUser> = {}): AcmeUser {
+function acmeUser(overrides: Partial<AcmeUser> = {}): AcmeUser {
   return {
     uid: `u_${uuid().slice(0, 8)}`,
     given_name: 'Hedy',
@@ -26,7 +26,9 @@ export function acmeUser(overrides: Partial<AcmeUser> = {}): AcmeUser {
 const DEMO: Account[] = [{ apiKey: 'acme_DEMO_key_hedy_0000000000000001', user: acmeUser({ uid: 'u_hedy0001' }) }];
 
 function acmeError(status: number, message: string, fieldErrors?: FieldErrors): MockResponse {
-  const details = fieldErrors ? Object.entries(fieldErrors).map(([field, messages]) => ({ field, message: messages.join(' ') })) : undefined;
+  const details = fieldErrors
+    ? Object.entries(fieldErrors).map(([field, messages]) => ({ field, message: messages.join(' ') }))
+    : undefined;
   return { status, body: { ok: false, error: { code: status, message, details } } };
 }
 

@@ -19,7 +19,7 @@ interface Account {
   user: ChakraUser;
 }
 
-export function chakraUser(overrides: Partial<ChakraUser> = {}): ChakraUser {
+function chakraUser(overrides: Partial<ChakraUser> = {}): ChakraUser {
   const id = (overrides.id as string | undefined) ?? uuid();
   const email = {
     id: `e-${id.slice(0, 8)}`,

@@ -9,7 +9,8 @@ console.log(`Mock providers listening on ${mock.url}`);
 for (const provider of ['insighto', 'wacht', 'leadping', 'chakra'] as const) {
   console.log(`\n${provider}: ${mock.baseUrl(provider)}`);
   for (const id of mock[provider].userIds()) {
-    const signIn = provider === 'wacht' ? ` (sign in at ${mock.baseUrl('wacht')}/sign-in as ${JSON.stringify(mock.wacht.signInOf(id))})` : '';
+    const signIn =
+      provider === 'wacht' ? ` (sign in at ${mock.baseUrl('wacht')}/sign-in as ${JSON.stringify(mock.wacht.signInOf(id))})` : '';
     console.log(`  ${id}  ${JSON.stringify(mock.credentials(provider, id))}${signIn}`);
   }
 }

@@ -35,7 +35,7 @@ export interface FaultRule extends Fault {
   times?: number;
 }
 
-export function isFaultKind(value: string): value is FaultKind {
+function isFaultKind(value: string): value is FaultKind {
   return (faultKinds as readonly string[]).includes(value);
 }
 

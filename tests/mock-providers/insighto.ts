@@ -1,12 +1,4 @@
-import {
-  type FieldErrors,
-  type MockProvider,
-  type MockRequest,
-  type MockResponse,
-  jsonBody,
-  randomToken,
-  uuid,
-} from './types';
+import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, jsonBody, randomToken, uuid } from './types';
 
 // Shapes of seeds 000/001 (`{message, meta, data}`) and FastAPI-style errors (providers.md §A).
 type InsightoUser = Record<string, unknown> & { id: string };
@@ -18,7 +10,7 @@ interface Account {
 
 const EDITABLE = new Set(['first_name', 'last_name', 'phone', 'business_name']);
 
-export function insightoUser(overrides: Partial<InsightoUser> = {}): InsightoUser {
+function insightoUser(overrides: Partial<InsightoUser> = {}): InsightoUser {
   return {
     first_name: 'Ada',
     last_name: 'Lovelace',

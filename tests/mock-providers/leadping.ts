@@ -33,7 +33,7 @@ const USER_REQUEST_FIELDS = [
   'business',
 ] as const;
 
-export function leadpingUser(overrides: Partial<LeadpingUser> = {}): LeadpingUser {
+function leadpingUser(overrides: Partial<LeadpingUser> = {}): LeadpingUser {
   return {
     id: uuid(),
     createdAt: '2024-03-14T15:09:26Z',
@@ -91,9 +91,16 @@ const DEMO: Account[] = [
 const PROBLEM = 'application/problem+json; charset=utf-8';
 
 function problem(status: number, message: string, fieldErrors?: FieldErrors): MockResponse {
-  const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'An error occurred while processing your request.' };
+  const titles: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    429: 'Too Many Requests',
+    500: 'An error occurred while processing your request.',
+  };
   const body: Record<string, unknown> = {
-    type: `https://tools.ietf.org/html/rfc9110#section-15.${status >= 500 ? 6 : 5}.${status % 100 + 1}`,
+    type: `https://tools.ietf.org/html/rfc9110#section-15.${status >= 500 ? 6 : 5}.${(status % 100) + 1}`,
     title: fieldErrors ? 'One or more validation errors occurred.' : (titles[status] ?? 'Error'),
     status,
     traceId: `00-${randomToken('', 32).toLowerCase()}-${randomToken('', 16).toLowerCase()}-00`,
@@ -184,7 +191,11 @@ export function createLeadpingMock(): LeadpingMock {
     userIds: () => accounts.map((a) => a.user.id),
     createUser(overrides = {}) {
       const user = leadpingUser(overrides);
-      accounts.push({ token: `eyJhbGciOiJIUzI1NiJ9.${randomToken('', 24)}.${randomToken('', 32)}`, apiKey: randomToken('lp_live_', 24), user });
+      accounts.push({
+        token: `eyJhbGciOiJIUzI1NiJ9.${randomToken('', 24)}.${randomToken('', 32)}`,
+        apiKey: randomToken('lp_live_', 24),
+        user,
+      });
       return user.id;
     },
     userData: (userId) => accounts.find((a) => a.user.id === userId)?.user,

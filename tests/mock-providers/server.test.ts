@@ -95,8 +95,7 @@ const cases: ProviderCase[] = [
       fetch(`${mock.baseUrl('leadping')}/users/me`, {
         headers: { authorization: `Bearer ${mock.credentials('leadping', id).token}` },
       }),
-    getWithWrongCredentials: () =>
-      fetch(`${mock.baseUrl('leadping')}/users/me`, { headers: { authorization: 'Bearer nope' } }),
+    getWithWrongCredentials: () => fetch(`${mock.baseUrl('leadping')}/users/me`, { headers: { authorization: 'Bearer nope' } }),
     expectErrorFormat: (body) =>
       expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: expect.any(Number) }),
   },
@@ -107,10 +106,8 @@ const cases: ProviderCase[] = [
       fetch(`${mock.baseUrl('chakra')}/v1/ext/user/${id}`, {
         headers: { authorization: `Bearer ${mock.credentials('chakra', id).token}` },
       }),
-    getWithWrongCredentials: (id) =>
-      fetch(`${mock.baseUrl('chakra')}/v1/ext/user/${id}`, { headers: { authorization: 'Bearer nope' } }),
-    expectErrorFormat: (body) =>
-      expect(body).toMatchObject({ _data: null, _errors: expect.arrayContaining([expect.anything()]) }),
+    getWithWrongCredentials: (id) => fetch(`${mock.baseUrl('chakra')}/v1/ext/user/${id}`, { headers: { authorization: 'Bearer nope' } }),
+    expectErrorFormat: (body) => expect(body).toMatchObject({ _data: null, _errors: expect.arrayContaining([expect.anything()]) }),
   },
 ];
 
@@ -179,9 +176,10 @@ describe.each(cases)('mock $provider', (c) => {
       const { username, password } = mock.wacht.signInOf(userId());
       await signInToWacht(jar, mock.baseUrl('wacht'), username, password);
     }
-    const attempt = c.provider === 'wacht'
-      ? jar.fetch(`${mock.baseUrl('wacht')}/me`, { credentials: 'include', signal: AbortSignal.timeout(300) })
-      : Promise.race([c.getMe(userId(), jar), new Promise((_, reject) => setTimeout(() => reject(new Error('hung')), 300))]);
+    const attempt =
+      c.provider === 'wacht'
+        ? jar.fetch(`${mock.baseUrl('wacht')}/me`, { credentials: 'include', signal: AbortSignal.timeout(300) })
+        : Promise.race([c.getMe(userId(), jar), new Promise((_, reject) => setTimeout(() => reject(new Error('hung')), 300))]);
     await expect(attempt).rejects.toThrow();
   });
 

@@ -9,7 +9,7 @@ import { createLeadpingMock, type LeadpingMock } from './leadping';
 import type { MockProvider, MockRequest, MockResponse } from './types';
 import { createWachtMock, type WachtMock } from './wacht';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   provider: string;
   method: string;
   path: string;
@@ -82,7 +82,8 @@ function faultResponse(provider: MockProvider, fault: Fault, req: MockRequest): 
       // A careless provider repeats the rejected key back, in its message and its own fields.
       const key = sentCredential(req);
       const response = provider.error(401, `Invalid api_key ${key}`);
-      const body = response.body && typeof response.body === 'object' ? { ...response.body, received: { key, url: req.url.href } } : response.body;
+      const body =
+        response.body && typeof response.body === 'object' ? { ...response.body, received: { key, url: req.url.href } } : response.body;
       return { ...response, body };
     }
     case '401':
@@ -252,7 +253,8 @@ export async function createMockProviders(options: { port?: number; host?: strin
     res.on('close', finished);
     const work = async () => {
       if (provider) return handleProvider(provider, req, res, full);
-      if (first === '__mock') return send(res, admin(full.pathname.slice('/__mock'.length), req.method ?? 'GET', (await readBody(req)).toString()));
+      if (first === '__mock')
+        return send(res, admin(full.pathname.slice('/__mock'.length), req.method ?? 'GET', (await readBody(req)).toString()));
       const avatar = /^\/avatars\/([\w.-]+)\.png$/.exec(full.pathname);
       if (avatar) {
         pictureRequests.push({ path: full.pathname, headers: req.headers });

@@ -1,12 +1,4 @@
-import {
-  type FieldErrors,
-  type MockProvider,
-  type MockRequest,
-  type MockResponse,
-  formBody,
-  randomToken,
-  uuid,
-} from './types';
+import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, formBody, randomToken, uuid } from './types';
 import { parseMultipart } from './multipart';
 
 // Wacht's frontend API (seed 002, providers.md §B, specs/wacht-frontend-api.openapi.json):
@@ -33,7 +25,7 @@ interface Session {
 const COOKIE = '__session';
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPMOCKTOTPSECRET';
 
-export function wachtUser(overrides: Partial<WachtUser> = {}): WachtUser {
+function wachtUser(overrides: Partial<WachtUser> = {}): WachtUser {
   const id = overrides.id ?? uuid();
   const email = {
     id: `em_${id.slice(0, 8)}`,
@@ -67,9 +59,7 @@ export function wachtUser(overrides: Partial<WachtUser> = {}): WachtUser {
     user_phone_numbers: [phone],
     email_addresses: [email],
     phone_numbers: [phone],
-    social_connections: [
-      { id: 'sc_1', provider: 'github_oauth', email_address: email.email, first_name: 'Linus', last_name: 'Torvalds' },
-    ],
+    social_connections: [{ id: 'sc_1', provider: 'github_oauth', email_address: email.email, first_name: 'Linus', last_name: 'Torvalds' }],
     // Secrets Wacht really returns on /me: the extension must drop them at parse time.
     user_authenticator: {
       id: 'auth_1',
@@ -263,7 +253,9 @@ export function createWachtMock(): WachtMock {
 
   function signIn(req: MockRequest): MockResponse {
     if (req.method === 'GET') {
-      const users = accounts.map((a) => `<li><code>${escapeHtml(a.user.username)}</code> / <code>${escapeHtml(a.password)}</code></li>`).join('');
+      const users = accounts
+        .map((a) => `<li><code>${escapeHtml(a.user.username)}</code> / <code>${escapeHtml(a.password)}</code></li>`)
+        .join('');
       return page(
         'Sign in — Wacht mock',
         `<h1>Sign in</h1><form method="post"><label>Username <input name="username" autocomplete="username"></label>
@@ -283,7 +275,10 @@ export function createWachtMock(): WachtMock {
 
   function signOut(req: MockRequest): MockResponse {
     sessions.delete(req.cookies[COOKIE] ?? '');
-    return { ...page('Signed out', '<h1>You are signed out</h1>'), headers: { 'content-type': 'text/html', 'set-cookie': sessionCookie('', 0) } };
+    return {
+      ...page('Signed out', '<h1>You are signed out</h1>'),
+      headers: { 'content-type': 'text/html', 'set-cookie': sessionCookie('', 0) },
+    };
   }
 
   const mock: WachtMock = {

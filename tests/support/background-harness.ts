@@ -22,7 +22,8 @@ export function backgroundHarness(mock: MockProviders) {
     const reply = await core.handleMessage({ whoami: 'request', type, input }, sender);
     // What follows an answer (badge, broadcasts) settles before the test looks at it.
     await core.refresher.idle();
-    if (!reply.ok) throw Object.assign(new Error(`${reply.error.kind}: ${reply.error.detail ?? reply.error.providerMessage}`), { info: reply.error });
+    if (!reply.ok)
+      throw Object.assign(new Error(`${reply.error.kind}: ${reply.error.detail ?? reply.error.providerMessage}`), { info: reply.error });
     return reply.data as RequestOutput<T>;
   }
 

@@ -48,7 +48,8 @@ export class CookieJar {
       // Encoded as fetch would: a form as multipart with its boundary, a search as urlencoded…
       const encoded = new Request(url, { method: 'POST', body: init.body });
       body = Buffer.from(await encoded.arrayBuffer());
-      if (!headers.has('content-type') && encoded.headers.get('content-type')) headers.set('content-type', encoded.headers.get('content-type')!);
+      if (!headers.has('content-type') && encoded.headers.get('content-type'))
+        headers.set('content-type', encoded.headers.get('content-type')!);
     }
     const { status, rawHeaders, setCookies, payload } = await nodeRequest(url, init.method ?? 'GET', headers, body, init.signal);
     if (include) this.storeSetCookies(url, setCookies);
@@ -72,7 +73,12 @@ function nodeRequest(url: string, method: string, headers: Headers, body: Buffer
           if (key === 'set-cookie' || value === undefined) continue;
           rawHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
         }
-        resolve({ status: response.statusCode ?? 0, rawHeaders, setCookies: response.headers['set-cookie'] ?? [], payload: Buffer.concat(chunks) });
+        resolve({
+          status: response.statusCode ?? 0,
+          rawHeaders,
+          setCookies: response.headers['set-cookie'] ?? [],
+          payload: Buffer.concat(chunks),
+        });
       });
     });
     signal?.addEventListener('abort', () => request.destroy(new DOMException('aborted', 'AbortError')));

@@ -12,9 +12,20 @@ import addFormats from 'ajv-formats';
 export function openApiDocument(file: string) {
   const spec = JSON.parse(fs.readFileSync(new URL(`../fixtures/specs/${file}`, import.meta.url), 'utf8')) as {
     openapi: string;
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { schema: unknown }> };
+          responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+        }
+      >
+    >;
   };
-  const ajv = spec.openapi.startsWith('3.1') ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
+  const ajv = spec.openapi.startsWith('3.1')
+    ? new Ajv2020({ strict: false, allErrors: true })
+    : new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   // The whole document under one id, so its own `#/components/...` references resolve.
   ajv.addSchema(spec as object, 'spec');
@@ -34,7 +45,9 @@ export function openApiDocument(file: string) {
   function check(pointer: string, value: unknown): string[] {
     const validate = validator(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    return (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+    );
   }
 
   return {

@@ -9,7 +9,11 @@ export function Authentication({ draft, errors, onChange }: SectionProps) {
       <legend>Authentication</legend>
       <div className="form-field">
         <label htmlFor="auth-type">Sent as</label>
-        <select id="auth-type" value={type} onChange={(e) => onChange((d) => ({ ...d, authType: e.target.value as DefinitionDraft['authType'] }))}>
+        <select
+          id="auth-type"
+          value={type}
+          onChange={(e) => onChange((d) => ({ ...d, authType: e.target.value as DefinitionDraft['authType'] }))}
+        >
           <option value="header">A header</option>
           <option value="query">A query parameter</option>
           <option value="browser-session">The browser's own session cookie</option>
@@ -18,7 +22,14 @@ export function Authentication({ draft, errors, onChange }: SectionProps) {
       </div>
       {(type === 'header' || type === 'query') && (
         <div className="row">
-          <Field id="auth-name" label={type === 'header' ? 'Header name' : 'Parameter name'} mono value={draft.authName} error={errors['auth.name']} onChange={(authName) => onChange((d) => ({ ...d, authName }))} />
+          <Field
+            id="auth-name"
+            label={type === 'header' ? 'Header name' : 'Parameter name'}
+            mono
+            value={draft.authName}
+            error={errors['auth.name']}
+            onChange={(authName) => onChange((d) => ({ ...d, authName }))}
+          />
           <Field
             id="auth-value"
             label={type === 'header' ? 'Header value' : 'Parameter value'}
@@ -31,7 +42,14 @@ export function Authentication({ draft, errors, onChange }: SectionProps) {
         </div>
       )}
       {type === 'browser-session' && (
-        <Field id="auth-cookie" label="Session cookie name" mono value={draft.cookie} error={errors['auth.cookie']} onChange={(cookie) => onChange((d) => ({ ...d, cookie }))} />
+        <Field
+          id="auth-cookie"
+          label="Session cookie name"
+          mono
+          value={draft.cookie}
+          error={errors['auth.cookie']}
+          onChange={(cookie) => onChange((d) => ({ ...d, cookie }))}
+        />
       )}
     </fieldset>
   );

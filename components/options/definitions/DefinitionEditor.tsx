@@ -66,7 +66,12 @@ export function DefinitionEditor({
   };
 
   return (
-    <form className="definition-editor account-form" onSubmit={save} noValidate aria-label={editing ? `Edit ${editing.name}` : 'New provider'}>
+    <form
+      className="definition-editor account-form"
+      onSubmit={save}
+      noValidate
+      aria-label={editing ? `Edit ${editing.name}` : 'New provider'}
+    >
       <h3>{editing ? `Edit “${editing.name}”` : 'Describe a provider'}</h3>
       <div className="form-actions">
         <button type="button" aria-pressed={json !== null} onClick={toggleJson} disabled={json !== null && !checked.definition}>
@@ -100,18 +105,45 @@ export function DefinitionEditor({
             <legend>The current-user call</legend>
             <div className="row">
               <Field id="def-name" label="Name" value={draft.name} error={errors.name} onChange={changeName} />
-              <Field id="def-id" label="Provider ID" mono value={draft.id} error={errors.id} help={editing ? 'Fixed once saved.' : 'Used in account ids.'} onChange={(id) => !editing && change((d) => ({ ...d, id }))} />
+              <Field
+                id="def-id"
+                label="Provider ID"
+                mono
+                value={draft.id}
+                error={errors.id}
+                help={editing ? 'Fixed once saved.' : 'Used in account ids.'}
+                onChange={(id) => !editing && change((d) => ({ ...d, id }))}
+              />
             </div>
-            <Field id="def-base-url" label="Base URL" mono value={draft.baseUrl} error={errors.baseUrl} onChange={(baseUrl) => change((d) => ({ ...d, baseUrl }))} />
+            <Field
+              id="def-base-url"
+              label="Base URL"
+              mono
+              value={draft.baseUrl}
+              error={errors.baseUrl}
+              onChange={(baseUrl) => change((d) => ({ ...d, baseUrl }))}
+            />
             <div className="row">
               <div className="form-field">
                 <label htmlFor="def-method">Method</label>
-                <select id="def-method" value={draft.method} onChange={(e) => change((d) => ({ ...d, method: e.target.value as 'GET' | 'POST' }))}>
+                <select
+                  id="def-method"
+                  value={draft.method}
+                  onChange={(e) => change((d) => ({ ...d, method: e.target.value as 'GET' | 'POST' }))}
+                >
                   <option>GET</option>
                   <option>POST</option>
                 </select>
               </div>
-              <Field id="def-path" label="Path" mono value={draft.path} error={errors.path} help="e.g. /v1/users/{userId}" onChange={(path) => change((d) => ({ ...d, path }))} />
+              <Field
+                id="def-path"
+                label="Path"
+                mono
+                value={draft.path}
+                error={errors.path}
+                help="e.g. /v1/users/{userId}"
+                onChange={(path) => change((d) => ({ ...d, path }))}
+              />
             </div>
             <Field
               id="def-envelope"
@@ -135,7 +167,11 @@ export function DefinitionEditor({
       </fieldset>
       {saveError && (
         <p role="alert">
-          <ErrorLine prefix="Not saved: " error={saveError} context={{ providerName: draft.name || 'Provider', host: 'Whoami', inOptions: true }} />
+          <ErrorLine
+            prefix="Not saved: "
+            error={saveError}
+            context={{ providerName: draft.name || 'Provider', host: 'Whoami', inOptions: true }}
+          />
         </p>
       )}
       <div className="form-actions">

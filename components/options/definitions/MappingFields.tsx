@@ -30,10 +30,9 @@ export function MappingFields({ draft, errors, onChange }: SectionProps) {
         <legend>Profile fields</legend>
         <p className="help">
           A path into the user object (<code>data.first_name</code>, <code>emails[0].email</code>),
-          <code> a + b</code> to join, <code>a ?? b</code> for the first present, <code>| epoch</code> /{' '}
-          <code>| iso</code> / <code>| date</code> / <code>| count</code> / <code>| first</code> to convert,{' '}
-          <code>$.path</code> for outside the envelope, or a JSON expression for conditions and lists. Leave empty
-          what the API doesn't have.
+          <code> a + b</code> to join, <code>a ?? b</code> for the first present, <code>| epoch</code> / <code>| iso</code> /{' '}
+          <code>| date</code> / <code>| count</code> / <code>| first</code> to convert, <code>$.path</code> for outside the envelope, or a
+          JSON expression for conditions and lists. Leave empty what the API doesn't have.
         </p>
         <div className="mapping-grid">
           {mappedFields.map((field) => (
@@ -54,9 +53,26 @@ export function MappingFields({ draft, errors, onChange }: SectionProps) {
         <legend>Details</legend>
         {draft.details.map((row, index) => (
           <div className="row" key={index}>
-            <Field id={`detail-label-${index}`} label="Detail label" value={row.label} error={errors[`details.${index}.label`]} onChange={(label) => setDetail(index, { label })} />
-            <Field id={`detail-value-${index}`} label="Detail value" mono value={row.value} error={errors[`details.${index}.value`]} onChange={(value) => setDetail(index, { value })} />
-            <button type="button" aria-label={`Remove detail ${index + 1}`} onClick={() => onChange((d) => ({ ...d, details: d.details.filter((_, i) => i !== index) }))}>
+            <Field
+              id={`detail-label-${index}`}
+              label="Detail label"
+              value={row.label}
+              error={errors[`details.${index}.label`]}
+              onChange={(label) => setDetail(index, { label })}
+            />
+            <Field
+              id={`detail-value-${index}`}
+              label="Detail value"
+              mono
+              value={row.value}
+              error={errors[`details.${index}.value`]}
+              onChange={(value) => setDetail(index, { value })}
+            />
+            <button
+              type="button"
+              aria-label={`Remove detail ${index + 1}`}
+              onClick={() => onChange((d) => ({ ...d, details: d.details.filter((_, i) => i !== index) }))}
+            >
               Remove
             </button>
           </div>

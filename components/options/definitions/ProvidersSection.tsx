@@ -43,7 +43,10 @@ export function ProvidersSection() {
   };
 
   const importFile = async (file: File) => {
-    const read = file.size > IMPORT_LIMITS.maxBytes ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` } : readDefinitionsFile(await file.text());
+    const read =
+      file.size > IMPORT_LIMITS.maxBytes
+        ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` }
+        : readDefinitionsFile(await file.text());
     if ('error' in read) {
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;
@@ -79,9 +82,8 @@ export function ProvidersSection() {
   return (
     <div className="providers-section">
       <p className="muted">
-        Connect an API Whoami has no built-in support for: say where its current-user call is, how it authenticates and
-        where each profile field is in its answer. Definitions are data — nothing in them runs as code — and they never
-        hold your keys.
+        Connect an API Whoami has no built-in support for: say where its current-user call is, how it authenticates and where each profile
+        field is in its answer. Definitions are data — nothing in them runs as code — and they never hold your keys.
       </p>
       {definitions.length > 0 && (
         <ul className="account-list">
@@ -109,7 +111,11 @@ export function ProvidersSection() {
                     <button type="button" aria-label={`Edit provider ${definition.name}`} onClick={() => setEditing({ definition })}>
                       Edit
                     </button>
-                    <button type="button" aria-label={`Export provider ${definition.name}`} onClick={() => downloadJson(`whoami-provider-${definition.id}.json`, definitionsFile([definition]))}>
+                    <button
+                      type="button"
+                      aria-label={`Export provider ${definition.name}`}
+                      onClick={() => downloadJson(`whoami-provider-${definition.id}.json`, definitionsFile([definition]))}
+                    >
                       Export
                     </button>
                     <button type="button" aria-label={`Remove provider ${definition.name}`} onClick={() => setConfirming(definition.id)}>
@@ -139,11 +145,7 @@ export function ProvidersSection() {
                   <span className="muted">
                     {' '}
                     · {definition.baseUrl} —{' '}
-                    {changes === undefined
-                      ? 'new'
-                      : changes.length === 0
-                        ? 'same as yours'
-                        : `replaces yours: ${changes.join('; ')}`}
+                    {changes === undefined ? 'new' : changes.length === 0 ? 'same as yours' : `replaces yours: ${changes.join('; ')}`}
                   </span>
                 </li>
               );

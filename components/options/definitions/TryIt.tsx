@@ -15,7 +15,9 @@ type Result = { raw: unknown; profile: Profile | null; error: ErrorInfo | null }
 function MappedProfile({ profile }: { profile: Profile }) {
   const rows: Array<[string, string]> = [
     ['Display name', profile.displayName],
-    ...(['id', 'firstName', 'lastName', 'username', 'email', 'phone', 'avatarUrl', 'organization', 'plan', 'createdAt', 'updatedAt'] as const)
+    ...(
+      ['id', 'firstName', 'lastName', 'username', 'email', 'phone', 'avatarUrl', 'organization', 'plan', 'createdAt', 'updatedAt'] as const
+    )
       .filter((key) => profile[key] !== null)
       .map((key): [string, string] => [key, String(profile[key])]),
     ...(profile.roles.length > 0 ? [['roles', profile.roles.join(', ')] as [string, string]] : []),

@@ -4,7 +4,8 @@ import { Field } from './Field';
 
 export function UpdateCall({ draft, errors, onChange }: SectionProps) {
   const update = draft.update;
-  const set = (patch: Partial<NonNullable<DefinitionDraft['update']>>) => onChange((d) => ({ ...d, update: d.update && { ...d.update, ...patch } }));
+  const set = (patch: Partial<NonNullable<DefinitionDraft['update']>>) =>
+    onChange((d) => ({ ...d, update: d.update && { ...d.update, ...patch } }));
   return (
     <fieldset>
       <legend>Profile edits</legend>
@@ -15,7 +16,9 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
           onChange={(e) =>
             onChange((d) => ({
               ...d,
-              update: e.target.checked ? { method: 'PATCH', path: d.path, body: 'json', fields: [{ field: 'firstName', key: 'first_name', label: 'First name' }] } : null,
+              update: e.target.checked
+                ? { method: 'PATCH', path: d.path, body: 'json', fields: [{ field: 'firstName', key: 'first_name', label: 'First name' }] }
+                : null,
             }))
           }
         />{' '}
@@ -26,13 +29,25 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
           <div className="row">
             <div className="form-field">
               <label htmlFor="update-method">Method</label>
-              <select id="update-method" value={update.method} onChange={(e) => set({ method: e.target.value as 'PATCH' | 'PUT' | 'POST' })}>
+              <select
+                id="update-method"
+                value={update.method}
+                onChange={(e) => set({ method: e.target.value as 'PATCH' | 'PUT' | 'POST' })}
+              >
                 <option>PATCH</option>
                 <option>PUT</option>
                 <option>POST</option>
               </select>
             </div>
-            <Field id="update-path" label="Path" mono value={update.path} error={errors['update.path']} help="{profile.id} places the user's id." onChange={(path) => set({ path })} />
+            <Field
+              id="update-path"
+              label="Path"
+              mono
+              value={update.path}
+              error={errors['update.path']}
+              help="{profile.id} places the user's id."
+              onChange={(path) => set({ path })}
+            />
             <div className="form-field">
               <label htmlFor="update-body">Body</label>
               <select id="update-body" value={update.body} onChange={(e) => set({ body: e.target.value as 'json' | 'form' })}>
@@ -56,9 +71,26 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
                   <option value="phone">Phone</option>
                 </select>
               </div>
-              <Field id={`update-key-${index}`} label="Body key" mono value={field.key} error={errors[`update.fields.${index}.key`]} onChange={(key) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, key } : f)) })} />
-              <Field id={`update-label-${index}`} label="Label" value={field.label} error={errors[`update.fields.${index}.label`]} onChange={(label) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, label } : f)) })} />
-              <button type="button" aria-label={`Remove editable field ${index + 1}`} onClick={() => set({ fields: update.fields.filter((_, i) => i !== index) })}>
+              <Field
+                id={`update-key-${index}`}
+                label="Body key"
+                mono
+                value={field.key}
+                error={errors[`update.fields.${index}.key`]}
+                onChange={(key) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, key } : f)) })}
+              />
+              <Field
+                id={`update-label-${index}`}
+                label="Label"
+                value={field.label}
+                error={errors[`update.fields.${index}.label`]}
+                onChange={(label) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, label } : f)) })}
+              />
+              <button
+                type="button"
+                aria-label={`Remove editable field ${index + 1}`}
+                onClick={() => set({ fields: update.fields.filter((_, i) => i !== index) })}
+              >
                 Remove
               </button>
             </div>

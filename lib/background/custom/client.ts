@@ -6,12 +6,18 @@ import { addFieldError, fetched } from '../providers/raw';
 import { adapterOf, type FetchContext, type ProviderAdapter, type ProviderClient } from '../providers/types';
 import { descriptorFromDefinition } from '../../shared/custom/descriptor';
 import { textOrNull } from '../../shared/text';
-import { customProviderId, fillTemplate, type MappedField, PROFILE_ID_PLACEHOLDER, type ProviderDefinition } from '../../shared/custom/definition';
+import {
+  customProviderId,
+  fillTemplate,
+  type MappedField,
+  PROFILE_ID_PLACEHOLDER,
+  type ProviderDefinition,
+} from '../../shared/custom/definition';
 import { type ExpressionInput, toExpression } from '../../shared/custom/expression';
 import { type Budget, evaluate, ExpressionBudgetError, readPath, type Scope } from './evaluate';
 
 /** Error bodies of unknown providers: the common shapes, first match wins. */
-export const readAnyErrorBody: ErrorBodyReader = (body) => {
+const readAnyErrorBody: ErrorBodyReader = (body) => {
   if (!body || typeof body !== 'object') return null;
   const record = body as Record<string, unknown>;
   const fieldErrors: Record<string, string[]> = {};

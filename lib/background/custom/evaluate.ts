@@ -5,8 +5,6 @@ import type { Condition, Expression, Transform } from '../../shared/custom/expre
 // Walks an expression tree (lib/shared/custom/expression.ts) over a provider's answer: the
 // only thing a user-defined mapping ever does. Never evaluated as code, and on a budget.
 
-export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
-
 export interface Scope {
   /** The envelope's content: what plain paths start from. */
   local: unknown;
@@ -49,7 +47,11 @@ function applyTransform(value: unknown, transform: Transform | undefined): unkno
     case 'string':
       return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
     case 'number':
-      return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+      return typeof value === 'number'
+        ? value
+        : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+          ? Number(value)
+          : null;
     case 'fixed2':
       return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : null;
     case 'money':
@@ -82,7 +84,7 @@ export class ExpressionBudgetError extends Error {}
  * Steps one mapping of one answer may take. Lists inside lists multiply (60 items at depth 4
  * is 13 million steps); real mappings of real answers take a few thousand.
  */
-export const MAX_STEPS = 200_000;
+const MAX_STEPS = 200_000;
 
 export interface Budget {
   steps: number;

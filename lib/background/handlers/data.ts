@@ -27,7 +27,15 @@ function withoutSecrets(adapter: ProviderAdapter, settings: Record<string, strin
 
 function previewOf(adapter: ProviderAdapter | undefined, entry: ImportEntry, index: number): ImportPreviewItem {
   const base = { index, provider: entry.provider, label: entry.label };
-  if (!adapter) return { ...base, providerName: entry.provider, host: null, origins: [], status: 'skipped', reason: `unknown provider "${entry.provider}"` };
+  if (!adapter)
+    return {
+      ...base,
+      providerName: entry.provider,
+      host: null,
+      origins: [],
+      status: 'skipped',
+      reason: `unknown provider "${entry.provider}"`,
+    };
   const settings = withoutSecrets(adapter, entry.settings);
   const destination = destinationFromSettings(adapter, settings);
   const host = destination?.host ?? null;
@@ -96,7 +104,8 @@ export function dataHandlers({ platform, refresher, permissions, onSettingsChang
       const { registry } = await accountsStore.read();
       for (const item of await preview(file)) {
         if (item.status === 'skipped') skipped.push({ index: item.index, reason: item.reason ?? 'skipped' });
-        else if (item.status === 'needs-secret') pending.push({ provider: item.provider, label: item.label, settings: item.settings ?? {} });
+        else if (item.status === 'needs-secret')
+          pending.push({ provider: item.provider, label: item.label, settings: item.settings ?? {} });
         else {
           const adapter = registry.adapterFor(item.provider)!;
           const credentials = adapter.credentials.schema.parse(item.settings);

@@ -12,7 +12,7 @@ type DefinitionHandlers = Pick<Handlers, 'listDefinitions' | 'saveDefinition' | 
 const secretNames = (definition: ProviderDefinition) => definition.fields.filter((f) => f.secret).map((f) => f.name);
 
 /** Secret fields of `before` that `after` drops, renames or makes visible. */
-export function secretsLost(before: ProviderDefinition, after: ProviderDefinition): string[] {
+function secretsLost(before: ProviderDefinition, after: ProviderDefinition): string[] {
   const stillSecret = new Set(secretNames(after));
   return before.fields.filter((f) => f.secret && !stillSecret.has(f.name)).map((f) => f.label);
 }

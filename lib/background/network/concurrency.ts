@@ -41,5 +41,3 @@ export function createHostLimiter(maxPerHost = 4) {
     peaks: () => Object.fromEntries(peaks) as Record<string, number>,
   };
 }
-
-export type HostLimiter = ReturnType<typeof createHostLimiter>;

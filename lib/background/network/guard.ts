@@ -4,7 +4,7 @@ import type { Platform } from '../platform';
 import { redactKnownSecrets, redactThrown } from '../secrets/redact';
 
 /** The secret values of these credentials, by the adapter's own account of which fields are secret. */
-export function secretValuesOf(adapter: ProviderAdapter, credentials: Record<string, string>): string[] {
+function secretValuesOf(adapter: ProviderAdapter, credentials: Record<string, string>): string[] {
   return adapter.credentials.secretFields.map((field) => credentials[field] ?? '').filter(Boolean);
 }
 
@@ -30,7 +30,9 @@ export async function guardedCall<T>(
       const url = new URL(input instanceof Request ? input.url : String(input));
       if (url.origin !== origin) {
         return Promise.reject(
-          new WhoamiError('forbidden', { detail: `Whoami refused to send this account's request to ${url.host}: it belongs to ${new URL(origin).host}` }),
+          new WhoamiError('forbidden', {
+            detail: `Whoami refused to send this account's request to ${url.host}: it belongs to ${new URL(origin).host}`,
+          }),
         );
       }
       return platform.fetch(input, init);

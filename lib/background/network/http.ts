@@ -3,8 +3,8 @@ import { scrubSecrets } from '../secrets/scrub';
 
 // The e2e build waits 3 s instead of 10 so its hung-provider cases stay quick; the product
 // waits 10 s.
-export const DEFAULT_TIMEOUT_MS = import.meta.env?.MODE === 'e2e' ? 3_000 : 10_000;
-export const MAX_RESPONSE_BYTES = 1_000_000;
+const DEFAULT_TIMEOUT_MS = import.meta.env?.MODE === 'e2e' ? 3_000 : 10_000;
+const MAX_RESPONSE_BYTES = 1_000_000;
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
@@ -30,7 +30,7 @@ export interface HttpResponse {
   body: unknown;
 }
 
-export interface ProviderErrorBody {
+interface ProviderErrorBody {
   message?: string | null;
   fieldErrors?: Record<string, string[]>;
   /** A provider may know better than the status code (Wacht's 400 "No active sign-in found"). */
@@ -42,7 +42,7 @@ export type ErrorBodyReader = (body: unknown, status: number) => ProviderErrorBo
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
-export function kindForStatus(status: number): ErrorKind {
+function kindForStatus(status: number): ErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404 || status === 410) return 'not-found';
@@ -54,7 +54,7 @@ export function kindForStatus(status: number): ErrorKind {
 }
 
 /** The most a `Retry-After` is taken at its word, in seconds: three hours. */
-export const MAX_RETRY_AFTER_SEC = 3 * 60 * 60;
+const MAX_RETRY_AFTER_SEC = 3 * 60 * 60;
 
 /** Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), at most three hours. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
@@ -138,11 +138,7 @@ function fetchFailure(error: unknown, timedOut: boolean, timeoutMs: number, url:
  * One HTTP exchange that answers JSON or throws a typed error. Never follows redirects: a
  * redirect from an API is a sign-in page, and following it would carry our headers elsewhere.
  */
-export async function requestJson(
-  request: HttpRequest,
-  deps: HttpDeps,
-  readErrorBody: ErrorBodyReader,
-): Promise<HttpResponse> {
+export async function requestJson(request: HttpRequest, deps: HttpDeps, readErrorBody: ErrorBodyReader): Promise<HttpResponse> {
   const timeoutMs = request.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = request.maxBytes ?? MAX_RESPONSE_BYTES;
   const controller = new AbortController();
@@ -191,12 +187,7 @@ export async function requestJson(
   }
 }
 
-function errorFromResponse(
-  response: Response,
-  contentType: string,
-  text: string,
-  readErrorBody: ErrorBodyReader,
-): WhoamiError {
+function errorFromResponse(response: Response, contentType: string, text: string, readErrorBody: ErrorBodyReader): WhoamiError {
   let provider: ProviderErrorBody | null = null;
   if (JSON_TYPE.test(contentType)) {
     try {
@@ -222,7 +213,7 @@ export interface RetryPolicy {
   maxRetryAfterSec: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxRetryAfterSec: 5 };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxRetryAfterSec: 5 };
 
 const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['network', 'server', 'rate-limited']);
 

@@ -101,8 +101,7 @@ function parseProfile(body: unknown) {
     throw new WhoamiError('invalid-response', { detail: '_data is empty', providerMessage: message ?? null });
   }
   const email = user.primaryEmail?.email ? user.primaryEmail : user.emails?.[0];
-  const primaryPhone =
-    typeof user.primaryPhone === 'string' ? user.primaryPhone : (user.primaryPhone?.phone ?? user.primaryPhone?.number);
+  const primaryPhone = typeof user.primaryPhone === 'string' ? user.primaryPhone : (user.primaryPhone?.phone ?? user.primaryPhone?.number);
   return buildProfile('chakra', {
     id: user.id,
     name: textOrNull(user.displayName) ?? joinName(user.firstName, user.middleName, user.lastName),

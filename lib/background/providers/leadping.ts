@@ -136,7 +136,11 @@ export const leadpingClient: ProviderClient<LeadpingCredentials> = {
         const partsChanged = changes.firstName !== undefined || changes.lastName !== undefined;
         const name = partsChanged && nameFollowsParts(user.name, user.firstName, user.lastName) ? joinName(firstName, lastName) : user.name;
         // Never a name the user didn't choose (not the email): an empty one is refused here too.
-        if (!name) throw new WhoamiError('validation', { detail: NAME_REQUIRED, fieldErrors: { firstName: [NAME_REQUIRED], lastName: [NAME_REQUIRED] } });
+        if (!name)
+          throw new WhoamiError('validation', {
+            detail: NAME_REQUIRED,
+            fieldErrors: { firstName: [NAME_REQUIRED], lastName: [NAME_REQUIRED] },
+          });
         const body = updateBody.parse({
           id: user.id ?? null,
           name,

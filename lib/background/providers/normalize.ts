@@ -23,7 +23,6 @@ export function isoOrNull(value: unknown): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-
 // A profile is a few lines in a popup: a provider's megabyte-long "address" is kept to a
 // readable length, so no answer can bloat what is stored and painted.
 const MAX_TEXT = 500;
@@ -63,7 +62,11 @@ export function details(rows: Array<[label: string, value: DetailValue]>): Profi
     if (value === null || value === undefined) continue;
     const text = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value).trim();
     if (text === '' || out.length >= MAX_DETAILS) continue;
-    out.push(NORMALIZED_TIME.test(text) ? { label: clip(label, 60), value: text, kind: 'datetime' } : { label: clip(label, 60), value: clip(text) });
+    out.push(
+      NORMALIZED_TIME.test(text)
+        ? { label: clip(label, 60), value: text, kind: 'datetime' }
+        : { label: clip(label, 60), value: clip(text) },
+    );
   }
   return out;
 }

@@ -29,8 +29,12 @@ export function fetched(parseProfile: (body: unknown) => Profile, body: unknown)
 }
 
 /** Turns a provider's field name ("first_name", "FirstName", "$.phone") into a Profile field. */
-export function profileFieldName(providerField: string): string {
-  const last = providerField.split(/[.[\]/]/).filter(Boolean).pop() ?? providerField;
+function profileFieldName(providerField: string): string {
+  const last =
+    providerField
+      .split(/[.[\]/]/)
+      .filter(Boolean)
+      .pop() ?? providerField;
   const compact = last.replaceAll(/[_-]/g, '').toLowerCase();
   const known: Record<string, string> = {
     firstname: 'firstName',

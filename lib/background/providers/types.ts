@@ -3,8 +3,7 @@ import type { Profile } from '../../shared/profile';
 import type { EditableField, ProfileChanges, ProviderDescriptor } from '../../shared/providers/types';
 import type { ErrorBodyReader, HttpDeps } from '../network/http';
 
-export type { CredentialField, EditableField, ProfileChanges, ProviderDescriptor } from '../../shared/providers/types';
-export { defineCredentials } from '../../shared/providers/types';
+export type { ProfileChanges, ProviderDescriptor } from '../../shared/providers/types';
 
 /** What the background gives a client to reach the network and the browser's cookie jar. */
 export interface FetchContext extends HttpDeps {
@@ -48,14 +47,14 @@ export interface ProviderClient<C extends Record<string, string> = Record<string
   uploadAvatar?(credentials: C, file: AvatarFile, ctx: FetchContext): Promise<FetchedProfile>;
 }
 
-export interface ProfileUpdate<C> {
+interface ProfileUpdate<C> {
   fields: readonly EditableField[];
   bodySchema: z.ZodMiniType;
   check?(changes: ProfileChanges, current: Profile): Record<string, string[]>;
   send(credentials: C, changes: ProfileChanges, current: Profile, ctx: FetchContext): Promise<FetchedProfile>;
 }
 
-export interface AvatarUpload<C> {
+interface AvatarUpload<C> {
   maxBytes: number;
   types: readonly string[];
   upload(credentials: C, file: AvatarFile, ctx: FetchContext): Promise<FetchedProfile>;
@@ -63,14 +62,16 @@ export interface AvatarUpload<C> {
 
 /** A provider as the background uses it: both halves together. */
 export interface ProviderAdapter<C extends Record<string, string> = Record<string, string>>
-  extends Omit<ProviderDescriptor<C>, 'editableFields' | 'avatar'>,
-    Omit<ProviderClient<C>, 'update' | 'uploadAvatar'> {
+  extends Omit<ProviderDescriptor<C>, 'editableFields' | 'avatar'>, Omit<ProviderClient<C>, 'update' | 'uploadAvatar'> {
   update?: ProfileUpdate<C>;
   avatar?: AvatarUpload<C>;
 }
 
 /** Joins a provider's two halves; an edit or a picture needs both (the fields and the call). */
-export function adapterOf<C extends Record<string, string>>(descriptor: ProviderDescriptor<C>, client: ProviderClient<C>): ProviderAdapter<C> {
+export function adapterOf<C extends Record<string, string>>(
+  descriptor: ProviderDescriptor<C>,
+  client: ProviderClient<C>,
+): ProviderAdapter<C> {
   const { editableFields, avatar, ...described } = descriptor;
   const { update, uploadAvatar, ...reads } = client;
   return {

@@ -108,8 +108,20 @@ function parseProfile(body: unknown) {
       ['Backup codes generated', user.backup_codes_generated],
       ['Password set', user.has_password],
       ['Passkeys', user.has_passkeys],
-      ['Social sign-in', (user.social_connections ?? []).map((s) => textOrNull(s.provider)).filter(Boolean).join(', ')],
-      ['Segments', (user.segments ?? []).map((s) => textOrNull(s.name)).filter(Boolean).join(', ')],
+      [
+        'Social sign-in',
+        (user.social_connections ?? [])
+          .map((s) => textOrNull(s.provider))
+          .filter(Boolean)
+          .join(', '),
+      ],
+      [
+        'Segments',
+        (user.segments ?? [])
+          .map((s) => textOrNull(s.name))
+          .filter(Boolean)
+          .join(', '),
+      ],
       ['Email addresses', new Set(emails.map((e) => e.email)).size || null],
       ['Session started', isoOrNull(session?.created_at)],
     ]),
@@ -138,7 +150,11 @@ export const wachtClient: ProviderClient<WachtCredentials> = {
     await requireSession(c, ctx.hasCookie);
     const form = new FormData();
     form.set('file', new Blob([file.bytes as BlobPart], { type: file.type }), file.name);
-    await requestJson({ method: 'POST', url: `${c.deploymentUrl}/me/profile-picture`, body: form, credentials: 'include' }, ctx, readErrorBody);
+    await requestJson(
+      { method: 'POST', url: `${c.deploymentUrl}/me/profile-picture`, body: form, credentials: 'include' },
+      ctx,
+      readErrorBody,
+    );
     const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
     return fetched(parseProfile, response.body);
   },
@@ -153,11 +169,7 @@ export const wachtClient: ProviderClient<WachtCredentials> = {
       });
       const form = new URLSearchParams();
       for (const [key, value] of Object.entries(body)) if (value !== undefined) form.set(key, value);
-      await requestJson(
-        { method: 'POST', url: `${c.deploymentUrl}/me`, body: form, credentials: 'include' },
-        ctx,
-        readErrorBody,
-      );
+      await requestJson({ method: 'POST', url: `${c.deploymentUrl}/me`, body: form, credentials: 'include' }, ctx, readErrorBody);
       // POST /me answers only a message; the user as saved comes from a fresh GET.
       const response = await getJson({ url: `${c.deploymentUrl}/me`, credentials: 'include' }, ctx, readErrorBody);
       return fetched(parseProfile, response.body);

@@ -57,7 +57,25 @@ const SECRET_PAIRS = new Set([
 
 // A key that says something *about* a secret ("token_expires_at", "password_set") holds no
 // secret itself — unless its value looks like one, which the value checks catch.
-const METADATA_WORDS = new Set(['at', 'expires', 'expiry', 'expiration', 'count', 'type', 'enabled', 'generated', 'set', 'policy', 'length', 'required', 'status', 'exists', 'configured', 'strategy', 'hint']);
+const METADATA_WORDS = new Set([
+  'at',
+  'expires',
+  'expiry',
+  'expiration',
+  'count',
+  'type',
+  'enabled',
+  'generated',
+  'set',
+  'policy',
+  'length',
+  'required',
+  'status',
+  'exists',
+  'configured',
+  'strategy',
+  'hint',
+]);
 
 /** "x-api-key" → ["x", "api", "key"]; "accessKey" → ["access", "key"]; "TOTPSecret" → ["totp", "secret"]. */
 export function keyWords(key: string): string[] {
@@ -121,11 +139,16 @@ const KEY_PREFIXES = ['sk_live_', 'sk_test_', 'rk_live_', 'ghp_', 'gho_', 'githu
 function isJwt(value: string): boolean {
   if (!value.startsWith('eyJ')) return false;
   const parts = value.split('.');
-  return (parts.length === 3 || parts.length === 5) && parts[0]!.length > 8 && parts[1]!.length > 4 && parts.every((p) => p === '' || WORD_CHARS.test(p));
+  return (
+    (parts.length === 3 || parts.length === 5) &&
+    parts[0]!.length > 8 &&
+    parts[1]!.length > 4 &&
+    parts.every((p) => p === '' || WORD_CHARS.test(p))
+  );
 }
 
 /** A whole value that is a credential whatever key it sits under. */
-export function looksLikeSecretValue(raw: string): boolean {
+function looksLikeSecretValue(raw: string): boolean {
   const value = raw.trim();
   if (value.length < 8) return false;
   if (isJwt(value)) return true;
@@ -159,7 +182,6 @@ function scrubToken(token: string): string {
   else if (core.includes('secret=')) clean = redactQuery(core);
   return clean === core ? token : token.slice(0, start) + clean + token.slice(end);
 }
-
 
 // Strings without any of these can hold no secret-shaped token: most strings skip the split.
 const TRIGGERS = ['eyJ', 'in-', 'otpauth', 'secret=', '://', '_live_', '_test_', 'ghp_', 'gho_', 'xox', 'glpat-', 'AKIA', 'github_pat_'];
@@ -220,7 +242,8 @@ function redactQuery(query: string): string {
     const key = eq === -1 ? pair : pair.slice(0, eq);
     const value = eq === -1 ? '' : pair.slice(eq + 1);
     const name = decoded(key);
-    if (isSecretKey(name) || QUERY_SECRET_NAMES.has(name.toLowerCase()) || looksLikeSecretValue(decoded(value))) pairs[i] = `${key}=${REDACTED}`;
+    if (isSecretKey(name) || QUERY_SECRET_NAMES.has(name.toLowerCase()) || looksLikeSecretValue(decoded(value)))
+      pairs[i] = `${key}=${REDACTED}`;
   }
   return pairs.join('&');
 }

@@ -11,7 +11,7 @@ import { firstIssue } from '../../shared/zod-issues';
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
 // as it was so nothing else is lost.
-export const storedAccountSchema = z.object({
+const storedAccountSchema = z.object({
   id: z.string().check(z.minLength(1)),
   provider: z.string().check(z.minLength(1)),
   label: labelSchema,
@@ -167,7 +167,9 @@ export const accountsStore = {
       const stored = entries[index] as Partial<StoredAccount>;
       const revision = typeof stored.revision === 'number' ? stored.revision : account.revision;
       if (expectedRevision !== undefined && expectedRevision !== revision) {
-        throw new WhoamiError('conflict', { detail: `“${stored.label ?? account.label}” was changed elsewhere since this form was opened` });
+        throw new WhoamiError('conflict', {
+          detail: `“${stored.label ?? account.label}” was changed elsewhere since this form was opened`,
+        });
       }
       const settings = { ...account.settings };
       const secrets = { ...account.secrets };

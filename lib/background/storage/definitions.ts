@@ -20,7 +20,11 @@ export const definitionsStore = {
     (await readEntries()).forEach((entry, index) => {
       const parsed = definitionSchema.safeParse(entry);
       if (parsed.success) definitions.push(parsed.data);
-      else problems.push({ key: `definition ${index + 1}`, message: `provider definition ${index + 1} is damaged (${firstIssue(parsed.error)}) and was skipped` });
+      else
+        problems.push({
+          key: `definition ${index + 1}`,
+          message: `provider definition ${index + 1} is damaged (${firstIssue(parsed.error)}) and was skipped`,
+        });
     });
     return { definitions, problems };
   },

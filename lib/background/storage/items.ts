@@ -12,16 +12,18 @@ import { migrateAccountsToV2, redactStoredProfiles } from './migrations/accounts
 /** The providers as stored definitions describe them, for a migration that needs to know them. */
 async function storedRegistry() {
   const entries = await definitionsItem.getValue();
-  return createRegistry((Array.isArray(entries) ? entries : []).flatMap((entry) => {
-    const parsed = definitionSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  }));
+  return createRegistry(
+    (Array.isArray(entries) ? entries : []).flatMap((entry) => {
+      const parsed = definitionSchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
 }
 
 export const definitionsItem = storage.defineItem<unknown>(STORED.definitions.key, { fallback: [], version: STORED.definitions.version });
 
 /** Every step from one version of the accounts to the next; a sample of each version is a test fixture. */
-export const accountMigrations = {
+const accountMigrations = {
   2: async (entries: unknown) => {
     const migrated = migrateAccountsToV2(entries, await storedRegistry());
     await redactStoredProfiles(migrated);
@@ -35,15 +37,25 @@ export const accountsItem = storage.defineItem<unknown>(STORED.accounts.key, {
   migrations: accountMigrations,
 });
 
-export const unreadableAccountsItem = storage.defineItem<unknown>(STORED.accountsUnreadable.key, { version: STORED.accountsUnreadable.version });
+export const unreadableAccountsItem = storage.defineItem<unknown>(STORED.accountsUnreadable.key, {
+  version: STORED.accountsUnreadable.version,
+});
 
-export const settingsItem = storage.defineItem<unknown>(STORED.settings.key, { fallback: DEFAULT_SETTINGS, version: STORED.settings.version });
+export const settingsItem = storage.defineItem<unknown>(STORED.settings.key, {
+  fallback: DEFAULT_SETTINGS,
+  version: STORED.settings.version,
+});
 
-export const editsPendingItem = storage.defineItem<unknown>(STORED.editsPending.key, { fallback: [], version: STORED.editsPending.version });
+export const editsPendingItem = storage.defineItem<unknown>(STORED.editsPending.key, {
+  fallback: [],
+  version: STORED.editsPending.version,
+});
 
 export const editsDoneItem = storage.defineItem<unknown>(STORED.editsDone.key, { fallback: [], version: STORED.editsDone.version });
 
 /** Runs every item's pending migrations now (they also run on first use); resolves when all are done. */
 export async function migrateAll(): Promise<void> {
-  await Promise.all([definitionsItem, accountsItem, unreadableAccountsItem, settingsItem, editsPendingItem, editsDoneItem].map((item) => item.migrate()));
+  await Promise.all(
+    [definitionsItem, accountsItem, unreadableAccountsItem, settingsItem, editsPendingItem, editsDoneItem].map((item) => item.migrate()),
+  );
 }

@@ -4,7 +4,7 @@ import type { ProfileEntry } from '../../shared/model';
  * The most of a provider's answer kept for the raw view. Answers may be up to 1 MB; fifty of
  * those would fill the browser's storage for Whoami (10 MB) and stop every refresh.
  */
-export const MAX_RAW_CHARS = 64_000;
+const MAX_RAW_CHARS = 64_000;
 
 /** The answer as kept: whole when small, else the start of its JSON text, marked as cut. */
 export function capRaw(raw: unknown): Pick<ProfileEntry, 'raw' | 'rawCut'> {

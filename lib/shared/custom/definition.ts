@@ -1,14 +1,16 @@
 import * as z from 'zod/mini';
 import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
 import { editableFieldNameSchema } from '../profile';
-import { ExpressionSyntaxError, expressionInputSchema, parseExpression } from './expression';
+import { expressionInputSchema, parseExpression } from './expression';
 
 /**
  * A provider described as data: where its current-user call is, how it authenticates, and
  * where each profile field is in its answer. Definitions never hold credentials: account
  * fields have no values here, and auth templates may only place those fields.
  */
-const fieldName = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}$/, { error: 'letters, digits and _ only, starting with a letter' }));
+const fieldName = z
+  .string()
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}$/, { error: 'letters, digits and _ only, starting with a letter' }));
 const label = z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(40));
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 
@@ -19,8 +21,10 @@ export const PROFILE_ID_PLACEHOLDER = 'profile.id';
 // replace the base URL's https check, or the session consent.
 const RESERVED_FIELD_NAMES = new Set(['baseUrl', 'useBrowserSession']);
 
-export const accountFieldSchema = z.object({
-  name: fieldName.check(z.refine((name) => !RESERVED_FIELD_NAMES.has(name), { error: 'this name is reserved: every account has a field of that name' })),
+const accountFieldSchema = z.object({
+  name: fieldName.check(
+    z.refine((name) => !RESERVED_FIELD_NAMES.has(name), { error: 'this name is reserved: every account has a field of that name' }),
+  ),
   label,
   /** Masked, kept in the background only, never exported. */
   secret: z.boolean(),
@@ -29,7 +33,7 @@ export const accountFieldSchema = z.object({
 // Headers a definition may not set: the browser's own, and cookies (browser-session covers those).
 const FORBIDDEN_HEADERS = /^(cookie|host|origin|referer|content-length|connection|set-cookie)$/i;
 
-export const authSchema = z.discriminatedUnion('type', [
+const authSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('header'),
     name: z.string().check(
@@ -39,11 +43,14 @@ export const authSchema = z.discriminatedUnion('type', [
     /** "Bearer {token}": a short scheme and the account fields, never a literal secret. */
     value: z.string().check(z.maxLength(80)),
   }),
-  z.object({ type: z.literal('query'), name: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'a parameter name' })), value: z.string().check(z.maxLength(80)) }),
+  z.object({
+    type: z.literal('query'),
+    name: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'a parameter name' })),
+    value: z.string().check(z.maxLength(80)),
+  }),
   z.object({ type: z.literal('browser-session'), cookie: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'a cookie name' })) }),
   z.object({ type: z.literal('none') }),
 ]);
-export type AuthDefinition = z.infer<typeof authSchema>;
 
 const profileFields = [
   'id',
@@ -66,15 +73,18 @@ export type MappedField = (typeof profileFields)[number];
 export const mappedFields: readonly MappedField[] = profileFields;
 
 const expression = expressionInputSchema.check(
-  z.refine((input) => {
-    if (typeof input !== 'string') return true;
-    try {
-      parseExpression(input);
-      return true;
-    } catch {
-      return false;
-    }
-  }, { error: 'not a valid expression' }),
+  z.refine(
+    (input) => {
+      if (typeof input !== 'string') return true;
+      try {
+        parseExpression(input);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'not a valid expression' },
+  ),
 );
 
 export const definitionSchema = z
@@ -134,7 +144,12 @@ export const definitionSchema = z
         ctx.addIssue({ code: 'custom', path: ['fields'], message: 'account field names must differ', input: definition.fields });
       }
       if (!definition.profile.id && !definition.profile.email && !definition.profile.name && !definition.profile.username) {
-        ctx.addIssue({ code: 'custom', path: ['profile'], message: 'map at least one of id, name, username or email', input: definition.profile });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['profile'],
+          message: 'map at least one of id, name, username or email',
+          input: definition.profile,
+        });
       }
     }),
   );
@@ -162,5 +177,3 @@ export function fillTemplate(template: string, values: Record<string, string>, e
     return encode ? encodeURIComponent(value) : value;
   });
 }
-
-export { ExpressionSyntaxError };

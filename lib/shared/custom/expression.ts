@@ -12,11 +12,13 @@ import * as z from 'zod/mini';
  *   $.session.created_at         a path from the whole response instead of the envelope
  *   "Enterprise"                 a literal
  */
-export const transforms = ['iso', 'epoch', 'date', 'string', 'number', 'fixed2', 'money', 'boolean', 'count', 'first'] as const;
+const transforms = ['iso', 'epoch', 'date', 'string', 'number', 'fixed2', 'money', 'boolean', 'count', 'first'] as const;
 export type Transform = (typeof transforms)[number];
 
 const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const pathText = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^(\$\.)?[\w$-]+(\[\d+\]|\.[\w$-]+)*$|^\$$/, { error: 'not a valid path' }));
+const pathText = z
+  .string()
+  .check(z.minLength(1), z.maxLength(200), z.regex(/^(\$\.)?[\w$-]+(\[\d+\]|\.[\w$-]+)*$|^\$$/, { error: 'not a valid path' }));
 
 const condition = z.object({
   path: pathText,
@@ -38,7 +40,7 @@ export type Expression =
   | { list: string; item?: Expression; separator?: string }
   | { template: string };
 
-export const expressionSchema: z.ZodMiniType<Expression> = z.lazy(() =>
+const expressionSchema: z.ZodMiniType<Expression> = z.lazy(() =>
   z.union([
     z.strictObject({
       path: pathText,
@@ -48,7 +50,10 @@ export const expressionSchema: z.ZodMiniType<Expression> = z.lazy(() =>
     }),
     z.strictObject({ literal }),
     z.strictObject({ first: z.array(expressionSchema).check(z.minLength(1), z.maxLength(12)) }),
-    z.strictObject({ join: z.array(expressionSchema).check(z.minLength(1), z.maxLength(12)), separator: z.optional(z.string().check(z.maxLength(10))) }),
+    z.strictObject({
+      join: z.array(expressionSchema).check(z.minLength(1), z.maxLength(12)),
+      separator: z.optional(z.string().check(z.maxLength(10))),
+    }),
     z.strictObject({ when: condition, then: expressionSchema, else: z.optional(expressionSchema) }),
     z.strictObject({ find: pathText, where: z.object({ path: pathText, equals: literal }), value: expressionSchema }),
     z.strictObject({ list: pathText, item: z.optional(expressionSchema), separator: z.optional(z.string().check(z.maxLength(10))) }),
@@ -108,7 +113,7 @@ export function expressionDepth(expression: Expression): number {
 }
 
 /** Deep enough for any real mapping (a list of finds of joins…), shallow enough to stay cheap. */
-export const MAX_EXPRESSION_DEPTH = 6;
+const MAX_EXPRESSION_DEPTH = 6;
 
 /** An expression written either compactly or as a tree. */
 export const expressionInputSchema = z.union([z.string(), expressionSchema]).check(

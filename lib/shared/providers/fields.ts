@@ -14,11 +14,13 @@ export function baseUrlField(defaultValue: string, label = 'Base URL'): Omit<Cre
     defaultValue,
     placeholder: defaultValue,
     schema: z.pipe(
-      z.string().check(
-        z.trim(),
-        required(label),
-        z.refine(isAllowedBaseUrl, { error: `${label} must be an https:// URL (http only for localhost)` }),
-      ),
+      z
+        .string()
+        .check(
+          z.trim(),
+          required(label),
+          z.refine(isAllowedBaseUrl, { error: `${label} must be an https:// URL (http only for localhost)` }),
+        ),
       z.transform(normalizeBaseUrl),
     ),
   };
@@ -55,11 +57,13 @@ export function textField(label: string, extra: Partial<Omit<CredentialField, 'n
 
 /** An editable profile field's rules: a length cap, and whether it may be emptied. */
 export function editableText(label: string, maxLength: number, allowEmpty = true): z.ZodMiniType<string, string> {
-  return z.string().check(
-    z.trim(),
-    z.maxLength(maxLength, { error: `${label} must be at most ${maxLength} characters` }),
-    ...(allowEmpty ? [] : [required(label)]),
-  );
+  return z
+    .string()
+    .check(
+      z.trim(),
+      z.maxLength(maxLength, { error: `${label} must be at most ${maxLength} characters` }),
+      ...(allowEmpty ? [] : [required(label)]),
+    );
 }
 
 /** Where an account's requests go, and the host permission that covers exactly that. */

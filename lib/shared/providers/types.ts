@@ -23,9 +23,7 @@ export interface CredentialSpec<C extends Record<string, string>> {
 }
 
 /** Builds the form description and its zod schema from one declaration, so they can't drift. */
-export function defineCredentials<S extends FieldSpecs>(
-  specs: S,
-): CredentialSpec<{ [K in keyof S & string]: z.output<S[K]['schema']> }> {
+export function defineCredentials<S extends FieldSpecs>(specs: S): CredentialSpec<{ [K in keyof S & string]: z.output<S[K]['schema']> }> {
   const fields = Object.entries(specs).map(([name, spec]) => ({ name, ...spec }));
   const shape = Object.fromEntries(fields.map((field) => [field.name, field.schema]));
   return {
@@ -45,7 +43,7 @@ export interface EditableField {
 
 export type ProfileChanges = Partial<Record<EditableFieldName, string>>;
 
-export type AuthStyle = 'query-key' | 'bearer' | 'browser-session';
+type AuthStyle = 'query-key' | 'bearer' | 'browser-session';
 
 /**
  * What the views may know of a provider: its name, the settings an account needs, where its

@@ -65,7 +65,9 @@ export const wacht: ProviderDescriptor<WachtCredentials> = {
       name: 'username',
       label: 'Username',
       input: 'text',
-      schema: editableText('Username', 64, false).check(z.regex(/^[A-Za-z0-9_.-]*$/, { error: 'Username may hold letters, digits, _ . and - only' })),
+      schema: editableText('Username', 64, false).check(
+        z.regex(/^[A-Za-z0-9_.-]*$/, { error: 'Username may hold letters, digits, _ . and - only' }),
+      ),
     },
   ],
   avatar: { maxBytes: 2_000_000, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] },

@@ -5,4 +5,3 @@ export const queryKeys = {
   status: ['status'] as const,
   definitions: ['definitions'] as const,
 };
-

@@ -15,11 +15,11 @@ import { createMockProviders, type MockProviders } from '../../mock-providers/se
  * Playwright's own Firefox can't be downloaded here; its test runner still runs these files.
  */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
-export const STORE_BUILD_DIR = path.resolve('.output/firefox-mv2');
+const STORE_BUILD_DIR = path.resolve('.output/firefox-mv2');
 const GECKO_ID = 'whoami@whoami.dev';
 /** Fixed, so the tests know the add-on's moz-extension:// host. */
-export const EXTENSION_UUID = '5f0e2a3b-6c1d-4e8f-9a7b-2c3d4e5f6a7b';
-export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+const EXTENSION_UUID = '5f0e2a3b-6c1d-4e8f-9a7b-2c3d4e5f6a7b';
+const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export async function launchFirefox(profileDir: string, { extensionDir = STORE_BUILD_DIR, headless = true } = {}): Promise<Browser> {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -109,7 +109,8 @@ export async function waitForText(page: Page, text: string | RegExp, timeoutMs =
   const isRegExp = typeof text !== 'string';
   await page
     .waitForFunction(
-      (needle: string, regexp: boolean) => (regexp ? new RegExp(needle).test(document.body.innerText) : document.body.innerText.includes(needle)),
+      (needle: string, regexp: boolean) =>
+        regexp ? new RegExp(needle).test(document.body.innerText) : document.body.innerText.includes(needle),
       { timeout: timeoutMs },
       source,
       isRegExp,
@@ -125,7 +126,11 @@ export async function clickButton(page: Page, name: string, scope = 'body'): Pro
     (wanted: string, within: string) => {
       const root = document.querySelector(within);
       const candidates = [...(root?.querySelectorAll('button, a, label.file-button') ?? [])] as HTMLElement[];
-      return candidates.find((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === wanted && !(el as HTMLButtonElement).disabled) ?? null;
+      return (
+        candidates.find(
+          (el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === wanted && !(el as HTMLButtonElement).disabled,
+        ) ?? null
+      );
     },
     { timeout: 10_000 },
     name,

@@ -46,7 +46,10 @@ test('the store build adds, tests and saves all four providers and a user-define
   // A user-defined provider, from a definitions file, tried and saved through the options page.
   const acme = JSON.parse(fs.readFileSync('tests/fixtures/definitions/acme.json', 'utf8'));
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-ff-')), 'acme.json');
-  fs.writeFileSync(file, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...acme, baseUrl: mock.baseUrl('acme') }] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions: [{ ...acme, baseUrl: mock.baseUrl('acme') }] }),
+  );
   const input = await options.$('.providers-section input[type=file]');
   await input!.uploadFile(file);
   await clickButton(options, 'Import', '.providers-section');
@@ -62,7 +65,8 @@ test('the store build adds, tests and saves all four providers and a user-define
 
   const { accounts } = await send(options, 'listAccounts', {});
   expect(accounts.map((a) => a.provider)).toEqual([...PROVIDERS, 'custom:acme']);
-  for (const account of accounts) await expect.poll(async () => (await send(options, 'getProfile', { accountId: account.id })).error).toBeNull();
+  for (const account of accounts)
+    await expect.poll(async () => (await send(options, 'getProfile', { accountId: account.id })).error).toBeNull();
 
   // The popup shows each profile and switches between them.
   const popup = await openPopup();
@@ -79,13 +83,22 @@ test('one edit per provider reaches the mock provider, from the popup', async ({
   const popup = await openPopup();
   // Loopback is granted the way a user grants it: the popup's own button, from a click.
   for (const provider of PROVIDERS) {
-    await send(popup, 'addAccount', { provider, label: PROVIDER_NAMES[provider], credentials: mock.credentials(provider, mock[provider].userIds()[0]!) });
+    await send(popup, 'addAccount', {
+      provider,
+      label: PROVIDER_NAMES[provider],
+      credentials: mock.credentials(provider, mock[provider].userIds()[0]!),
+    });
   }
   await popup.reload({ waitUntil: [] });
   await clickButton(popup, 'Grant access');
   await waitForText(popup, DEMO_PEOPLE.insighto);
 
-  const edits = { insighto: ['#edit-phone', '+1 555 0199'], wacht: ['#edit-firstName', 'Linus B'], leadping: ['#edit-phone', '+1 555 0198'], chakra: ['#edit-lastName', 'Winston'] } as const;
+  const edits = {
+    insighto: ['#edit-phone', '+1 555 0199'],
+    wacht: ['#edit-firstName', 'Linus B'],
+    leadping: ['#edit-phone', '+1 555 0198'],
+    chakra: ['#edit-lastName', 'Winston'],
+  } as const;
   const { accounts } = await send(popup, 'listAccounts', {});
   for (const [index, provider] of PROVIDERS.entries()) {
     await popup.select('select', accounts[index]!.id);
@@ -102,7 +115,12 @@ test('one edit per provider reaches the mock provider, from the popup', async ({
   expect(mock.chakra.userData(userId('chakra'))).toMatchObject({ lastName: 'Winston' });
 });
 
-test('a rejected key and a signed-out Wacht session say so; the export holds no secret', async ({ firefox, mock, openOptions, openPopup }) => {
+test('a rejected key and a signed-out Wacht session say so; the export holds no secret', async ({
+  firefox,
+  mock,
+  openOptions,
+  openPopup,
+}) => {
   test.setTimeout(60_000);
   await signInToWacht(firefox, mock);
   const options = await openOptions();
@@ -140,7 +158,10 @@ test('the alarm refresh runs, and a reload of the background page keeps everythi
 
   mock.requests.splice(0);
   await options.evaluate(() =>
-    (globalThis as unknown as { browser: typeof chrome }).browser.alarms.create('refresh-profiles', { when: Date.now() + 50, periodInMinutes: 30 }),
+    (globalThis as unknown as { browser: typeof chrome }).browser.alarms.create('refresh-profiles', {
+      when: Date.now() + 50,
+      periodInMinutes: 30,
+    }),
   );
   await expect.poll(() => new Set(mock.requests.map((r) => r.provider)), { timeout: 10_000 }).toEqual(new Set(['insighto', 'wacht']));
 
@@ -148,17 +169,34 @@ test('the alarm refresh runs, and a reload of the background page keeps everythi
   // really restarted — a marker only the old page held is gone — with every account intact.
   const background = () =>
     options.evaluate(async (marker: boolean) => {
-      const page = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as Window & { __marked?: boolean };
+      const page = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as Window & {
+        __marked?: boolean;
+      };
       if (marker) page.__marked = true;
       return page.__marked === true;
     }, true);
   expect(await background()).toBe(true);
   await options.evaluate(async () => {
-    const page = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as unknown as { location: Location };
+    const page = (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as unknown as {
+      location: Location;
+    };
     page.location.reload();
   });
   await expect
-    .poll(() => options.evaluate(async () => ((await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as Window & { __marked?: boolean }).__marked === true).catch(() => true), { timeout: 10_000 })
+    .poll(
+      () =>
+        options
+          .evaluate(
+            async () =>
+              (
+                (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.getBackgroundPage()) as Window & {
+                  __marked?: boolean;
+                }
+              ).__marked === true,
+          )
+          .catch(() => true),
+      { timeout: 10_000 },
+    )
     .toBe(false);
   const { accounts } = await send(options, 'listAccounts', {});
   expect(accounts.map((a) => a.provider)).toEqual(['insighto', 'wacht']);

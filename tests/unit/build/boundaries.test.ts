@@ -41,13 +41,18 @@ describe('lint keeps the runtimes apart', () => {
   it('components make no request and call no browser API of their own', async () => {
     expect(await problems('components/Card.tsx', "import { browser } from 'wxt/browser';")).toHaveLength(1);
     expect(await problems('components/Card.tsx', 'export const load = () => fetch("https://x.example");')).toEqual([
-      'no-restricted-globals: Unexpected use of \'fetch\'. Components make no requests: the background does.',
+      "no-restricted-globals: Unexpected use of 'fetch'. Components make no requests: the background does.",
     ]);
     expect(await problems('components/Card.tsx', 'export const go = () => chrome.tabs.create({});')).toHaveLength(1);
   });
 
   it('lets each side import what it may', async () => {
-    expect(await problems('components/Card.tsx', "import { describeError } from '../lib/views/error-text';\nimport type { Profile } from '../lib/shared/profile';")).toEqual([]);
+    expect(
+      await problems(
+        'components/Card.tsx',
+        "import { describeError } from '../lib/views/error-text';\nimport type { Profile } from '../lib/shared/profile';",
+      ),
+    ).toEqual([]);
     expect(await problems('lib/background/thing.ts', "import { profileSchema } from '../shared/profile';")).toEqual([]);
     expect(await problems('lib/views/thing.ts', "import { browser } from 'wxt/browser';")).toEqual([]);
   });

@@ -4,17 +4,25 @@ import { readZipEntry, storeManifestProblems } from '../../build/store-zips';
 
 describe('the store-zip check', () => {
   it('refuses a test build: its name, its version name and its loopback grant', () => {
-    const e2e = { name: 'Whoami E2E TEST BUILD (not for release)', version_name: '0.0.0-e2e-test-build', host_permissions: ['http://127.0.0.1/*'] };
+    const e2e = {
+      name: 'Whoami E2E TEST BUILD (not for release)',
+      version_name: '0.0.0-e2e-test-build',
+      host_permissions: ['http://127.0.0.1/*'],
+    };
     expect(storeManifestProblems(e2e)).toEqual([
       'name is "Whoami E2E TEST BUILD (not for release)", not "Whoami"',
       'has a version_name "0.0.0-e2e-test-build"',
       'grants http://127.0.0.1/* at install',
     ]);
-    expect(storeManifestProblems({ name: 'Whoami', permissions: ['storage', 'http://localhost/*'] })).toEqual(['grants http://localhost/* at install']);
+    expect(storeManifestProblems({ name: 'Whoami', permissions: ['storage', 'http://localhost/*'] })).toEqual([
+      'grants http://localhost/* at install',
+    ]);
   });
 
   it('accepts hosts that stay optional', () => {
-    expect(storeManifestProblems({ name: 'Whoami', host_permissions: [], optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*'] })).toEqual([]);
+    expect(
+      storeManifestProblems({ name: 'Whoami', host_permissions: [], optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*'] }),
+    ).toEqual([]);
   });
 
   it('reads a manifest out of a deflated zip', () => {

@@ -27,7 +27,11 @@ describe('EditForm', () => {
   it('offers exactly the fields the provider accepts and saves the change', async () => {
     await openEditor('chakra', 'Mary Jackson');
     const form = screen.getByRole('form', { name: 'Edit profile' });
-    expect(within(form).getAllByRole('textbox').map((i) => i.id)).toEqual(['edit-firstName', 'edit-lastName']);
+    expect(
+      within(form)
+        .getAllByRole('textbox')
+        .map((i) => i.id),
+    ).toEqual(['edit-firstName', 'edit-lastName']);
     await userEvent.clear(screen.getByLabelText('First name'));
     await userEvent.type(screen.getByLabelText('First name'), 'Mae');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -46,7 +46,9 @@ describe('user-defined providers in the background', () => {
     expect(wrongEnvelope).toMatchObject({ profile: null, error: { kind: 'invalid-response', detail: 'data: expected object' } });
     expect(wrongEnvelope.raw).toMatchObject({ ok: true });
 
-    const wrongKey = await bg.send('tryDefinition', { definition: definition(), credentials: { ...credentials(), apiKey: 'nope' } }).catch((e) => e);
+    const wrongKey = await bg
+      .send('tryDefinition', { definition: definition(), credentials: { ...credentials(), apiKey: 'nope' } })
+      .catch((e) => e);
     expect(wrongKey.info).toMatchObject({ kind: 'unauthorized', providerMessage: 'Unknown API key' });
   });
 
@@ -89,12 +91,15 @@ describe('user-defined providers in the background', () => {
   it('stops a mapping that runs past its step budget: a clear error in Try it and on the account', async () => {
     const bg = backgroundHarness(mock);
     const userId = mock.acme.createUser({ items: Array.from({ length: 60 }, (_, i) => ({ v: String(i) })) });
-    const nested = (depth: number): object => (depth === 0 ? { path: 'v' } : { list: '$.result.user.items', item: nested(depth - 1), separator: ',' });
+    const nested = (depth: number): object =>
+      depth === 0 ? { path: 'v' } : { list: '$.result.user.items', item: nested(depth - 1), separator: ',' };
     const costly = { ...definition(), details: [{ label: 'Everything', value: nested(4) }] } as unknown as DefinitionInput;
     const credentialsOf = { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', userId) };
     const tried = await bg.send('tryDefinition', { definition: costly, credentials: credentialsOf });
     expect(tried.profile).toBeNull();
-    expect(tried.error?.detail).toBe('Everything: the mapping needs more than 200,000 steps on this answer — lists inside lists multiply; map fewer items');
+    expect(tried.error?.detail).toBe(
+      'Everything: the mapping needs more than 200,000 steps on this answer — lists inside lists multiply; map fewer items',
+    );
     await bg.send('saveDefinition', { definition: costly });
     const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentialsOf });
     const { entries } = await bg.send('refresh', { accountId: account.id });
@@ -105,7 +110,9 @@ describe('user-defined providers in the background', () => {
     const bg = backgroundHarness(mock);
     let deep: object = { path: 'v' };
     for (let i = 0; i < 5_000; i++) deep = { first: [deep] };
-    const refused = await bg.send('saveDefinition', { definition: { ...definition(), details: [{ label: 'Deep', value: deep }] } as never }).catch((e) => e);
+    const refused = await bg
+      .send('saveDefinition', { definition: { ...definition(), details: [{ label: 'Deep', value: deep }] } as never })
+      .catch((e) => e);
     expect(refused.info).toMatchObject({ kind: 'validation', detail: 'saveDefinition: nested deeper than 48 levels' });
   });
 });

@@ -72,11 +72,15 @@ describe('a secret echoed back in another form', () => {
   it('URL-encoded in an error message naming the route', async () => {
     answer = 'error-path';
     const bg = backgroundHarness(mock);
-    await bg.send('saveDefinition', { definition: echo({ path: '/users/{token}', auth: { type: 'header', name: 'X-Api-Key', value: '{token}' } }) });
+    await bg.send('saveDefinition', {
+      definition: echo({ path: '/users/{token}', auth: { type: 'header', name: 'X-Api-Key', value: '{token}' } }),
+    });
     const account = await bg.send('addAccount', { provider: 'custom:echo', label: 'Echo', credentials: { baseUrl: base, token: TOKEN } });
     await bg.settle();
     expect((await bg.send('getProfile', { accountId: account.id })).error?.providerMessage).toBe('No route for GET /users/[redacted]');
-    const tested = await bg.send('testCredentials', { provider: 'custom:echo', credentials: { baseUrl: base, token: TOKEN } }).catch((e) => e);
+    const tested = await bg
+      .send('testCredentials', { provider: 'custom:echo', credentials: { baseUrl: base, token: TOKEN } })
+      .catch((e) => e);
     expect(tested.info.providerMessage).toBe('No route for GET /users/[redacted]');
     expect(await holdersOf(forms)).toEqual([]);
   });
@@ -93,22 +97,39 @@ describe('a secret echoed back in another form', () => {
         auth: { type: 'header', name: 'X-Api-Key', value: '{token}{account}' },
       }),
     });
-    const account = await bg.send('addAccount', { provider: 'custom:echo', label: 'Echo', credentials: { baseUrl: base, token: TOKEN, account: '84736251' } });
+    const account = await bg.send('addAccount', {
+      provider: 'custom:echo',
+      label: 'Echo',
+      credentials: { baseUrl: base, token: TOKEN, account: '84736251' },
+    });
     await bg.settle();
-    expect((await bg.send('getProfile', { accountId: account.id })).raw).toEqual({ id: 'u1', name: 'Ada', account: { number: '[redacted]' } });
+    expect((await bg.send('getProfile', { accountId: account.id })).raw).toEqual({
+      id: 'u1',
+      name: 'Ada',
+      account: { number: '[redacted]' },
+    });
   });
 
   it('a secret too short to redact safely is refused when typed', async () => {
     const bg = backgroundHarness(mock);
     await bg.send('saveDefinition', { definition: echo() });
-    const refused = await bg.send('addAccount', { provider: 'custom:echo', label: 'Echo', credentials: { baseUrl: base, token: '7Qz' } }).catch((e) => e);
+    const refused = await bg
+      .send('addAccount', { provider: 'custom:echo', label: 'Echo', credentials: { baseUrl: base, token: '7Qz' } })
+      .catch((e) => e);
     expect(refused.info.fieldErrors).toEqual({ token: ['Token must be at least 4 characters'] });
   });
 
   it('a user-defined field may not take the name of one every account has', async () => {
     const bg = backgroundHarness(mock);
     const refused = await bg
-      .send('saveDefinition', { definition: echo({ fields: [{ name: 'baseUrl', label: 'Base', secret: false }, { name: 'token', label: 'Token', secret: true }] }) })
+      .send('saveDefinition', {
+        definition: echo({
+          fields: [
+            { name: 'baseUrl', label: 'Base', secret: false },
+            { name: 'token', label: 'Token', secret: true },
+          ],
+        }),
+      })
       .catch((e) => e);
     expect(refused.info.detail).toContain('this name is reserved');
   });
@@ -121,8 +142,20 @@ describe('upgrading from version 1 storage', () => {
     const id = 'acc-1';
     // v1 scrubbed only secret-shaped values: "Invalid token <token>" was stored as it came.
     const v1Entry = {
-      accountId: id, profile: null, fetchedAt: null, attemptedAt: 1, failures: 1, nextAttemptAt: null,
-      error: { kind: 'unauthorized', status: 401, providerMessage: `Invalid token ${token}`, detail: null, fieldErrors: {}, retryAfterSec: null },
+      accountId: id,
+      profile: null,
+      fetchedAt: null,
+      attemptedAt: 1,
+      failures: 1,
+      nextAttemptAt: null,
+      error: {
+        kind: 'unauthorized',
+        status: 401,
+        providerMessage: `Invalid token ${token}`,
+        detail: null,
+        fieldErrors: {},
+        retryAfterSec: null,
+      },
     };
     const cache = new QueryClient();
     cache.setQueryData(['profile', id], v1Entry);
@@ -212,8 +245,20 @@ describe('writes that race', () => {
 
   it('a definition change and a new account cannot interleave to make a secret visible', async () => {
     const bg = backgroundHarness(mock);
-    await bg.send('saveDefinition', { definition: echo({ fields: [{ name: 'token', label: 'Token', secret: true }, { name: 'pin', label: 'PIN', secret: true }] }) });
-    const unsecret = echo({ fields: [{ name: 'token', label: 'Token', secret: true }, { name: 'pin', label: 'PIN', secret: false }] });
+    await bg.send('saveDefinition', {
+      definition: echo({
+        fields: [
+          { name: 'token', label: 'Token', secret: true },
+          { name: 'pin', label: 'PIN', secret: true },
+        ],
+      }),
+    });
+    const unsecret = echo({
+      fields: [
+        { name: 'token', label: 'Token', secret: true },
+        { name: 'pin', label: 'PIN', secret: false },
+      ],
+    });
     const [added] = await Promise.allSettled([
       bg.send('addAccount', { provider: 'custom:echo', label: 'Echo', credentials: { baseUrl: base, token: TOKEN, pin: '55667788' } }),
       bg.send('saveDefinition', { definition: unsecret }),

@@ -115,7 +115,13 @@ describe('damaged storage', () => {
     await bg.addMockAccount('insighto');
     const { accounts } = await bg.send('listAccounts', {});
     const stored = (await fakeBrowser.storage.local.get('accounts')).accounts as unknown[];
-    await fakeBrowser.storage.local.set({ accounts: [{ id: 7, provider: null }, ...stored, { id: 'x', provider: 'myspace', label: 'Old', settings: {}, secrets: {}, createdAt: 1, revision: 1 }] });
+    await fakeBrowser.storage.local.set({
+      accounts: [
+        { id: 7, provider: null },
+        ...stored,
+        { id: 'x', provider: 'myspace', label: 'Old', settings: {}, secrets: {}, createdAt: 1, revision: 1 },
+      ],
+    });
 
     const listed = await bg.send('listAccounts', {});
     expect(listed.accounts.map((a) => a.id)).toEqual([accounts[0]!.id]);

@@ -11,7 +11,7 @@ describe('the browser platform', () => {
     Object.assign(fakeBrowser, { cookies: { get, getAll } });
     expect(await browserPlatform().cookieValue('https://acme.wacht.services', '__session')).toBe('first-party-session');
 
-    get.mockRejectedValueOnce(new Error('First-Party Isolation is enabled, but the required \'firstPartyDomain\' attribute was not set.'));
+    get.mockRejectedValueOnce(new Error("First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set."));
     expect(await browserPlatform().cookieValue('https://acme.wacht.services', '__session')).toBe('isolated-session');
     expect(getAll).toHaveBeenCalledWith({ url: 'https://acme.wacht.services', name: '__session', firstPartyDomain: null });
   });

@@ -35,7 +35,7 @@ describe('refresh', () => {
     expect(bg.badge()).toBe('');
   });
 
-  it('waits out Retry-After for automatic refreshes, but the user\'s own Refresh sends one request', async () => {
+  it("waits out Retry-After for automatic refreshes, but the user's own Refresh sends one request", async () => {
     const bg = backgroundHarness(mock);
     const account = await bg.addMockAccount('leadping');
     await bg.settle();
@@ -54,7 +54,7 @@ describe('refresh', () => {
     expect((await bg.send('refresh', { accountId: account.id })).entries[0]!.error).toBeNull();
   });
 
-  it('caps a provider\'s Retry-After and its own backoff at three hours', async () => {
+  it("caps a provider's Retry-After and its own backoff at three hours", async () => {
     const bg = backgroundHarness(mock);
     const account = await bg.addMockAccount('leadping');
     await bg.settle();
@@ -181,7 +181,9 @@ describe('settings, export, import and forgetting', () => {
     };
     const result = await bg.send('importAccounts', file);
     expect(result.imported).toEqual([]);
-    expect(result.pending).toEqual([{ provider: 'chakra', label: 'Planted', settings: { baseUrl: planted.baseUrl, userId: planted.userId } }]);
+    expect(result.pending).toEqual([
+      { provider: 'chakra', label: 'Planted', settings: { baseUrl: planted.baseUrl, userId: planted.userId } },
+    ]);
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(planted.token);
   });
 
@@ -204,7 +206,9 @@ describe('settings, export, import and forgetting', () => {
     const bg = backgroundHarness(mock);
     const keep = await bg.addMockAccount('insighto');
     const drop = await bg.addMockAccount('chakra');
-    const cache = { clientState: { queries: [{ queryKey: ['profile', keep.id] }, { queryKey: ['profile', drop.id] }, { queryKey: ['accounts'] }] } };
+    const cache = {
+      clientState: { queries: [{ queryKey: ['profile', keep.id] }, { queryKey: ['profile', drop.id] }, { queryKey: ['accounts'] }] },
+    };
     await fakeBrowser.storage.local.set({ 'whoami-query-cache': JSON.stringify(cache) });
     await bg.send('removeAccount', { id: drop.id });
     const stored = JSON.parse((await fakeBrowser.storage.local.get('whoami-query-cache'))['whoami-query-cache'] as string);

@@ -51,7 +51,9 @@ describe('a stored secret goes only to the provider and origin it was saved for'
     expect((await bg.send('listAccounts', {})).accounts[0]!.settings.baseUrl).toBe(mock.baseUrl('leadping'));
 
     // Typed again, the user's own token goes where the user says.
-    await bg.send('testCredentials', { provider: 'leadping', accountId: account.id, credentials: { ...moved, token: credentials.token! } }).catch(() => undefined);
+    await bg
+      .send('testCredentials', { provider: 'leadping', accountId: account.id, credentials: { ...moved, token: credentials.token! } })
+      .catch(() => undefined);
     expect(other.requests).toHaveLength(1);
   });
 
@@ -68,10 +70,16 @@ describe('a stored secret goes only to the provider and origin it was saved for'
     const leadping = await bg.addMockAccount('leadping');
     other.reset();
     const refused = await bg
-      .send('testCredentials', { provider: 'custom:acme', accountId: leadping.id, credentials: { baseUrl: other.baseUrl('acme'), token: '' } })
+      .send('testCredentials', {
+        provider: 'custom:acme',
+        accountId: leadping.id,
+        credentials: { baseUrl: other.baseUrl('acme'), token: '' },
+      })
       .catch((e) => e);
     expect(refused.info.kind).toBe('validation');
-    expect(refused.info.fieldErrors.token).toEqual(['Type the token again: a saved secret is only ever sent to the provider it was saved for (Leadping)']);
+    expect(refused.info.fieldErrors.token).toEqual([
+      'Type the token again: a saved secret is only ever sent to the provider it was saved for (Leadping)',
+    ]);
     expect(other.requests).toEqual([]);
   });
 
@@ -105,7 +113,11 @@ describe('what is secret cannot change under an account', () => {
     const withPin = acmeDefinition({ fields: [apiKey, pin] });
     await bg.send('saveDefinition', { definition: withPin });
     const key = mock.credentials('acme', mock.acme.userIds()[0]!).apiKey!;
-    await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: { baseUrl: mock.baseUrl('acme'), apiKey: key, pin: '88447766' } });
+    await bg.send('addAccount', {
+      provider: 'custom:acme',
+      label: 'Acme',
+      credentials: { baseUrl: mock.baseUrl('acme'), apiKey: key, pin: '88447766' },
+    });
     const attempts = {
       'made visible': acmeDefinition({ fields: [apiKey, { ...pin, secret: false }] }),
       renamed: acmeDefinition({ fields: [apiKey, { ...pin, name: 'code' }] }),
@@ -118,7 +130,8 @@ describe('what is secret cannot change under an account', () => {
     }
     const { accounts } = await bg.send('listAccounts', {});
     expect(accounts[0]!.settings).toEqual({ baseUrl: mock.baseUrl('acme') });
-    for (const reply of [accounts, await bg.send('exportAccounts', {})]) expect(JSON.stringify(reply)).not.toMatch(new RegExp(`${key}|88447766`));
+    for (const reply of [accounts, await bg.send('exportAccounts', {})])
+      expect(JSON.stringify(reply)).not.toMatch(new RegExp(`${key}|88447766`));
     expect((await bg.send('listDefinitions', {})).definitions[0]).toEqual(withPin);
   });
 
@@ -127,10 +140,16 @@ describe('what is secret cannot change under an account', () => {
     const withRegion = acmeDefinition({ fields: [...acme.fields, { name: 'region', label: 'Region', secret: false }] });
     await bg.send('saveDefinition', { definition: withRegion });
     const key = mock.credentials('acme', mock.acme.userIds()[0]!).apiKey!;
-    await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: { baseUrl: mock.baseUrl('acme'), apiKey: key, region: 'eu-secret-7' } });
+    await bg.send('addAccount', {
+      provider: 'custom:acme',
+      label: 'Acme',
+      credentials: { baseUrl: mock.baseUrl('acme'), apiKey: key, region: 'eu-secret-7' },
+    });
     expect((await bg.send('listAccounts', {})).accounts[0]!.settings.region).toBe('eu-secret-7');
 
-    await bg.send('saveDefinition', { definition: acmeDefinition({ fields: [...acme.fields, { name: 'region', label: 'Region', secret: true }] }) });
+    await bg.send('saveDefinition', {
+      definition: acmeDefinition({ fields: [...acme.fields, { name: 'region', label: 'Region', secret: true }] }),
+    });
     const account = (await bg.send('listAccounts', {})).accounts[0]!;
     expect(account.settings).toEqual({ baseUrl: mock.baseUrl('acme') });
     expect(Object.keys(account.secretHints).sort()).toEqual(['apiKey', 'region']);
@@ -140,13 +159,35 @@ describe('what is secret cannot change under an account', () => {
   it('splits a version 1 account list by the secret fields of each provider; an unknown one keeps all but its base URL secret', () => {
     const registry = createRegistry([]);
     const v1 = [
-      { id: 'a', provider: 'chakra', label: 'C', credentials: { baseUrl: 'https://api.chakrahq.com', token: 't0k3n', userId: 'u1' }, createdAt: 1 },
+      {
+        id: 'a',
+        provider: 'chakra',
+        label: 'C',
+        credentials: { baseUrl: 'https://api.chakrahq.com', token: 't0k3n', userId: 'u1' },
+        createdAt: 1,
+      },
       { id: 'b', provider: 'custom:gone', label: 'G', credentials: { baseUrl: 'https://x.example', pin: '1234', team: 'x' }, createdAt: 2 },
       'garbage',
     ];
     expect(migrateAccountsToV2(v1, registry)).toEqual([
-      { id: 'a', provider: 'chakra', label: 'C', settings: { baseUrl: 'https://api.chakrahq.com', userId: 'u1' }, secrets: { token: 't0k3n' }, createdAt: 1, revision: 1 },
-      { id: 'b', provider: 'custom:gone', label: 'G', settings: { baseUrl: 'https://x.example' }, secrets: { pin: '1234', team: 'x' }, createdAt: 2, revision: 1 },
+      {
+        id: 'a',
+        provider: 'chakra',
+        label: 'C',
+        settings: { baseUrl: 'https://api.chakrahq.com', userId: 'u1' },
+        secrets: { token: 't0k3n' },
+        createdAt: 1,
+        revision: 1,
+      },
+      {
+        id: 'b',
+        provider: 'custom:gone',
+        label: 'G',
+        settings: { baseUrl: 'https://x.example' },
+        secrets: { pin: '1234', team: 'x' },
+        createdAt: 2,
+        revision: 1,
+      },
       'garbage',
     ]);
   });
@@ -161,7 +202,9 @@ describe('provider answers: scrubbed first, then redacted by exact match', () =>
     mock.addFault({ provider: 'insighto', kind: 'echo-key' });
     const { entries } = await bg.send('refresh', { accountId: account.id });
     expect(entries[0]!.error).toMatchObject({ kind: 'unauthorized', providerMessage: 'Invalid api_key [redacted]' });
-    const tested = await bg.send('testCredentials', { provider: 'insighto', credentials: mock.credentials('insighto', userId) }).catch((e) => e);
+    const tested = await bg
+      .send('testCredentials', { provider: 'insighto', credentials: mock.credentials('insighto', userId) })
+      .catch((e) => e);
     expect(tested.info.providerMessage).toBe('Invalid api_key [redacted]');
     const stored = await everythingStored();
     for (const [key_, value] of Object.entries(stored.local)) {
@@ -178,7 +221,11 @@ describe('provider answers: scrubbed first, then redacted by exact match', () =>
     const userId = mock.acme.createUser({ given_name: 'placeholder' });
     const key = mock.credentials('acme', userId).apiKey!;
     Object.assign(mock.acme.userData(userId) as object, { given_name: `Key ${key}`, links: { [key]: `https://x.example/${key}` } });
-    const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: { baseUrl: mock.baseUrl('acme'), apiKey: key } });
+    const account = await bg.send('addAccount', {
+      provider: 'custom:acme',
+      label: 'Acme',
+      credentials: { baseUrl: mock.baseUrl('acme'), apiKey: key },
+    });
     const { entries } = await bg.send('refresh', { accountId: account.id });
     expect(entries[0]!.profile?.firstName).toBe('Key [redacted]');
     expect(JSON.stringify(entries[0])).not.toContain(key);
@@ -241,7 +288,11 @@ describe('profile pictures', () => {
     const bg = backgroundHarness(mock);
     const account = await bg.addMockAccount('wacht');
     const { entries } = await bg.send('refresh', { accountId: account.id });
-    expect(entries[0]!.picture).toMatchObject({ state: 'loaded', source: `${mock.url}/avatars/linus.png`, dataUrl: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(entries[0]!.picture).toMatchObject({
+      state: 'loaded',
+      source: `${mock.url}/avatars/linus.png`,
+      dataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+    });
     expect(mock.pictureRequests.length).toBeGreaterThan(0);
     for (const { headers } of mock.pictureRequests) {
       expect(headers.cookie).toBeUndefined();

@@ -14,7 +14,9 @@ describe('storage stays bounded', () => {
     const accounts = [];
     for (let i = 0; i < 50; i++) {
       const userId = mock.insighto.createUser({ first_name: `User ${i}`, address: 'x'.repeat(900_000) });
-      accounts.push(await bg.send('addAccount', { provider: 'insighto', label: `Big ${i}`, credentials: mock.credentials('insighto', userId) }));
+      accounts.push(
+        await bg.send('addAccount', { provider: 'insighto', label: `Big ${i}`, credentials: mock.credentials('insighto', userId) }),
+      );
     }
     await bg.settle();
     const { entries } = await bg.send('refresh', {});
@@ -38,7 +40,11 @@ describe('storage stays bounded', () => {
   it('a full storage is caught and said, and loses nothing already kept', async () => {
     const bg = backgroundHarness(mock);
     const userId = mock.insighto.createUser({ first_name: 'Small' });
-    const account = await bg.send('addAccount', { provider: 'insighto', label: 'Tight', credentials: mock.credentials('insighto', userId) });
+    const account = await bg.send('addAccount', {
+      provider: 'insighto',
+      label: 'Tight',
+      credentials: mock.credentials('insighto', userId),
+    });
     await bg.settle();
     const key = `profile:${account.id}`;
 

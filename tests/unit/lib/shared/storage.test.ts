@@ -44,7 +44,10 @@ describe('the storage registry', () => {
   });
 
   it('says which keys hold secrets: only the account list and its set-aside copy', () => {
-    const secret = [...Object.values(STORED), ...Object.values(STORED_FAMILIES)].filter((s) => s.secret);
-    expect(secret.map((s) => ('key' in s ? s.key : s.prefix))).toEqual(['local:accounts', 'local:accounts-unreadable']);
+    const all = [
+      ...Object.values(STORED).map((s) => [s.key, s.secret] as const),
+      ...Object.values(STORED_FAMILIES).map((f) => [f.prefix, f.secret] as const),
+    ];
+    expect(all.filter(([, secret]) => secret).map(([key]) => key)).toEqual(['local:accounts', 'local:accounts-unreadable']);
   });
 });

@@ -21,12 +21,22 @@ const editing: AccountSummary = {
 
 describe('account form logic', () => {
   it('starts a new account from the adapter defaults', () => {
-    expect(initialValues(providers.leadping)).toEqual({ label: 'Leadping', baseUrl: 'https://api.leadping.ai', authStyle: 'bearer', token: '' });
+    expect(initialValues(providers.leadping)).toEqual({
+      label: 'Leadping',
+      baseUrl: 'https://api.leadping.ai',
+      authStyle: 'bearer',
+      token: '',
+    });
     expect(initialValues(providers.wacht)).toEqual({ label: 'Wacht', deploymentUrl: '', useBrowserSession: 'true' });
   });
 
   it('starts an edit from the saved settings, with secrets empty', () => {
-    expect(initialValues(providers.chakra, editing)).toEqual({ label: 'Work', baseUrl: 'https://api.chakrahq.com', token: '', userId: 'u-1' });
+    expect(initialValues(providers.chakra, editing)).toEqual({
+      label: 'Work',
+      baseUrl: 'https://api.chakrahq.com',
+      token: '',
+      userId: 'u-1',
+    });
   });
 
   it('reports each invalid field with the adapter’s own words', () => {

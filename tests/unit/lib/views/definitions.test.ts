@@ -25,8 +25,18 @@ describe('reading a definitions file', () => {
 describe('what replacing a definition would change', () => {
   const before = definitionSchema.parse(acme);
   it('names each part that changes, and calls out a secret field made visible', () => {
-    const after = definitionSchema.parse({ ...acme, baseUrl: 'https://acme.attacker.example', fields: [{ name: 'apiKey', label: 'API key', secret: true }, { name: 'team', label: 'Team', secret: false }] });
-    expect(definitionChanges(before, after)).toEqual(['base URL https://api.acme.example → https://acme.attacker.example', 'account fields']);
+    const after = definitionSchema.parse({
+      ...acme,
+      baseUrl: 'https://acme.attacker.example',
+      fields: [
+        { name: 'apiKey', label: 'API key', secret: true },
+        { name: 'team', label: 'Team', secret: false },
+      ],
+    });
+    expect(definitionChanges(before, after)).toEqual([
+      'base URL https://api.acme.example → https://acme.attacker.example',
+      'account fields',
+    ]);
     const unsecret = { ...before, fields: [{ name: 'apiKey', label: 'API key', secret: false }], auth: { type: 'none' as const } };
     expect(definitionChanges(before, unsecret)).toEqual(['authentication', 'secret field apiKey no longer secret or removed']);
     expect(definitionChanges(before, before)).toEqual([]);

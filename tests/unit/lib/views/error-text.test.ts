@@ -19,11 +19,19 @@ describe('describeError', () => {
       detail: 'Insighto said: “Invalid API key”',
       action: { kind: 'open-options', label: 'Open Options' },
     });
-    expect(describeError(info('unauthorized'), { ...context, inOptions: true })).toEqual({ title: 'Key rejected', detail: null, action: null });
+    expect(describeError(info('unauthorized'), { ...context, inOptions: true })).toEqual({
+      title: 'Key rejected',
+      detail: null,
+      action: null,
+    });
   });
 
   it('sends a signed-out Wacht user to sign in at their deployment', () => {
-    const text = describeError(info('signed-out'), { providerName: 'Wacht', host: 'acme.wacht.services', signInUrl: 'https://acme.wacht.services' });
+    const text = describeError(info('signed-out'), {
+      providerName: 'Wacht',
+      host: 'acme.wacht.services',
+      signInUrl: 'https://acme.wacht.services',
+    });
     expect(text.title).toBe('Signed out of Wacht — sign in at acme.wacht.services');
     expect(text.action).toEqual({ kind: 'sign-in', label: 'Sign in at acme.wacht.services', url: 'https://acme.wacht.services' });
   });
@@ -35,8 +43,14 @@ describe('describeError', () => {
   });
 
   it('joins the provider’s words and the reason into sentences', () => {
-    const text = describeError(info('server', { status: 503, providerMessage: 'Down for maintenance.', detail: 'retried 3 times' }), context);
-    expect(text).toMatchObject({ title: 'Insighto is having trouble (HTTP 503)', detail: 'Insighto said: “Down for maintenance.” Retried 3 times.' });
+    const text = describeError(
+      info('server', { status: 503, providerMessage: 'Down for maintenance.', detail: 'retried 3 times' }),
+      context,
+    );
+    expect(text).toMatchObject({
+      title: 'Insighto is having trouble (HTTP 503)',
+      detail: 'Insighto said: “Down for maintenance.” Retried 3 times.',
+    });
   });
 
   it('offers to grant a missing permission', () => {

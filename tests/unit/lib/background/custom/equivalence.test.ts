@@ -44,7 +44,10 @@ describe.each(cases)('the $id definition', ({ id, definition, seed }) => {
       const credentials = mock.credentials(id, userId);
       const ctx = id === 'wacht' ? await signedInWachtContext(mock, userId) : mockContext();
       const expected = await builtIn.fetchProfile(builtIn.credentials.schema.parse(credentials), ctx);
-      const actual = await custom.fetchProfile(custom.credentials.schema.parse({ baseUrl: credentials.baseUrl ?? credentials.deploymentUrl, ...credentials }), ctx);
+      const actual = await custom.fetchProfile(
+        custom.credentials.schema.parse({ baseUrl: credentials.baseUrl ?? credentials.deploymentUrl, ...credentials }),
+        ctx,
+      );
       expect(withoutProvider(actual.profile)).toEqual(withoutProvider(expected.profile));
       // The same secret-free raw answer (Wacht's session stamp changes on every call).
       const stable = (raw: unknown) => ({ ...(raw as object), session: undefined });

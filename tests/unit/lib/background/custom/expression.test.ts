@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, ExpressionBudgetError, readPath } from '../../../../../lib/background/custom/evaluate';
-import { type Expression, expressionDepth, expressionInputSchema, ExpressionSyntaxError, parseExpression } from '../../../../../lib/shared/custom/expression';
+import {
+  type Expression,
+  expressionDepth,
+  expressionInputSchema,
+  ExpressionSyntaxError,
+  parseExpression,
+} from '../../../../../lib/shared/custom/expression';
 
 const scope = (local: unknown, root: unknown = local) => ({ local, root });
 const run = (source: string | Expression, local: unknown, root?: unknown) =>
@@ -27,7 +33,15 @@ describe('parseExpression', () => {
 });
 
 describe('evaluate', () => {
-  const user = { first: 'Ada', last: 'Lovelace', middle: '', tags: ['a', 'b'], created: 1_700_000_000, ms: 1_700_000_000_000, nested: { deep: [{ v: 1 }] } };
+  const user = {
+    first: 'Ada',
+    last: 'Lovelace',
+    middle: '',
+    tags: ['a', 'b'],
+    created: 1_700_000_000,
+    ms: 1_700_000_000_000,
+    nested: { deep: [{ v: 1 }] },
+  };
 
   it('joins the present parts and takes the first present value', () => {
     expect(run('first + middle + last', user)).toBe('Ada Lovelace');
@@ -49,8 +63,20 @@ describe('evaluate', () => {
   });
 
   it('chooses by condition, finds in lists, lists values and fills templates', () => {
-    expect(run({ when: { path: 'paid', equals: [true] }, then: { literal: 'Paid' }, else: { literal: 'Free' } }, { paid: false })).toBe('Free');
-    expect(run({ find: 'segments', where: { path: 'type', equals: 'org' }, value: { path: 'name' } }, { segments: [{ type: 'x', name: 'no' }, { type: 'org', name: 'Acme' }] })).toBe('Acme');
+    expect(run({ when: { path: 'paid', equals: [true] }, then: { literal: 'Paid' }, else: { literal: 'Free' } }, { paid: false })).toBe(
+      'Free',
+    );
+    expect(
+      run(
+        { find: 'segments', where: { path: 'type', equals: 'org' }, value: { path: 'name' } },
+        {
+          segments: [
+            { type: 'x', name: 'no' },
+            { type: 'org', name: 'Acme' },
+          ],
+        },
+      ),
+    ).toBe('Acme');
     expect(run({ list: 'items', item: { path: 'name' }, separator: ', ' }, { items: [{ name: 'a' }, {}, { name: 'b' }] })).toBe('a, b');
     expect(run({ template: 'On: ${amount} below ${floor}' }, { amount: 5, floor: 1 })).toBe('On: 5 below 1');
   });
@@ -65,7 +91,8 @@ describe('evaluate', () => {
 describe('limits', () => {
   // Each level lists the whole answer's 60 items again ($.items): 60⁴ = 13 million steps over a
   // 1 kB answer, which the old walker took 11 s over.
-  const nested = (depth: number): Expression => (depth === 0 ? { path: 'v' } : { list: '$.items', item: nested(depth - 1), separator: ',' });
+  const nested = (depth: number): Expression =>
+    depth === 0 ? { path: 'v' } : { list: '$.items', item: nested(depth - 1), separator: ',' };
   const answer = { items: Array.from({ length: 60 }, (_, i) => ({ v: String(i) })) };
 
   it('stops a mapping that would take more steps than its budget, with a clear error', () => {

@@ -6,7 +6,11 @@ const noErrorBody = () => null;
 const URL_ = 'https://api.example.com/me';
 
 function failWith(error: unknown) {
-  return (promise: Promise<unknown>) => promise.then(() => expect.fail('resolved'), (e) => expect(e.info).toMatchObject(error as object));
+  return (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.fail('resolved'),
+      (e) => expect(e.info).toMatchObject(error as object),
+    );
 }
 
 describe('requestJson', () => {
@@ -17,12 +21,16 @@ describe('requestJson', () => {
   });
 
   it('reports an HTML page with status 200 as signed out, not as a parse error', async () => {
-    const { fetch } = recordingFetch(() => new Response('<!doctype html><form>Sign in</form>', { headers: { 'content-type': 'text/html' } }));
+    const { fetch } = recordingFetch(
+      () => new Response('<!doctype html><form>Sign in</form>', { headers: { 'content-type': 'text/html' } }),
+    );
     await failWith({ kind: 'signed-out', status: 200 })(requestJson({ method: 'GET', url: URL_ }, { fetch }, noErrorBody));
   });
 
   it('spots an HTML page even when it claims to be JSON', async () => {
-    const { fetch } = recordingFetch(() => new Response('<html><body>login</body></html>', { headers: { 'content-type': 'application/json' } }));
+    const { fetch } = recordingFetch(
+      () => new Response('<html><body>login</body></html>', { headers: { 'content-type': 'application/json' } }),
+    );
     await failWith({ kind: 'signed-out' })(requestJson({ method: 'GET', url: URL_ }, { fetch }, noErrorBody));
   });
 
@@ -38,7 +46,9 @@ describe('requestJson', () => {
   });
 
   it('never follows a redirect: it is reported as a sign-in page', async () => {
-    const { fetch, requests } = recordingFetch(() => new Response(null, { status: 302, headers: { location: 'https://evil.example/login' } }));
+    const { fetch, requests } = recordingFetch(
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/login' } }),
+    );
     await failWith({ kind: 'signed-out', status: 302 })(requestJson({ method: 'GET', url: URL_ }, { fetch }, noErrorBody));
     expect(requests).toHaveLength(1);
     expect(requests[0]!.redirect).toBe('manual');
@@ -68,14 +78,24 @@ describe('requestJson', () => {
 
   it('times out a hung request', async () => {
     const hang = ((_input: RequestInfo | URL, init?: RequestInit) =>
-      new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+      new Promise((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as typeof fetch;
     await failWith({ kind: 'timeout', detail: 'no answer within 50 ms' })(
       requestJson({ method: 'GET', url: URL_, timeoutMs: 50 }, { fetch: hang }, noErrorBody),
     );
   });
 
   it('maps statuses to kinds and keeps the provider message and Retry-After', async () => {
-    const cases: Array<[number, string]> = [[401, 'unauthorized'], [403, 'forbidden'], [404, 'not-found'], [405, 'unsupported'], [422, 'validation'], [429, 'rate-limited'], [503, 'server']];
+    const cases: Array<[number, string]> = [
+      [401, 'unauthorized'],
+      [403, 'forbidden'],
+      [404, 'not-found'],
+      [405, 'unsupported'],
+      [422, 'validation'],
+      [429, 'rate-limited'],
+      [503, 'server'],
+    ];
     for (const [status, kind] of cases) {
       const { fetch } = recordingFetch(() => jsonResponse({ detail: 'nope' }, { status, headers: { 'retry-after': '12' } }));
       await failWith({ kind, status, providerMessage: 'nope', retryAfterSec: 12 })(
@@ -95,7 +115,9 @@ describe('getJson retries', () => {
   it('retries 5xx with growing backoff, three attempts in all', async () => {
     const { fetch, requests } = recordingFetch(() => jsonResponse({}, { status: 502 }));
     const waits: number[] = [];
-    await failWith({ kind: 'server', status: 502 })(getJson({ url: URL_ }, { fetch, sleep: async (ms) => void waits.push(ms) }, noErrorBody));
+    await failWith({ kind: 'server', status: 502 })(
+      getJson({ url: URL_ }, { fetch, sleep: async (ms) => void waits.push(ms) }, noErrorBody),
+    );
     expect(requests).toHaveLength(3);
     expect(waits).toHaveLength(2);
     expect(waits[0]).toBeGreaterThanOrEqual(200);
@@ -111,7 +133,9 @@ describe('getJson retries', () => {
 
   it('does not wait out a long Retry-After: the user is told instead', async () => {
     const { fetch, requests } = recordingFetch(() => jsonResponse({}, { status: 429, headers: { 'retry-after': '60' } }));
-    await failWith({ kind: 'rate-limited', retryAfterSec: 60 })(getJson({ url: URL_ }, { fetch, sleep: async () => undefined }, noErrorBody));
+    await failWith({ kind: 'rate-limited', retryAfterSec: 60 })(
+      getJson({ url: URL_ }, { fetch, sleep: async () => undefined }, noErrorBody),
+    );
     expect(requests).toHaveLength(1);
   });
 

@@ -65,7 +65,9 @@ describe('chakra requests', () => {
 
   it('does not retry any other failure', async () => {
     const { fetch, requests } = recordingFetch(() => jsonResponse({ _errors: ['boom'] }, { status: 500 }));
-    const error = await chakra.update!.send(credentials, { lastName: 'J' }, chakra.parseProfile(seed), { fetch, hasCookie: noCookies }).catch((e) => e);
+    const error = await chakra
+      .update!.send(credentials, { lastName: 'J' }, chakra.parseProfile(seed), { fetch, hasCookie: noCookies })
+      .catch((e) => e);
     expect(error.info).toMatchObject({ kind: 'server', providerMessage: 'boom' });
     expect(requests).toHaveLength(1);
   });
@@ -87,7 +89,7 @@ describe('chakra against the mock provider', () => {
     expect(profile.details).toContainEqual({ label: 'Time zone', value: 'UTC+0530' });
   });
 
-  it('reports an unknown user id as not found with ChakraHQ\'s message', async () => {
+  it("reports an unknown user id as not found with ChakraHQ's message", async () => {
     const error = await chakra.fetchProfile({ ...creds(), userId: 'nobody' }, mockContext()).catch((e) => e);
     expect(error.info).toMatchObject({ kind: 'not-found', providerMessage: 'User nobody not found' });
   });
@@ -110,6 +112,11 @@ describe('chakra team and role', () => {
     expect(named.details.map((d) => d.label)).not.toContain('Team ID');
     const ids = chakra.parseProfile({ ...seed, _data: { ...seed._data, team: 't1', role: 'r1' } });
     expect(ids).toMatchObject({ organization: null, roles: [] });
-    expect(ids.details).toEqual(expect.arrayContaining([{ label: 'Team ID', value: 't1' }, { label: 'Role ID', value: 'r1' }]));
+    expect(ids.details).toEqual(
+      expect.arrayContaining([
+        { label: 'Team ID', value: 't1' },
+        { label: 'Role ID', value: 'r1' },
+      ]),
+    );
   });
 });

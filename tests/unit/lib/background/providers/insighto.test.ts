@@ -106,7 +106,7 @@ describe('insighto against the mock provider', () => {
     expect(JSON.stringify(raw)).not.toContain(creds().apiKey);
   });
 
-  it('reports a wrong key as unauthorized with Insighto\'s own message', async () => {
+  it("reports a wrong key as unauthorized with Insighto's own message", async () => {
     const error = await insighto.fetchProfile({ ...creds(), apiKey: 'in-wrongwrongwrong' }, mockContext()).catch((e) => e);
     expect(error.info).toMatchObject({ kind: 'unauthorized', status: 401, providerMessage: 'Invalid API key' });
     expect(error.message).not.toContain('in-wrong');

@@ -27,7 +27,12 @@ describe('leadping.parseProfile', () => {
   });
 
   it('parses enums as strings, including values the docs never listed', () => {
-    const profile = leadping.parseProfile({ ...seed, roles: ['Admin', 'Dispatcher'], subscriptionStatus: 'Dunning', billingPlan: 'Quarterly' });
+    const profile = leadping.parseProfile({
+      ...seed,
+      roles: ['Admin', 'Dispatcher'],
+      subscriptionStatus: 'Dunning',
+      billingPlan: 'Quarterly',
+    });
     expect(profile.roles).toEqual(['Admin', 'Dispatcher']);
     expect(profile.plan).toBe('Quarterly');
     expect(profile.details).toContainEqual({ label: 'Subscription', value: 'Dunning' });
@@ -106,7 +111,12 @@ describe('leadping against the mock provider', () => {
   it('keeps every other field through the replace-like PUT', async () => {
     const current = (await leadping.fetchProfile(creds(), mockContext())).profile;
     const saved = await leadping.update!.send(creds(), { phone: '+1 555 0199' }, current, mockContext());
-    expect(saved.profile).toMatchObject({ phone: '+1 555 0199', email: 'katherine@orbit.example', plan: 'Annual', displayName: 'Katherine Johnson' });
+    expect(saved.profile).toMatchObject({
+      phone: '+1 555 0199',
+      email: 'katherine@orbit.example',
+      plan: 'Annual',
+      displayName: 'Katherine Johnson',
+    });
     expect(mock.leadping.userData(user())).toMatchObject({ subscriptionStatus: 'Active', lastName: 'Johnson' });
   });
 

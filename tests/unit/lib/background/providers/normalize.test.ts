@@ -31,7 +31,15 @@ describe('text helpers', () => {
   });
 
   it('leaves out detail rows with nothing to say', () => {
-    expect(details([['A', ''], ['B', null], ['C', false], ['D', 0], ['E', ' x ']])).toEqual([
+    expect(
+      details([
+        ['A', ''],
+        ['B', null],
+        ['C', false],
+        ['D', 0],
+        ['E', ' x '],
+      ]),
+    ).toEqual([
       { label: 'C', value: 'No' },
       { label: 'D', value: '0' },
       { label: 'E', value: 'x' },

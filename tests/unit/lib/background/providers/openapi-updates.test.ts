@@ -16,7 +16,11 @@ describe('Leadping PUT /users/me conforms to UserRequest', () => {
   const { leadping } = providers;
   const cases: Array<[string, Record<string, unknown>, Record<string, string>]> = [
     ['a complete user', {}, { phone: '+1 555 0100' }],
-    ['a user with no subscription status (never sent as null)', { subscriptionStatus: null, billingPlan: null, subscriptionId: null }, { firstName: 'Ada' }],
+    [
+      'a user with no subscription status (never sent as null)',
+      { subscriptionStatus: null, billingPlan: null, subscriptionId: null },
+      { firstName: 'Ada' },
+    ],
     ['a user with no phone, clearing nothing', { phone: null }, { lastName: 'Byron' }],
     ['a user whose name is not made of its parts', { name: 'The Countess' }, { firstName: '' }],
   ];
@@ -43,7 +47,10 @@ describe('Leadping PUT /users/me conforms to UserRequest', () => {
     const credentials = leadping.credentials.schema.parse(mock.credentials('leadping', userId));
     const before = mock.requests.length;
     const error = await leadping.update!.send(credentials, { firstName: '' }, current, mockContext()).catch((e) => e);
-    expect(error.info).toMatchObject({ kind: 'validation', fieldErrors: { firstName: ['Leadping needs a name: keep a first or a last name'] } });
+    expect(error.info).toMatchObject({
+      kind: 'validation',
+      fieldErrors: { firstName: ['Leadping needs a name: keep a first or a last name'] },
+    });
     // The fresh read happened; the write did not, and the name was never replaced by the email.
     expect(mock.requests.slice(before).map((r) => r.method)).toEqual(['GET']);
     expect(mock.leadping.userData(userId)).toMatchObject({ name: 'Augusta' });
@@ -51,7 +58,11 @@ describe('Leadping PUT /users/me conforms to UserRequest', () => {
 
   it('explains a refused credential on the edit path as on the read path', async () => {
     const userId = mock.leadping.userIds()[0]!;
-    const credentials = { ...leadping.credentials.schema.parse(mock.credentials('leadping', userId)), authStyle: 'api-key' as const, token: mock.leadping.apiKeyOf(userId) };
+    const credentials = {
+      ...leadping.credentials.schema.parse(mock.credentials('leadping', userId)),
+      authStyle: 'api-key' as const,
+      token: mock.leadping.apiKeyOf(userId),
+    };
     const current = leadping.parseProfile(mock.leadping.userData(userId));
     const read = await leadping.fetchProfile(credentials, mockContext()).catch((e) => e);
     const edit = await leadping.update!.send(credentials, { phone: '+1 555' }, current, mockContext()).catch((e) => e);

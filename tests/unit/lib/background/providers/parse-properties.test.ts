@@ -46,7 +46,10 @@ describe.each(providerIds)('%s parseProfile over arbitrary JSON', (id) => {
   const seedPaths = paths(seed);
 
   it('throws only the invalid-response error, or yields a valid profile, for any JSON', () => {
-    fc.assert(fc.property(json, (body) => checkOutcome(parse, body)), { numRuns: 300 });
+    fc.assert(
+      fc.property(json, (body) => checkOutcome(parse, body)),
+      { numRuns: 300 },
+    );
   });
 
   it('does the same when any one place of the seed holds any JSON', () => {

@@ -69,9 +69,11 @@ describe('wacht.parseProfile', () => {
 
   it('reads error bodies with string or number codes', () => {
     expect(wacht.readErrorBody(errorSeed, 500)).toMatchObject({ message: 'string' });
-    expect(
-      wacht.readErrorBody({ errors: [{ code: 'USERNAME_EXISTS', message: 'Username already exists' }] }, 400),
-    ).toEqual({ message: 'Username already exists', fieldErrors: { username: ['Username already exists'] }, kind: undefined });
+    expect(wacht.readErrorBody({ errors: [{ code: 'USERNAME_EXISTS', message: 'Username already exists' }] }, 400)).toEqual({
+      message: 'Username already exists',
+      fieldErrors: { username: ['Username already exists'] },
+      kind: undefined,
+    });
     expect(wacht.readErrorBody({ errors: [{ code: 0, message: 'No active sign-in found' }] }, 400)?.kind).toBe('signed-out');
   });
 });
@@ -80,9 +82,7 @@ describe('wacht credentials', () => {
   it('takes a host, a URL or a publishable key', () => {
     expect(deploymentUrlFrom('acme.wacht.services')).toBe('https://acme.wacht.services');
     expect(deploymentUrlFrom(`pk_test_${btoa('https://acme.wacht.services')}`)).toBe('https://acme.wacht.services');
-    expect(wacht.credentials.schema.parse({ deploymentUrl: 'acme.wacht.services/', useBrowserSession: 'true' })).toEqual(
-      credentials,
-    );
+    expect(wacht.credentials.schema.parse({ deploymentUrl: 'acme.wacht.services/', useBrowserSession: 'true' })).toEqual(credentials);
     expect(wacht.credentials.schema.safeParse({ deploymentUrl: 'http://acme.example', useBrowserSession: 'true' }).success).toBe(false);
     expect(wacht.credentials.secretFields).toEqual([]);
   });

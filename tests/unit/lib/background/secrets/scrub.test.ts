@@ -65,7 +65,9 @@ describe('the secret-key denylist', () => {
 
 describe('redactUrl', () => {
   it('replaces secret query values and user info', () => {
-    expect(redactUrl('https://u:p@api.x.io/v1?api_key=in-abc&page=2&token=t')).toBe('https://api.x.io/v1?api_key=[redacted]&page=2&token=[redacted]');
+    expect(redactUrl('https://u:p@api.x.io/v1?api_key=in-abc&page=2&token=t')).toBe(
+      'https://api.x.io/v1?api_key=[redacted]&page=2&token=[redacted]',
+    );
     expect(redactUrl('not a url')).toBe('[redacted]');
   });
 });

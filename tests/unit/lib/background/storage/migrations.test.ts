@@ -31,7 +31,9 @@ describe.each(samples)('stored state of %s', (file) => {
     expect(local['accounts$']).toEqual({ v: STORED.accounts.version });
     const stored = local.accounts as Array<Record<string, unknown>>;
     const before = sample.local.accounts as Array<Record<string, unknown>>;
-    expect(stored.map((a) => [a.id, a.provider, a.label, a.createdAt])).toEqual(before.map((a) => [a.id, a.provider, a.label, a.createdAt]));
+    expect(stored.map((a) => [a.id, a.provider, a.label, a.createdAt])).toEqual(
+      before.map((a) => [a.id, a.provider, a.label, a.createdAt]),
+    );
     expect(stored.map(({ id, settings, secrets }) => ({ id, settings, secrets }))).toEqual(sample.expected.accounts);
 
     // Readable through the store; the one account whose provider definition is gone is reported, not lost.

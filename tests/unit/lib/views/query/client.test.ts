@@ -10,7 +10,9 @@ describe("the popup's persisted cache", () => {
     cache.setQueryData(['profile', 'a1'], entry);
     cache.setQueryData(['accounts'], { accounts: [], problems: [] });
     const persisted = withoutRawAnswers({ buster: '2', timestamp: 1, clientState: dehydrate(cache) });
-    const [accounts, profile] = [...persisted.clientState.queries].sort((a, b) => String(a.queryKey[0]).localeCompare(String(b.queryKey[0])));
+    const [accounts, profile] = [...persisted.clientState.queries].sort((a, b) =>
+      String(a.queryKey[0]).localeCompare(String(b.queryKey[0])),
+    );
     expect(profile!.state.data).toEqual(emptyEntry('a1'));
     expect(accounts!.state.data).toEqual({ accounts: [], problems: [] });
     expect(JSON.stringify(persisted).length).toBeLessThan(2_000);
