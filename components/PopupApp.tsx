@@ -46,7 +46,7 @@ export function PopupApp({
       <ProfileSkeleton />
     );
   } else if (!account) {
-    body = <FirstRun />;
+    body = <FirstRun providers={accountsQuery.data?.providers ?? []} />;
   } else {
     body = <AccountView key={account.id} account={account} refresh={refresh} initialDraft={initialDrafts[account.id] ?? null} />;
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { request } from '../../lib/views/messaging';
-import type { AccountSummary } from '../../lib/shared/model';
+import type { AccountSummary, ProviderSummary } from '../../lib/shared/model';
 import { timeAgo } from '../../lib/views/time';
 import { accountState, accountStateLabels } from '../../lib/views/account-form';
 import { useStoredEntry } from '../hooks/queries';
@@ -76,9 +76,28 @@ function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () =
   );
 }
 
-export function AccountList({ accounts, onEdit }: { accounts: AccountSummary[]; onEdit: (account: AccountSummary) => void }) {
+export function AccountList({
+  accounts,
+  providers,
+  onEdit,
+}: {
+  accounts: AccountSummary[];
+  providers: ProviderSummary[];
+  onEdit: (account: AccountSummary) => void;
+}) {
   if (accounts.length === 0) {
-    return <p className="muted">No accounts yet. Add one below: it takes an API key, a token or your Wacht session.</p>;
+    return (
+      <div className="muted">
+        <p>No accounts yet. Add one below — what each provider needs:</p>
+        <ul className="needs-list">
+          {providers.map((provider) => (
+            <li key={provider.id}>
+              <strong>{provider.name}</strong>: {provider.needs}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
   }
   return (
     <ul className="account-list">

@@ -49,7 +49,11 @@ export function OptionsApp() {
         {accounts.isPending ? (
           <p className="muted">Loading accounts…</p>
         ) : (
-          <AccountList accounts={accounts.data?.accounts ?? []} onEdit={(account) => setForm({ kind: 'edit', account })} />
+          <AccountList
+            accounts={accounts.data?.accounts ?? []}
+            providers={accounts.data?.providers ?? []}
+            onEdit={(account) => setForm({ kind: 'edit', account })}
+          />
         )}
         {notice && (
           <p className="ok" role="status">

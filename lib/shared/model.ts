@@ -46,6 +46,10 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
+/** A provider an account can be added for, as guides name it (built-in or the user's own). */
+export const providerSummarySchema = z.object({ id: nonEmpty, name: nonEmpty, needs: nonEmpty });
+export type ProviderSummary = z.infer<typeof providerSummarySchema>;
+
 /**
  * The profile picture as the background fetched it: a small re-encoded image handed to the
  * views as data, so opening a view never makes a request of its own. When its host needs a

@@ -2,19 +2,21 @@ import { type BrowserContext, expect, type Page } from '@playwright/test';
 import type { RequestOutput } from '../../lib/shared/messaging/replies';
 import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../lib/shared/messaging/channels';
 import type { RequestInput, RequestType } from '../../lib/shared/messaging/requests';
+import { descriptors, providerIds, type ProviderId } from '../../lib/shared/providers';
+import { createMocks } from '../mock-providers/index';
 import type { MockProviders } from '../mock-providers/server';
 
-export type ProviderName = 'insighto' | 'wacht' | 'leadping' | 'chakra';
-export const PROVIDERS: ProviderName[] = ['insighto', 'wacht', 'leadping', 'chakra'];
+// Every provider list here comes from the one registry, and every demo person from the mocks.
+export type ProviderName = ProviderId;
+export const PROVIDERS: ProviderName[] = providerIds;
 
 /** How each provider is named in the UI, and who its first mock user is. */
-export const PROVIDER_NAMES = { insighto: 'Insighto', wacht: 'Wacht', leadping: 'Leadping', chakra: 'ChakraHQ' } as const;
-export const DEMO_PEOPLE = {
-  insighto: 'Ada Lovelace',
-  wacht: 'Linus Torvalds',
-  leadping: 'Katherine Johnson',
-  chakra: 'Mary Jackson',
-} as const;
+export const PROVIDER_NAMES = Object.fromEntries(providerIds.map((id) => [id, descriptors[id].name])) as Record<ProviderName, string>;
+const demo = createMocks();
+export const DEMO_PEOPLE = Object.fromEntries(providerIds.map((id) => [id, demo[id].displayNameOf(demo[id].userIds()[0]!)])) as Record<
+  ProviderName,
+  string
+>;
 
 /** Sends a protocol request from an extension page, exactly as the views do (typed secrets over a port). */
 export async function send<T extends RequestType>(page: Page, type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
@@ -114,7 +116,7 @@ export async function seriousA11yViolations(page: Page): Promise<Array<{ id: str
 /** The account form on the options page (add, edit or complete an import). */
 export const accountForm = (options: Page) => options.locator('form.account-form');
 
-/** Fills the add-account form the way a user does: visible labels, typed values. */
+/** Fills the add-account form the way a user does: each setting the provider asks for, by its visible label. */
 export async function fillAccountForm(
   options: Page,
   mock: MockProviders,
@@ -126,13 +128,11 @@ export async function fillAccountForm(
   await form.getByLabel('Provider').selectOption({ label: PROVIDER_NAMES[provider] });
   await form.getByLabel('Label', { exact: true }).fill(`${PROVIDER_NAMES[provider]} (work)`);
   const credentials = { ...mock.credentials(provider, userId), ...overrides };
-  if (provider === 'wacht') {
-    await form.getByLabel('Deployment host').fill(credentials.deploymentUrl!);
-    await expect(form.getByLabel('Use my signed-in browser session')).toBeChecked();
-    return;
+  for (const field of descriptors[provider].credentials.fields) {
+    const input = form.getByLabel(field.label, { exact: true });
+    const value = credentials[field.name];
+    if (field.kind === 'consent') await expect(input).toBeChecked();
+    else if (field.kind === 'choice') await input.selectOption(value ?? field.defaultValue ?? '');
+    else if (value !== undefined) await input.fill(value);
   }
-  await form.getByLabel('Base URL').fill(credentials.baseUrl!);
-  if (provider === 'insighto') await form.getByLabel('API key', { exact: true }).fill(credentials.apiKey!);
-  if (provider === 'leadping' || provider === 'chakra') await form.getByLabel('Token', { exact: true }).fill(credentials.token!);
-  if (provider === 'chakra') await form.getByLabel('User ID').fill(credentials.userId!);
 }

@@ -1,4 +1,14 @@
-import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, header, jsonBody, randomToken, uuid } from './types';
+import {
+  type FieldErrors,
+  type MockProvider,
+  type MockRequest,
+  type MockResponse,
+  header,
+  jsonBody,
+  randomToken,
+  uuid,
+  nameOf,
+} from './types';
 
 // A fifth API that Whoami ships no adapter for: the e2e suite connects it through the options
 // page's definition editor. Its shapes are deliberately unlike the four seeds.
@@ -80,6 +90,7 @@ export function createAcmeMock(): MockProvider {
       return user.uid;
     },
     userData: (userId) => accounts.find((a) => a.user.uid === userId)?.user,
+    displayNameOf: (userId) => nameOf(accounts.find((a) => a.user.uid === userId)?.user, 'given_name', 'family_name'),
     reset,
   };
 }

@@ -7,6 +7,7 @@ import {
   jsonBody,
   randomToken,
   uuid,
+  nameOf,
 } from './types';
 
 // ChakraHQ (seed 004, providers.md §D): `{_data, _meta, _errors}`, empty strings for unset
@@ -163,6 +164,10 @@ export function createChakraMock(): ChakraMock {
       return user.id;
     },
     userData: (userId) => accounts.find((a) => a.user.id === userId)?.user,
+    displayNameOf: (userId) => {
+      const user = accounts.find((a) => a.user.id === userId)?.user;
+      return String(user?.displayName || nameOf(user, 'firstName', 'lastName'));
+    },
     reset,
   };
   reset();

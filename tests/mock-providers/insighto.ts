@@ -1,4 +1,4 @@
-import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, jsonBody, randomToken, uuid } from './types';
+import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, jsonBody, randomToken, uuid, nameOf } from './types';
 
 // Shapes of seeds 000/001 (`{message, meta, data}`) and FastAPI-style errors (providers.md §A).
 type InsightoUser = Record<string, unknown> & { id: string };
@@ -136,6 +136,7 @@ export function createInsightoMock(): MockProvider {
       return user.id;
     },
     userData: (userId) => accounts.find((a) => a.user.id === userId)?.user,
+    displayNameOf: (userId) => nameOf(accounts.find((a) => a.user.id === userId)?.user, 'first_name', 'last_name'),
     reset,
   };
 }

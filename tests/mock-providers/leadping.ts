@@ -8,6 +8,7 @@ import {
   jsonBody,
   randomToken,
   uuid,
+  nameOf,
 } from './types';
 
 // Leadping (seed 003, providers.md §C, specs/leadping-2025-06.openapi.json): no envelope,
@@ -199,6 +200,10 @@ export function createLeadpingMock(): LeadpingMock {
       return user.id;
     },
     userData: (userId) => accounts.find((a) => a.user.id === userId)?.user,
+    displayNameOf: (userId) => {
+      const user = accounts.find((a) => a.user.id === userId)?.user;
+      return String(user?.name || nameOf(user, 'firstName', 'lastName'));
+    },
     reset,
   };
 }

@@ -1,13 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAcmeMock } from './acme';
 import { avatarPng } from './avatar';
-import { createChakraMock, type ChakraMock } from './chakra';
+import { createMocks, type Mocks } from './index';
+import { descriptors, isProviderId } from '../../lib/shared/providers';
 import { type Fault, type FaultRule, faultFromRequest, takeFault } from './faults';
-import { createInsightoMock } from './insighto';
-import { createLeadpingMock, type LeadpingMock } from './leadping';
 import type { MockProvider, MockRequest, MockResponse } from './types';
-import { createWachtMock, type WachtMock } from './wacht';
+import type { WachtMock } from './wacht';
 
 interface RecordedRequest {
   provider: string;
@@ -20,15 +18,10 @@ interface RecordedRequest {
   at: number;
 }
 
-export interface MockProviders {
+/** The mocks (by provider id: see ./index.ts), on one server, with faults, latency and logs. */
+export interface MockProviders extends Mocks {
   url: string;
   port: number;
-  insighto: MockProvider;
-  wacht: WachtMock;
-  leadping: LeadpingMock;
-  chakra: ChakraMock;
-  /** A fifth API with no built-in adapter, for user-defined providers. */
-  acme: MockProvider;
   /** The provider's base URL on this server ("http://127.0.0.1:4100/leadping"). */
   baseUrl(provider: string): string;
   /** What the extension needs to connect a user: base URL plus the provider's own fields. */
@@ -130,13 +123,7 @@ function send(res: http.ServerResponse, response: MockResponse): void {
 
 export async function createMockProviders(options: { port?: number; host?: string } = {}): Promise<MockProviders> {
   const host = options.host ?? '127.0.0.1';
-  const mocks = {
-    insighto: createInsightoMock(),
-    wacht: createWachtMock(),
-    leadping: createLeadpingMock(),
-    chakra: createChakraMock(),
-    acme: createAcmeMock(),
-  };
+  const mocks = createMocks();
   const byId = new Map<string, MockProvider>(Object.entries(mocks));
   const faults: FaultRule[] = [];
   const latency = new Map<string, number>();
@@ -203,7 +190,7 @@ export async function createMockProviders(options: { port?: number; host?: strin
                 users: p.userIds().map((id) => ({
                   id,
                   credentials: api.credentials(p.id, id),
-                  signIn: p.id === 'wacht' ? mocks.wacht.signInOf(id) : undefined,
+                  signIn: 'signInOf' in p ? (p as WachtMock).signInOf(id) : undefined,
                 })),
               },
             ]),
@@ -279,7 +266,8 @@ export async function createMockProviders(options: { port?: number; host?: strin
     credentials(provider, userId) {
       const mock = byId.get(provider);
       if (!mock) throw new Error(`unknown mock provider ${provider}`);
-      const base = provider === 'wacht' ? 'deploymentUrl' : 'baseUrl';
+      // The provider's own name for where it is served ("deploymentUrl" for Wacht).
+      const base = (isProviderId(provider) && descriptors[provider].credentials.fields.find((f) => f.kind === 'url')?.name) || 'baseUrl';
       return { [base]: api.baseUrl(provider), ...mock.credentialsOf(userId) };
     },
     addFault: (rule) => faults.push({ ...rule }),

@@ -40,6 +40,8 @@ export interface MockProvider {
   createUser(overrides?: Record<string, unknown>): string;
   /** The stored user as the provider would answer it now. */
   userData(userId: string): unknown;
+  /** The name Whoami should show for a user (its display name, or first and last name). */
+  displayNameOf(userId: string): string;
   reset(): void;
 }
 
@@ -65,6 +67,11 @@ export function formBody(req: MockRequest): URLSearchParams {
     throw new Error(`expected a form-encoded body, got ${type || 'no content type'}`);
   }
   return new URLSearchParams(req.body.toString('utf8'));
+}
+
+/** "Ada Lovelace" from a user record's first- and last-name fields. */
+export function nameOf(user: Record<string, unknown> | undefined, first: string, last: string): string {
+  return [user?.[first], user?.[last]].filter((part) => typeof part === 'string' && part !== '').join(' ');
 }
 
 export function randomToken(prefix: string, length: number): string {

@@ -1,4 +1,4 @@
-import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, formBody, randomToken, uuid } from './types';
+import { type FieldErrors, type MockProvider, type MockRequest, type MockResponse, formBody, randomToken, uuid, nameOf } from './types';
 import { parseMultipart } from './multipart';
 
 // Wacht's frontend API (seed 002, providers.md §B, specs/wacht-frontend-api.openapi.json):
@@ -326,6 +326,7 @@ export function createWachtMock(): WachtMock {
       return id;
     },
     userData: (userId) => accounts.find((a) => a.user.id === userId)?.user,
+    displayNameOf: (userId) => nameOf(accounts.find((a) => a.user.id === userId)?.user, 'first_name', 'last_name'),
     reset,
   };
   return mock;

@@ -31,8 +31,9 @@ type AccountHandlers = Pick<
 export function accountHandlers({ platform, refresher, editor, permissions }: HandlerDeps): AccountHandlers {
   return {
     async listAccounts() {
-      const { accounts, problems } = await accountsStore.read();
-      return { accounts: accounts.map(summarize), problems };
+      const { accounts, problems, registry } = await accountsStore.read();
+      const providers = registry.all().map(({ id, name, needs }) => ({ id, name, needs }));
+      return { accounts: accounts.map(summarize), problems, providers };
     },
 
     async addAccount({ provider, label, credentials: typed }) {

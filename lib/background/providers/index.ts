@@ -10,7 +10,7 @@ export { isProviderId, providerIds, type ProviderId } from '../../shared/provide
 const register = <C extends Record<string, string>>(client: ProviderClient<C>) => client as unknown as ProviderClient;
 
 /** The background half of each built-in provider, by the id of its descriptor. */
-const clients: Record<ProviderId, ProviderClient> = {
+export const clients: Record<ProviderId, ProviderClient> = {
   insighto: register(insightoClient),
   wacht: register(wachtClient),
   leadping: register(leadpingClient),

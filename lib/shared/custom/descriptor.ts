@@ -24,6 +24,9 @@ export function descriptorFromDefinition(definition: ProviderDefinition): Provid
   return {
     id: customProviderId(definition.id),
     name: definition.name,
+    needs: browserSession
+      ? 'your signed-in browser session'
+      : new Intl.ListFormat('en', { type: 'conjunction' }).format(definition.fields.map((f) => f.label.toLowerCase())) || 'no credentials',
     auth: browserSession ? 'browser-session' : definition.auth.type === 'query' ? 'query-key' : 'bearer',
     credentials: defineCredentials(credentialFields(definition)) as never,
     ...servedFrom((c) => c.baseUrl!),

@@ -6,6 +6,7 @@ import {
   importPreviewItemSchema,
   pendingImportSchema,
   problemSchema,
+  providerSummarySchema,
   profileEntrySchema,
   settingsSchema,
 } from '../model';
@@ -16,7 +17,12 @@ import type { RequestType, requestSchemas } from './requests';
 const none = z.object({});
 
 export const replySchemas = {
-  listAccounts: z.object({ accounts: z.array(accountSummarySchema), problems: z.array(problemSchema) }),
+  listAccounts: z.object({
+    accounts: z.array(accountSummarySchema),
+    problems: z.array(problemSchema),
+    /** Every provider an account can be added for, from the one registry: what the guides name. */
+    providers: z.array(providerSummarySchema),
+  }),
   addAccount: accountSummarySchema,
   updateAccount: accountSummarySchema,
   removeAccount: z.object({ removed: z.boolean() }),

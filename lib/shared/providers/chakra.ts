@@ -17,6 +17,7 @@ export type ChakraCredentials = z.output<typeof credentials.schema>;
 export const chakra: ProviderDescriptor<ChakraCredentials> = {
   id: 'chakra',
   name: 'ChakraHQ',
+  needs: 'an API key token and your user id',
   auth: 'bearer',
   credentials,
   ...servedFrom((c) => c.baseUrl),

@@ -20,6 +20,7 @@ const PHONE = /^[+()0-9 .-]*$/;
 export const insighto: ProviderDescriptor<InsightoCredentials> = {
   id: 'insighto',
   name: 'Insighto',
+  needs: 'an API key (Settings → API Keys)',
   auth: 'query-key',
   credentials,
   ...servedFrom((c) => c.baseUrl),

@@ -23,6 +23,7 @@ export type LeadpingCredentials = z.output<typeof credentials.schema>;
 export const leadping: ProviderDescriptor<LeadpingCredentials> = {
   id: 'leadping',
   name: 'Leadping',
+  needs: 'a user token',
   auth: 'bearer',
   credentials,
   ...servedFrom((c) => c.baseUrl),

@@ -53,6 +53,8 @@ type AuthStyle = 'query-key' | 'bearer' | 'browser-session';
 export interface ProviderDescriptor<C extends Record<string, string> = Record<string, string>> {
   id: string;
   name: string;
+  /** What an account needs, for guides: "an API key", "your signed-in browser session". */
+  needs: string;
   auth: AuthStyle;
   credentials: CredentialSpec<C>;
   /** Host permission patterns the account needs ("https://api.insighto.ai/*"). */

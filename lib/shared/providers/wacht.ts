@@ -53,6 +53,7 @@ export type WachtCredentials = z.output<typeof credentials.schema>;
 export const wacht: ProviderDescriptor<WachtCredentials> = {
   id: 'wacht',
   name: 'Wacht',
+  needs: 'your signed-in browser session',
   auth: 'browser-session',
   credentials,
   ...servedFrom((c) => c.deploymentUrl),
