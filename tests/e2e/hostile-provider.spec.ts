@@ -22,6 +22,8 @@ test('an absurd Retry-After locks nothing for years and sets off no message stor
     label: 'Limited',
     credentials: mock.credentials('leadping', mock.leadping.userIds()[0]!),
   });
+  // The first refresh (the one saving starts) is done before the provider turns hostile.
+  await expect.poll(async () => (await send(setup, 'getProfile', { accountId: account.id })).fetchedAt).not.toBeNull();
   mock.addFault({ provider: 'leadping', kind: '429', retryAfterSec: 4_294_967 });
   const entry = (await send(setup, 'refresh', { accountId: account.id })).entries[0]!;
   expect(entry.nextAttemptAt! - entry.attemptedAt!).toBe(3 * 3600 * 1000);
