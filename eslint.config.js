@@ -13,6 +13,10 @@ const BACKGROUND = {
 };
 const VIEWS = { regex: '(^|/)(views|components)(/|$)', message: 'Background and shared code never import view code.' };
 const REACT = { regex: '^(react|react-dom)(/|$)|^@tanstack/', message: 'Only the views render: no React or React Query here.' };
+const ZOD = {
+  regex: '^zod(/|$)',
+  message: 'Import zod from lib/shared/zod.ts: it is configured there (no eval) before any schema exists.',
+};
 const BROWSER_IN_COMPONENTS = {
   regex: '^(wxt/browser|webextension-polyfill|@wxt-dev/browser)$',
   message: 'Components stay pure: browser calls go through lib/views (ViewActions, messaging).',
@@ -22,13 +26,13 @@ export const boundaries = [
   {
     // The views: no background code, whatever the path.
     files: ['components/**/*.{ts,tsx}', 'entrypoints/popup/**/*.{ts,tsx}', 'entrypoints/options/**/*.{ts,tsx}', 'lib/views/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [BACKGROUND] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [BACKGROUND, ZOD] }] },
   },
   {
     // Components: no browser APIs and no network of their own.
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [BACKGROUND, BROWSER_IN_COMPONENTS] }],
+      'no-restricted-imports': ['error', { patterns: [BACKGROUND, BROWSER_IN_COMPONENTS, ZOD] }],
       'no-restricted-globals': [
         'error',
         { name: 'fetch', message: 'Components make no requests: the background does.' },
@@ -41,11 +45,16 @@ export const boundaries = [
   {
     // The background: no React, no views.
     files: ['lib/background/**/*.ts', 'entrypoints/background.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [VIEWS, REACT] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [VIEWS, REACT, ZOD] }] },
   },
   {
     // Shared: neither side's code, no React.
     files: ['lib/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [BACKGROUND, VIEWS, REACT, ZOD] }] },
+  },
+  {
+    // The one way in to zod.
+    files: ['lib/shared/zod.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [BACKGROUND, VIEWS, REACT] }] },
   },
 ];

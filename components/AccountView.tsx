@@ -3,7 +3,7 @@ import type { ErrorAction } from '../lib/views/error-text';
 import { toErrorInfo } from '../lib/shared/errors';
 import type { AccountSummary } from '../lib/shared/model';
 import type { Draft } from '../lib/views/drafts';
-import { ErrorBanner } from './ErrorBanner';
+import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
 import { useProfileEntry, type useRefresh } from './hooks/queries';
 import { useRestoredDraft } from './hooks/useRestoredDraft';
 import { useNow } from './hooks/useNow';
@@ -24,7 +24,8 @@ export function AccountView({
 }: {
   account: AccountSummary;
   refresh: ReturnType<typeof useRefresh>;
-  initialDraft: Draft | null;
+  /** undefined while the popup's drafts are being read. */
+  initialDraft: Draft | null | undefined;
 }) {
   const actions = useViewActions();
   const now = useNow(1000);

@@ -1,22 +1,17 @@
 import { useEffect, useState } from 'react';
 import { toErrorInfo } from '../lib/shared/errors';
-import type { Draft } from '../lib/views/drafts';
+import { useDrafts } from './hooks/useDrafts';
 import { AccountView } from './AccountView';
-import { ErrorBanner } from './ErrorBanner';
+import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
 import { FirstRun } from './FirstRun';
 import { useAccounts, useLiveUpdates, useRefresh } from './hooks/queries';
 import { PopupHeader } from './PopupHeader';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from './ViewActions';
 
-export function PopupApp({
-  initialAccountId,
-  initialDrafts = {},
-}: {
-  initialAccountId: string | null;
-  initialDrafts?: Record<string, Draft>;
-}) {
+export function PopupApp({ initialAccountId }: { initialAccountId: string | null }) {
   useLiveUpdates();
+  const drafts = useDrafts();
   const actions = useViewActions();
   const accountsQuery = useAccounts();
   const [selectedId, setSelectedId] = useState(initialAccountId);
@@ -48,7 +43,14 @@ export function PopupApp({
   } else if (!account) {
     body = <FirstRun providers={accountsQuery.data?.providers ?? []} />;
   } else {
-    body = <AccountView key={account.id} account={account} refresh={refresh} initialDraft={initialDrafts[account.id] ?? null} />;
+    body = (
+      <AccountView
+        key={account.id}
+        account={account}
+        refresh={refresh}
+        initialDraft={drafts === null ? undefined : (drafts[account.id] ?? null)}
+      />
+    );
   }
 
   return (

@@ -7,6 +7,8 @@ export interface ViewActions {
   /** Asks for host permission; call it straight from a click handler. */
   ensureOrigins(origins: string[]): Promise<boolean>;
   saveSelectedAccount(accountId: string): void;
+  /** Throws away the page's saved copy and loads it again. */
+  resetView(): void;
 }
 
 const noop: ViewActions = {
@@ -14,6 +16,7 @@ const noop: ViewActions = {
   openTab: () => undefined,
   ensureOrigins: async () => false,
   saveSelectedAccount: () => undefined,
+  resetView: () => undefined,
 };
 
 export const ViewActionsContext = createContext<ViewActions>(noop);

@@ -1,4 +1,3 @@
-import '../lib/shared/zod-config';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../lib/background';
 

@@ -1,22 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { request } from '../../lib/views/messaging';
-import { createDescriptorRegistry, type DescriptorRegistry } from '../../lib/shared/providers/registry';
+import type { ProviderDefinition } from '../../lib/shared/custom/definition';
 import { queryKeys } from '../../lib/views/query/keys';
-import { parseDefinitions } from '../../lib/views/definitions';
+import { request } from '../../lib/views/messaging';
 
+/**
+ * The user's own provider definitions, as the background keeps them (it checks each one on
+ * every read). Listing them needs no schema; the forms check them again (see useRegistry).
+ */
 export function useDefinitions() {
   return useQuery({
     queryKey: queryKeys.definitions,
     queryFn: async () => {
       const { definitions, problems } = await request('listDefinitions', {});
-      return { definitions: parseDefinitions(definitions), problems };
+      return { definitions: definitions as ProviderDefinition[], problems };
     },
   });
-}
-
-/** Built-in providers plus the user's own, for the options page's forms. */
-export function useRegistry(): DescriptorRegistry {
-  const definitions = useDefinitions().data?.definitions;
-  return useMemo(() => createDescriptorRegistry(definitions ?? []), [definitions]);
 }

@@ -7,11 +7,13 @@ import { draftApplied } from '../../lib/views/profile-edit';
  * A draft restored from an earlier popup opens the edit form again, unless the profile shows
  * it was saved after that popup closed. Decided once, when the profile is first known.
  */
-export function useRestoredDraft(accountId: string, initialDraft: Draft | null, profile: Profile | null) {
+export function useRestoredDraft(accountId: string, initialDraft: Draft | null | undefined, profile: Profile | null) {
   const [restored, setRestored] = useState<{ draft: Draft; applied: boolean } | null>(null);
+  // undefined: the popup's drafts are still being read; null: this account has none.
   const [decided, setDecided] = useState(initialDraft === null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  if (!decided && initialDraft === null) setDecided(true);
   if (!decided && initialDraft && profile) {
     const applied = draftApplied(initialDraft.values, profile);
     setDecided(true);

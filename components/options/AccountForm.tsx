@@ -3,7 +3,7 @@ import { type ErrorInfo, toErrorInfo, WhoamiError } from '../../lib/shared/error
 import { request } from '../../lib/views/messaging';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
-import type { DescriptorRegistry } from '../../lib/shared/providers/registry';
+import { useRegistry } from '../hooks/useRegistry';
 import type { ProviderDescriptor } from '../../lib/shared/providers/types';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
 import { useViewActions } from '../ViewActions';
@@ -28,14 +28,11 @@ function hostOf(origins: string[]): string {
 }
 
 export function AccountForm({
-  registry,
   editing,
   prefill,
   onSaved,
   onCancel,
 }: {
-  /** Built-in and user-defined providers an account can be added for. */
-  registry: DescriptorRegistry;
   editing?: AccountSummary;
   /** Values to start from (an imported account that still needs its secret). */
   prefill?: { provider: string; label: string; settings: Record<string, string> };
@@ -43,6 +40,8 @@ export function AccountForm({
   onCancel: () => void;
 }) {
   const { ensureOrigins } = useViewActions();
+  // Built-in and user-defined providers an account can be added for.
+  const registry = useRegistry();
   const choices = registry.all();
   const [providerId, setProviderId] = useState(editing?.provider ?? prefill?.provider ?? choices[0]!.id);
   const adapter = registry.descriptorFor(providerId) ?? choices[0]!;

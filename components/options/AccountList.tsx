@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { request } from '../../lib/views/messaging';
 import type { AccountSummary, ProviderSummary } from '../../lib/shared/model';
 import { timeAgo } from '../../lib/views/time';
-import { accountState, accountStateLabels } from '../../lib/views/account-form';
+import { accountState, accountStateLabels } from '../../lib/views/account-state';
 import { useStoredEntry } from '../hooks/queries';
 import { useNow } from '../hooks/useNow';
 import { useViewActions } from '../ViewActions';

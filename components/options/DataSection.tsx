@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { toErrorInfo } from '../../lib/shared/errors';
 import { request } from '../../lib/views/messaging';
-import { type ExportFile, exportFileSchema, type ImportPreviewItem, type PendingImport } from '../../lib/shared/model';
+import type { ExportFile, ImportPreviewItem, PendingImport } from '../../lib/shared/model';
 import { IMPORT_LIMITS, parseJsonWithin } from '../../lib/shared/json-limits';
 import { downloadJson } from '../../lib/views/download';
-import { firstIssue } from '../../lib/shared/zod-issues';
 import { useStatus } from '../hooks/queries';
 import { useViewActions } from '../ViewActions';
 import { FileButton } from './FileButton';
@@ -45,6 +44,10 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;
     }
+    const [{ exportFileSchema }, { firstIssue }] = await Promise.all([
+      import('../../lib/shared/model'),
+      import('../../lib/shared/zod-issues'),
+    ]);
     const parsed = exportFileSchema.safeParse(read.json);
     if (!parsed.success) {
       setMessage({ error: true, text: `${file.name} is not a Whoami export (${firstIssue(parsed.error)}).` });

@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../lib/shared/model';
-import { useRegistry } from '../hooks/definitions';
 import { useAccounts, useLiveUpdates } from '../hooks/queries';
-import { AccountForm, type SavedAccount } from './AccountForm';
+import { lazy, Suspense } from 'react';
+import type { SavedAccount } from './AccountForm';
 import { AccountList } from './AccountList';
 import { DataSection, type PendingImport } from './DataSection';
 import { ProvidersSection } from './definitions/ProvidersSection';
 import { SettingsSection } from './SettingsSection';
+
+// The form, with every provider's settings and their schemas, loads when it is first opened.
+const AccountForm = lazy(() => import('./AccountForm').then((module) => ({ default: module.AccountForm })));
 
 type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { kind: 'import'; pending: PendingImport[] } | null;
 
 export function OptionsApp() {
   useLiveUpdates();
   const accounts = useAccounts();
-  const registry = useRegistry();
   const [form, setForm] = useState<FormMode>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -65,14 +67,15 @@ export function OptionsApp() {
             Add account
           </button>
         ) : (
-          <AccountForm
-            registry={registry}
-            key={form.kind === 'edit' ? form.account.id : form.kind === 'import' ? `import:${form.pending.length}` : 'add'}
-            editing={form.kind === 'edit' ? form.account : undefined}
-            prefill={importing}
-            onSaved={saved}
-            onCancel={() => setForm(null)}
-          />
+          <Suspense fallback={<p className="muted">Opening the form…</p>}>
+            <AccountForm
+              key={form.kind === 'edit' ? form.account.id : form.kind === 'import' ? `import:${form.pending.length}` : 'add'}
+              editing={form.kind === 'edit' ? form.account : undefined}
+              prefill={importing}
+              onSaved={saved}
+              onCancel={() => setForm(null)}
+            />
+          </Suspense>
         )}
       </section>
 

@@ -2,9 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toErrorInfo } from '../../lib/shared/errors';
 import { request } from '../../lib/views/messaging';
-import { REFRESH_MINUTES, settingsSchema } from '../../lib/shared/model';
+import { REFRESH_MINUTES } from '../../lib/shared/limits';
 import { queryKeys } from '../../lib/views/query/keys';
-import { describeIssue } from '../../lib/shared/zod-issues';
 import { useStatus } from '../hooks/queries';
 
 export function SettingsSection() {
@@ -17,6 +16,11 @@ export function SettingsSection() {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
+    // The schema (with zod) loads when it is first needed, not with the page.
+    const [{ settingsSchema }, { describeIssue }] = await Promise.all([
+      import('../../lib/shared/model'),
+      import('../../lib/shared/zod-issues'),
+    ]);
     const parsed = settingsSchema.safeParse({ refreshMinutes: Number(value) });
     if (!parsed.success) {
       setMessage({ error: true, text: describeIssue(parsed.error.issues[0]!) });

@@ -1,4 +1,3 @@
-import '../../lib/shared/zod-config';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/options/OptionsApp';

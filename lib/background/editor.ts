@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../shared/zod';
 import { toErrorInfo, WhoamiError } from '../shared/errors';
 import { createLock } from './lock';
 import type { ProfileEntry } from '../shared/model';

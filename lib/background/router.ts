@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { toErrorInfo, WhoamiError } from '../shared/errors';
 import type { RequestOutput, ResponseEnvelope } from '../shared/messaging/replies';
 import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType } from '../shared/messaging/requests';
-import type * as z from 'zod/mini';
+import type { z } from '../shared/zod';
 import { nestsWithin } from '../shared/json-limits';
 import { firstIssue } from '../shared/zod-issues';
 

@@ -1,4 +1,8 @@
-import * as z from 'zod/mini';
+import type { ErrorInfo } from './error-schema';
+
+export type { ErrorInfo } from './error-schema';
+
+// Free of zod, so a view can throw and read errors before any schema has loaded.
 
 /**
  * Every way a provider call can fail, as the rest of the extension sees it. The words shown to
@@ -24,22 +28,7 @@ export const errorKinds = [
   'internal',
 ] as const;
 
-const errorKindSchema = z.enum(errorKinds);
-export type ErrorKind = z.infer<typeof errorKindSchema>;
-
-export const errorInfoSchema = z.object({
-  kind: errorKindSchema,
-  /** HTTP status when the provider answered. */
-  status: z.nullable(z.number()),
-  /** The provider's own words ("Invalid API key"), kept so the user sees what it said. */
-  providerMessage: z.nullable(z.string()),
-  /** Extra facts for the message: the failing JSON path, "response over 1 MB"… */
-  detail: z.nullable(z.string()),
-  retryAfterSec: z.nullable(z.number()),
-  /** Field errors of a rejected edit, keyed by Profile field name ("firstName"). */
-  fieldErrors: z.record(z.string(), z.array(z.string())),
-});
-export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+export type ErrorKind = (typeof errorKinds)[number];
 
 export class WhoamiError extends Error {
   readonly info: ErrorInfo;

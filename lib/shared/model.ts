@@ -1,5 +1,6 @@
-import * as z from 'zod/mini';
-import { errorInfoSchema } from './errors';
+import { z } from './zod';
+import { errorInfoSchema } from './error-schema';
+import { REFRESH_MINUTES } from './limits';
 import { editableFieldNameSchema, profileSchema } from './profile';
 
 // Shapes that cross the message boundary between the background and the views. None of them
@@ -94,7 +95,6 @@ export function emptyEntry(accountId: string): ProfileEntry {
   return { accountId, profile: null, fetchedAt: null, attemptedAt: null, error: null, failures: 0, nextAttemptAt: null };
 }
 
-export const REFRESH_MINUTES = { min: 5, max: 24 * 60, default: 30 } as const;
 
 export const settingsSchema = z.object({
   refreshMinutes: z

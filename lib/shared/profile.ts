@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from './zod';
 
 // A new shape of `profileSchema` bumps the version of the views' cache in lib/shared/storage.ts
 // (STORED.viewCache), so an old cached profile is never read through a new schema.

@@ -13,7 +13,6 @@ export interface StoredKey {
   owner: StorageOwner;
   secret: boolean;
   version: number;
-  holds: string;
 }
 
 export interface StoredFamily extends Omit<StoredKey, 'key'> {
@@ -22,56 +21,60 @@ export interface StoredFamily extends Omit<StoredKey, 'key'> {
 }
 
 export const STORED = {
+  /** Each account's settings, and apart from them its secrets (v1 kept both in one map). */
   accounts: {
     key: 'local:accounts',
     owner: 'background',
     secret: true,
     version: 2,
-    holds: "each account's settings, and apart from them its secrets (v1 kept both in one map)",
   },
+  /** An account list that could not be read, set aside instead of overwritten. */
   accountsUnreadable: {
     key: 'local:accounts-unreadable',
     owner: 'background',
     secret: true,
     version: 1,
-    holds: 'an account list that could not be read, set aside instead of overwritten',
   },
-  definitions: { key: 'local:definitions', owner: 'background', secret: false, version: 1, holds: "the user's own provider definitions" },
-  settings: { key: 'local:settings', owner: 'background', secret: false, version: 1, holds: 'the refresh interval' },
+  /** The user's own provider definitions. */
+  definitions: { key: 'local:definitions', owner: 'background', secret: false, version: 1 },
+  /** The refresh interval. */
+  settings: { key: 'local:settings', owner: 'background', secret: false, version: 1 },
+  /** Profile edits sent and not yet answered, so a restarted worker never sends one twice. */
   editsPending: {
     key: 'session:edits-pending',
     owner: 'background',
     secret: false,
     version: 1,
-    holds: 'profile edits sent and not yet answered, so a restarted worker never sends one twice',
   },
-  editsDone: { key: 'session:edits-done', owner: 'background', secret: false, version: 1, holds: 'the ids of the last edits answered' },
+  /** The ids of the last edits answered. */
+  editsDone: { key: 'session:edits-done', owner: 'background', secret: false, version: 1 },
+  /** The popup's cache for its first frame: account summaries and profile entries, without raw answers. */
   viewCache: {
     key: 'local:whoami-query-cache',
     owner: 'views',
     secret: false,
     // The cache's own "buster": a new shape of what it holds throws the old copy away.
     version: 2,
-    holds: "the popup's cache for its first frame: account summaries and profile entries, without raw answers",
   },
+  /** The account the popup showed last. */
   selectedAccount: {
     key: 'local:ui:selected-account',
     owner: 'views',
     secret: false,
     version: 1,
-    holds: 'the account the popup showed last',
   },
 } as const satisfies Record<string, StoredKey>;
 
 export const STORED_FAMILIES = {
+  /** An account's last profile, its raw answer (≤ 64 kB), its picture and its last error. */
   profile: {
     prefix: 'local:profile:',
     owner: 'background',
     secret: false,
     version: 1,
-    holds: "an account's last profile, its raw answer (≤ 64 kB), its picture and its last error",
   },
-  draft: { prefix: 'session:draft:', owner: 'views', secret: false, version: 1, holds: 'a profile edit being typed in the popup' },
+  /** A profile edit being typed in the popup. */
+  draft: { prefix: 'session:draft:', owner: 'views', secret: false, version: 1 },
 } as const satisfies Record<string, StoredFamily>;
 
 /** The key within its area, as the plain storage API names it ("local:accounts" → "accounts"). */

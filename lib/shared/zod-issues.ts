@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { z } from './zod';
 
 /** "data.primary_email_address.email: expected string" — the first failing path, in words. */
 export function firstIssue(error: z.core.$ZodError): string {

@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
+import { areaKey, STORED } from '../shared/storage';
 import { saveSelectedAccount } from './preferences';
 
 // The few browser calls the views make, kept out of components.
@@ -28,4 +29,5 @@ export const browserViewActions = {
   openTab: (url: string) => void openTab(url),
   ensureOrigins,
   saveSelectedAccount: (accountId: string) => void saveSelectedAccount(accountId),
+  resetView: () => void browser.storage.local.remove(areaKey(STORED.viewCache.key)).finally(() => location.reload()),
 };

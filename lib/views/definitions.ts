@@ -1,6 +1,5 @@
 import {
   type DefinitionInput,
-  type DefinitionsFile,
   definitionSchema,
   definitionsFileSchema,
   mappedFields,
@@ -161,10 +160,6 @@ export function checkDefinitionJson(text: string): CheckedDraft {
   if (!nestsWithin(json, IMPORT_LIMITS.maxDepth))
     return { definition: null, errors: { definition: `nests deeper than ${IMPORT_LIMITS.maxDepth} levels` } };
   return checkDefinition(json);
-}
-
-export function definitionsFile(definitions: ProviderDefinition[]): DefinitionsFile {
-  return { format: 'whoami-provider-definitions', version: 1, definitions };
 }
 
 /** Reads an exported definitions file, or says what is wrong with it (size and nesting first). */

@@ -1,21 +1,17 @@
-import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
+import { browser } from './browser';
 import { areaKey, draftKey, STORED_FAMILIES } from '../shared/storage';
+import type { Draft } from './draft-schema';
+
+export type { Draft } from './draft-schema';
 
 // A profile edit being typed survives the popup closing: it is kept in `session` storage
-// (cleared when the browser closes) until it is saved or discarded.
-const draftSchema = z.object({
-  values: z.record(z.string(), z.string()),
-  /** The id of the save in flight, if the popup closed while saving. */
-  editId: z.nullable(z.string()),
-  updatedAt: z.number(),
-});
-export type Draft = z.infer<typeof draftSchema>;
+// (cleared when the browser closes) until it is saved or discarded. Reading checks each one
+// with its schema, loaded then: the popup's first paint doesn't wait for zod.
 
 const PREFIX = areaKey(STORED_FAMILIES.draft.prefix);
 
 export async function readDrafts(): Promise<Record<string, Draft>> {
-  const all = await browser.storage.session.get(null);
+  const [all, { draftSchema }] = await Promise.all([browser.storage.session.get(null), import('./draft-schema')]);
   const drafts: Record<string, Draft> = {};
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(PREFIX)) continue;

@@ -1,9 +1,13 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 import { WhoamiError } from '../shared/errors';
-import { firstIssue } from '../shared/zod-issues';
-import { eventSchema, replySchemas, type RequestOutput, responseEnvelopeSchema, type ViewEvent } from '../shared/messaging/replies';
 import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../shared/messaging/channels';
+import type { RequestOutput, ViewEvent } from '../shared/messaging/replies';
 import type { RequestInput, RequestType } from '../shared/messaging/requests';
+
+// Every answer is checked against the protocol's schemas — which, with zod, load on first use
+// in parallel with the first request rather than before the page can paint.
+let checker: Promise<typeof import('./protocol-check')> | undefined;
+export const protocolCheck = () => (checker ??= import('./protocol-check'));
 
 /** One request over a port of its own: only the background listens for ports, no other page. */
 function sendOverPort(message: unknown): Promise<unknown> {
@@ -20,8 +24,9 @@ function sendOverPort(message: unknown): Promise<unknown> {
 
 /** Sends one request to the background and checks its answer against the protocol. */
 export async function request<T extends RequestType>(type: T, input: RequestInput<T>): Promise<RequestOutput<T>> {
-  let reply: unknown;
   const message = { whoami: 'request', type, input };
+  const check = protocolCheck();
+  let reply: unknown;
   try {
     reply = await (CREDENTIAL_REQUESTS.has(type) ? sendOverPort(message) : browser.runtime.sendMessage(message));
   } catch (error) {
@@ -30,21 +35,26 @@ export async function request<T extends RequestType>(type: T, input: RequestInpu
       detail: `Whoami's background stopped before answering (${error instanceof Error ? error.message : String(error)})`,
     });
   }
-  const envelope = responseEnvelopeSchema.safeParse(reply);
-  if (!envelope.success) throw new WhoamiError('internal', { detail: 'the background sent no valid answer' });
-  if (!envelope.data.ok) throw new WhoamiError(envelope.data.error.kind, envelope.data.error);
-  const output = replySchemas[type].safeParse(envelope.data.data);
-  if (!output.success) throw new WhoamiError('internal', { detail: `unexpected answer: ${firstIssue(output.error)}` });
-  return output.data as RequestOutput<T>;
+  return (await check).checkedReply(type, reply);
 }
 
-/** Listens for the background's change events. Never answers: requests are the background's. */
+/** Listens for the background's change events, in the order they came. Never answers: requests are the background's. */
 export function onViewEvent(listener: (event: ViewEvent) => void): () => void {
+  let queue = Promise.resolve();
+  let listening = true;
   const handle = (message: unknown) => {
-    const event = eventSchema.safeParse(message);
-    if (event.success) listener(event.data);
+    queue = queue
+      .then(protocolCheck)
+      .then(({ checkedEvent }) => {
+        const event = checkedEvent(message);
+        if (event && listening) listener(event);
+      })
+      .catch(() => undefined);
     return undefined;
   };
   browser.runtime.onMessage.addListener(handle);
-  return () => browser.runtime.onMessage.removeListener(handle);
+  return () => {
+    listening = false;
+    browser.runtime.onMessage.removeListener(handle);
+  };
 }

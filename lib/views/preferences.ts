@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 import { areaKey, STORED } from '../shared/storage';
 
 // UI choices only — nothing secret — kept in `local` so the popup can read them before its

@@ -57,7 +57,7 @@ export function planProvider(id: string, name: string): { files: PlannedFile[]; 
   const files: PlannedFile[] = [
     {
       path: descriptorPath,
-      content: `import type * as z from 'zod/mini';
+      content: `import type { z } from '../../lib/shared/zod';
 import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 
@@ -85,7 +85,7 @@ export const ${c}: ProviderDescriptor<${Name}Credentials> = {
     },
     {
       path: clientPath,
-      content: `import * as z from 'zod/mini';
+      content: `import { z } from '../../lib/shared/zod';
 import type { ${Name}Credentials } from '../../shared/providers/${id}';
 import { textOrNull } from '../../shared/text';
 import { type ErrorBodyReader, getJson, requestJson } from '../network/http';

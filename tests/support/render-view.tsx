@@ -27,6 +27,7 @@ export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg =
     openTab: vi.fn(),
     ensureOrigins: vi.fn(async () => true),
     saveSelectedAccount: vi.fn(),
+    resetView: vi.fn(),
   };
   const queryClient = createQueryClient();
   const view = render(

@@ -5,11 +5,14 @@ import { toErrorInfo } from '../../../lib/shared/errors';
 import { request } from '../../../lib/views/messaging';
 import { queryKeys } from '../../../lib/views/query/keys';
 import { IMPORT_LIMITS } from '../../../lib/shared/json-limits';
-import { definitionChanges, definitionsFile, readDefinitionsFile } from '../../../lib/views/definitions';
+import { definitionsFile } from '../../../lib/shared/custom/definitions-file';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
 import { FileButton } from '../FileButton';
-import { DefinitionEditor } from './DefinitionEditor';
+import { lazy, Suspense } from 'react';
+
+// The editor, with the definition schema and the expression parser, loads when it is opened.
+const DefinitionEditor = lazy(() => import('./DefinitionEditor').then((module) => ({ default: module.DefinitionEditor })));
 
 type Editing = { definition?: ProviderDefinition } | null;
 
@@ -46,7 +49,7 @@ export function ProvidersSection() {
     const read =
       file.size > IMPORT_LIMITS.maxBytes
         ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` }
-        : readDefinitionsFile(await file.text());
+        : (await import('../../../lib/views/definitions')).readDefinitionsFile(await file.text());
     if ('error' in read) {
       setMessage({ error: true, text: `${file.name}: ${read.error}.` });
       return;
@@ -54,7 +57,7 @@ export function ProvidersSection() {
     const replaces: Record<string, string[]> = {};
     for (const incoming of read.definitions) {
       const existing = definitions.find((d) => d.id === incoming.id);
-      if (existing) replaces[incoming.id] = definitionChanges(existing, incoming);
+      if (existing) replaces[incoming.id] = (await import('../../../lib/views/definitions')).definitionChanges(existing, incoming);
     }
     setMessage(null);
     setPendingImport({ fileName: file.name, definitions: read.definitions, replaces });
@@ -162,16 +165,18 @@ export function ProvidersSection() {
         </section>
       )}
       {editing ? (
-        <DefinitionEditor
-          key={editing.definition?.id ?? 'new'}
-          editing={editing.definition}
-          onSaved={(definition) => {
-            setEditing(null);
-            setMessage({ error: false, text: `Saved “${definition.name}”. Add an account for it above.` });
-            void reload();
-          }}
-          onCancel={() => setEditing(null)}
-        />
+        <Suspense fallback={<p className="muted">Opening the editor…</p>}>
+          <DefinitionEditor
+            key={editing.definition?.id ?? 'new'}
+            editing={editing.definition}
+            onSaved={(definition) => {
+              setEditing(null);
+              setMessage({ error: false, text: `Saved “${definition.name}”. Add an account for it above.` });
+              void reload();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        </Suspense>
       ) : (
         <div className="data-actions">
           <button type="button" onClick={() => (setMessage(null), setEditing({}))}>

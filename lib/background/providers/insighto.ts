@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../shared/zod';
 import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
 import { buildProfile, details, isoOrNull, textOrNull } from './normalize';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';

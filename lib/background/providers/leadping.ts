@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../shared/zod';
 import { WhoamiError } from '../../shared/errors';
 import { getJson, requestJson, type ErrorBodyReader } from '../network/http';
 import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from './normalize';

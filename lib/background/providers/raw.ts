@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../shared/zod';
 import { invalidResponse } from '../../shared/errors';
 import { scrubSecrets } from '../secrets/scrub';
 import { firstIssue } from '../../shared/zod-issues';

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { z } from '../../shared/zod';
 import type { Profile } from '../../shared/profile';
 import type { EditableField, ProfileChanges, ProviderDescriptor } from '../../shared/providers/types';
 import type { ErrorBodyReader, HttpDeps } from '../network/http';

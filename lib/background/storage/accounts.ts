@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../shared/zod';
 import { WhoamiError } from '../../shared/errors';
 import { createLock } from '../lock';
 import { labelSchema, type StorageProblem } from '../../shared/model';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
 import { editableFieldNameSchema } from '../profile';
 import { expressionInputSchema, parseExpression } from './expression';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom, textField } from '../providers/fields';
 import { type CredentialField, defineCredentials, type ProviderDescriptor } from '../providers/types';
 import { customProviderId, type ProviderDefinition } from './definition';

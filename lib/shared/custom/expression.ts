@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod';
 
 /**
  * Where a profile field comes from in a provider's response, as data. A definition is never

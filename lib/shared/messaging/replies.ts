@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { errorInfoSchema } from '../errors';
+import { z } from '../zod';
+import { errorInfoSchema } from '../error-schema';
 import {
   accountSummarySchema,
   exportFileSchema,

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod';
 import { definitionSchema } from '../custom/definition';
 import { exportFileSchema, labelSchema, settingsSchema } from '../model';
 import { editableFieldNameSchema } from '../profile';

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom, textField } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
 import type { CredentialField, ProviderDescriptor } from './types';
 

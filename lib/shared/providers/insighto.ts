@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 

@@ -1,10 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
-import { type PersistedClient, persistQueryClientRestore, persistQueryClientSubscribe } from '@tanstack/react-query-persist-client';
-import { browser } from 'wxt/browser';
-import type * as z from 'zod/mini';
-import { replySchemas } from '../../shared/messaging/replies';
-import { profileEntrySchema } from '../../shared/model';
+import {
+  type PersistedClient,
+  type Persister,
+  persistQueryClientRestore,
+  persistQueryClientSubscribe,
+} from '@tanstack/react-query-persist-client';
+import { browser } from '../browser';
+import { protocolCheck } from '../messaging';
 import { areaKey, STORED } from '../../shared/storage';
 
 const PERSISTED_CACHE_KEY = areaKey(STORED.viewCache.key);
@@ -45,22 +47,36 @@ export function withoutRawAnswers(client: PersistedClient): PersistedClient {
   };
 }
 
-const persister = createAsyncStoragePersister({
-  key: PERSISTED_CACHE_KEY,
-  throttleTime: 250,
-  serialize: (client) => JSON.stringify(withoutRawAnswers(client)),
-  storage: {
-    getItem: async (key) => ((await browser.storage.local.get(key))[key] as string | undefined) ?? null,
-    setItem: (key, value) => browser.storage.local.set({ [key]: value }),
-    removeItem: (key) => browser.storage.local.remove(key),
-  },
-});
+const PERSIST_EVERY_MS = 250;
+
+/**
+ * The cache's copy in `storage.local`: written at most every 250 ms (the last state wins), read
+ * once when a page opens. A failed write (a full storage) only means the next open paints later.
+ */
+function storagePersister(): Persister {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: PersistedClient | undefined;
+  return {
+    persistClient(client) {
+      latest = client;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const value = JSON.stringify(withoutRawAnswers(latest!));
+        browser.storage.local.set({ [PERSISTED_CACHE_KEY]: value }).catch(() => undefined);
+      }, PERSIST_EVERY_MS);
+    },
+    async restoreClient() {
+      const stored = (await browser.storage.local.get(PERSISTED_CACHE_KEY))[PERSISTED_CACHE_KEY];
+      return typeof stored === 'string' ? (JSON.parse(stored) as PersistedClient) : undefined;
+    },
+    removeClient: () => browser.storage.local.remove(PERSISTED_CACHE_KEY),
+  };
+}
+
+const persister = storagePersister();
 
 // Only what the popup paints first is persisted; nothing in either holds a secret.
-const persistedSchemas: Record<string, z.ZodMiniType> = {
-  accounts: replySchemas.listAccounts,
-  profile: profileEntrySchema,
-};
+const PERSISTED = new Set(['accounts', 'profile']);
 
 const persistOptions = {
   persister,
@@ -70,17 +86,37 @@ const persistOptions = {
 
 /**
  * Fills the cache from storage before the first render, so a reopened popup paints the last
- * profile at once. What fails its schema (an old shape, a damaged store) is dropped.
+ * profile at once. A copy of another shape (an older version's) is thrown away by its version.
  */
-export async function restoreQueryCache(queryClient: QueryClient): Promise<void> {
+export async function restoreQueryCache(queryClient: QueryClient): Promise<Restored[]> {
   try {
     await persistQueryClientRestore({ queryClient, ...persistOptions });
   } catch {
     await persister.removeClient();
   }
+  const restored: Restored[] = [];
   for (const query of queryClient.getQueryCache().getAll()) {
-    const schema = persistedSchemas[String(query.queryKey[0])];
-    if (!schema || !schema.safeParse(query.state.data).success) queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
+    if (PERSISTED.has(String(query.queryKey[0]))) restored.push({ queryKey: query.queryKey, data: query.state.data });
+    else queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
+  }
+  return restored;
+}
+
+export interface Restored {
+  queryKey: readonly unknown[];
+  data: unknown;
+}
+
+/**
+ * Checks what was restored against the protocol's schemas once they have loaded (after the
+ * first paint, which they must not delay) and drops whatever fails: a damaged store.
+ */
+export async function checkRestoredCache(queryClient: QueryClient, restored: Restored[]): Promise<void> {
+  const { restoredIsValid } = await protocolCheck();
+  for (const { queryKey, data } of restored) {
+    // A fresh answer replaced it meanwhile (already checked): nothing left to check.
+    if (queryClient.getQueryData(queryKey) !== data) continue;
+    if (!restoredIsValid(String(queryKey[0]), data)) queryClient.removeQueries({ queryKey, exact: true });
   }
 }
 
@@ -89,7 +125,7 @@ export function persistQueryCache(queryClient: QueryClient): () => void {
     queryClient,
     ...persistOptions,
     dehydrateOptions: {
-      shouldDehydrateQuery: (query) => query.state.status === 'success' && String(query.queryKey[0]) in persistedSchemas,
+      shouldDehydrateQuery: (query) => query.state.status === 'success' && PERSISTED.has(String(query.queryKey[0])),
     },
   });
 }

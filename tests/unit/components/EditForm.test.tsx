@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/PopupApp';
-import { readDrafts } from '../../../lib/views/drafts';
+import { readDrafts, saveDraft } from '../../../lib/views/drafts';
 import { useMockProviders } from '../../support/use-mock-providers';
 import { backgroundHarness } from '../../support/background-harness';
 import { renderWithBackground } from '../../support/render-view';
@@ -84,8 +84,8 @@ describe('EditForm', () => {
     await waitFor(async () => expect((await readDrafts())[account.id]?.values.firstName).toBe('Adabel'));
     unmount();
 
-    const drafts = await readDrafts();
-    renderWithBackground(<PopupApp initialAccountId={null} initialDrafts={drafts} />, mock);
+    // A new popup reads the draft from session storage.
+    renderWithBackground(<PopupApp initialAccountId={null} />, mock);
     expect(await screen.findByText('Restored your unsaved edit.')).toBeTruthy();
     await screen.findByLabelText('First name');
     expect((screen.getByLabelText('First name') as HTMLInputElement).value).toBe('Adabel');
@@ -99,8 +99,8 @@ describe('EditForm', () => {
     const account = await seeding.addMockAccount('chakra');
     await seeding.settle();
     await seeding.send('updateProfile', { accountId: account.id, editId: 'e1', changes: { firstName: 'Mae' } });
-    const drafts = { [account.id]: { values: { firstName: 'Mae', lastName: 'Jackson' }, editId: 'e1', updatedAt: 1 } };
-    renderWithBackground(<PopupApp initialAccountId={null} initialDrafts={drafts} />, mock);
+    await saveDraft(account.id, { values: { firstName: 'Mae', lastName: 'Jackson' }, editId: 'e1', updatedAt: 1 });
+    renderWithBackground(<PopupApp initialAccountId={null} />, mock);
     expect(await screen.findByText('Your last edit was saved.')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Edit profile' })).toBeNull();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../../lib/shared/model';
 import { providers } from '../../../../lib/background/providers';
-import { accountState, initialValues, originsFor, validateForm } from '../../../../lib/views/account-form';
+import { initialValues, originsFor, validateForm } from '../../../../lib/views/account-form';
+import { accountState } from '../../../../lib/views/account-state';
 
 const editing: AccountSummary = {
   id: 'a1',

@@ -1,0 +1,3 @@
+// Bounds the views show before any schema has loaded; the schemas in model.ts enforce them.
+
+export const REFRESH_MINUTES = { min: 5, max: 24 * 60, default: 30 } as const;
