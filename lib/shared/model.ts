@@ -95,7 +95,6 @@ export function emptyEntry(accountId: string): ProfileEntry {
   return { accountId, profile: null, fetchedAt: null, attemptedAt: null, error: null, failures: 0, nextAttemptAt: null };
 }
 
-
 export const settingsSchema = z.object({
   refreshMinutes: z
     .int({ error: 'Refresh interval must be a whole number of minutes' })
