@@ -51,8 +51,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
   }
 
   /**
-   * Every provider call goes through here: permission check first, then the host limiter, then
-   * the guard that keeps the call on the account's own origin and its secrets out of the answer.
+   * Every provider call goes through here: permission check first, then the guard that keeps the
+   * call on the account's own origin and its secrets out of the answer; each HTTP exchange of
+   * the call waits for its host's slot (the host limiter), the parsing after it does not.
    */
   async function callProvider<T>(
     adapter: ProviderAdapter,
@@ -65,8 +66,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     if (!(await platform.hasOrigins(origins))) {
       throw new WhoamiError('permission-missing', { detail: origins.join(', ') });
     }
-    return limiter.run(new URL(adapter.baseUrl(credentials)).host, () =>
-      guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs, storedSecrets),
+    const host = new URL(adapter.baseUrl(credentials)).host;
+    return guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs, storedSecrets, (exchange) =>
+      limiter.run(host, exchange),
     );
   }
 

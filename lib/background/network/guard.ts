@@ -21,11 +21,13 @@ export async function guardedCall<T>(
   call: (ctx: FetchContext) => Promise<T>,
   timeoutMs?: number,
   storedSecrets: readonly string[] = [],
+  slot?: FetchContext['slot'],
 ): Promise<T> {
   const origin = new URL(adapter.baseUrl(credentials)).origin;
   const secrets = [...secretValuesOf(adapter, credentials), ...storedSecrets];
   const ctx: FetchContext = {
     timeoutMs,
+    slot,
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       if (url.origin !== origin) {

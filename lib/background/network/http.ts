@@ -22,6 +22,8 @@ export interface HttpDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Overrides DEFAULT_TIMEOUT_MS for every request made with these deps. */
   timeoutMs?: number;
+  /** Runs one exchange in its host's slot (at most a few in flight per host). */
+  slot?: <T>(exchange: () => Promise<T>) => Promise<T>;
 }
 
 export interface HttpResponse {
@@ -141,30 +143,39 @@ function fetchFailure(error: unknown, timedOut: boolean, timeoutMs: number, url:
 export async function requestJson(request: HttpRequest, deps: HttpDeps, readErrorBody: ErrorBodyReader): Promise<HttpResponse> {
   const timeoutMs = request.timeoutMs ?? deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = request.maxBytes ?? MAX_RESPONSE_BYTES;
-  const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  try {
-    const response = await deps.fetch(request.url, {
-      method: request.method,
-      headers: { Accept: 'application/json', ...request.headers },
-      body: request.body,
-      credentials: request.credentials ?? 'omit',
-      redirect: 'manual',
-      cache: 'no-store',
-      signal: controller.signal,
-    });
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      await response.body?.cancel();
-      throw new WhoamiError('signed-out', {
-        status: response.status || null,
-        detail: 'the provider redirected to another page, usually a sign-in page',
+  // The exchange itself — sending, and reading the body — holds the host's slot (and runs on
+  // the clock); reading what came back happens after, so the next request can go out.
+  const exchange = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await deps.fetch(request.url, {
+        method: request.method,
+        headers: { Accept: 'application/json', ...request.headers },
+        body: request.body,
+        credentials: request.credentials ?? 'omit',
+        redirect: 'manual',
+        cache: 'no-store',
+        signal: controller.signal,
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel();
+        throw new WhoamiError('signed-out', {
+          status: response.status || null,
+          detail: 'the provider redirected to another page, usually a sign-in page',
+        });
+      }
+      return { response, text: await readCapped(response, maxBytes) };
+    } finally {
+      clearTimeout(timer);
     }
-    const text = await readCapped(response, maxBytes);
+  };
+  try {
+    const { response, text } = await (deps.slot ? deps.slot(exchange) : exchange());
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.ok) throw errorFromResponse(response, contentType, text, readErrorBody);
     if (looksLikeHtml(contentType, text)) {
@@ -182,8 +193,6 @@ export async function requestJson(request: HttpRequest, deps: HttpDeps, readErro
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   } catch (error) {
     throw fetchFailure(error, timedOut, timeoutMs, request.url);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
