@@ -1,5 +1,6 @@
 import { type ErrorInfo, WhoamiError } from '../../shared/errors';
 import { MIN_SECRET_LENGTH } from '../../shared/providers/fields';
+import { compileNeedles, type NeedleMatcher } from './matcher';
 import { REDACTED } from './scrub';
 
 function base64Of(text: string): string | null {
@@ -26,30 +27,41 @@ function formsOf(secret: string): string[] {
   ];
 }
 
-function usable(secrets: Iterable<string>): string[] {
-  const unique = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    for (const form of formsOf(secret)) unique.add(form);
+interface Redactor {
+  matcher: NeedleMatcher;
+  /** Every form, for a value that is exactly one: a numeric secret (a PIN) come back as a number. */
+  forms: ReadonlySet<string>;
+}
+
+// Compiled sets are kept for the secrets last asked about (the whole store for the net on
+// everything sent out; one account's for its calls) so each message does not rebuild them.
+const COMPILED_KEPT = 8;
+const compiled = new Map<string, Redactor | null>();
+
+/** Secrets long enough to match, every form of each, compiled: null when there are none. */
+function redactorFor(secrets: Iterable<string>): Redactor | null {
+  const usable = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort();
+  const key = usable.join('\u0000');
+  const kept = compiled.get(key);
+  if (kept !== undefined) {
+    compiled.delete(key);
+    compiled.set(key, kept);
+    return kept;
   }
-  // Longest first, so a secret that contains another is replaced whole.
-  return [...unique].sort((a, b) => b.length - a.length);
+  const forms = new Set(usable.flatMap(formsOf));
+  const redactor = forms.size === 0 ? null : { matcher: compileNeedles([...forms]), forms };
+  compiled.set(key, redactor);
+  if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+  return redactor;
 }
 
-function redactString(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out;
-}
-
-function walk(value: unknown, secrets: readonly string[], depth: number): unknown {
-  if (typeof value === 'string') return redactString(value, secrets);
-  // A numeric secret (a PIN, an account number) may come back as a number.
-  if (typeof value === 'number') return secrets.includes(String(value)) ? REDACTED : value;
+function walk(value: unknown, redactor: Redactor, depth: number): unknown {
+  if (typeof value === 'string') return redactor.matcher.replace(value, REDACTED);
+  if (typeof value === 'number') return redactor.forms.has(String(value)) ? REDACTED : value;
   if (depth > 200 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => walk(item, secrets, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => walk(item, redactor, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[redactString(key, secrets)] = walk(item, secrets, depth + 1);
+  for (const [key, item] of Object.entries(value)) out[redactor.matcher.replace(key, REDACTED)] = walk(item, redactor, depth + 1);
   return out;
 }
 
@@ -59,18 +71,18 @@ function walk(value: unknown, secrets: readonly string[], depth: number): unknow
  * net for a provider that repeats a key in an error message, a profile field or a link.
  */
 export function redactKnownSecrets<T>(value: T, secrets: Iterable<string>): T {
-  const list = usable(secrets);
-  return list.length === 0 ? value : (walk(value, list, 0) as T);
+  const redactor = redactorFor(secrets);
+  return redactor === null ? value : (walk(value, redactor, 0) as T);
 }
 
 /** The same for anything thrown: a typed error keeps its kind, with its words redacted. */
 export function redactThrown(error: unknown, secrets: Iterable<string>): unknown {
-  const list = usable(secrets);
-  if (list.length === 0) return error;
+  const redactor = redactorFor(secrets);
+  if (redactor === null) return error;
   if (error instanceof WhoamiError) {
-    const { kind, ...rest } = walk(error.info, list, 0) as ErrorInfo;
+    const { kind, ...rest } = walk(error.info, redactor, 0) as ErrorInfo;
     return new WhoamiError(kind, rest);
   }
-  if (error instanceof Error) return new Error(redactString(error.message, list));
-  return walk(error, list, 0);
+  if (error instanceof Error) return new Error(redactor.matcher.replace(error.message, REDACTED));
+  return walk(error, redactor, 0);
 }
