@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 
+// WXT sets NODE_ENV to the mode's name, so the loopback test build (`--mode e2e`) would get
+// React's development build: what the tests and the bench run must be what ships.
+if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
+
 // Provider hosts are never granted at install: each account asks for its own origin when it
 // is saved. Wacht deployments and user-defined providers live on any https host, hence the
 // broad *optional* pattern; the request itself names one origin.
