@@ -4,13 +4,12 @@ import { useDrafts } from './hooks/useDrafts';
 import { AccountView } from './AccountView';
 import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
 import { FirstRun } from './FirstRun';
-import { useAccounts, useLiveUpdates, useRefresh } from './hooks/queries';
+import { useAccounts, useRefresh } from './hooks/queries';
 import { PopupHeader } from './PopupHeader';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from './ViewActions';
 
 export function PopupApp({ initialAccountId }: { initialAccountId: string | null }) {
-  useLiveUpdates();
   const drafts = useDrafts();
   const actions = useViewActions();
   const accountsQuery = useAccounts();

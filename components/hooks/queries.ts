@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProfileEntry } from '../../lib/shared/model';
-import { onViewEvent, request } from '../../lib/views/messaging';
+import { request } from '../../lib/views/messaging';
 import { queryKeys } from '../../lib/views/query/keys';
 import { pollDelayMs } from '../../lib/views/polling';
 
@@ -12,17 +11,37 @@ const PROFILE_MAX_AGE_MS = 60_000;
 // components that mount right after must not ask a second time.
 const STALE_MS = 5_000;
 
-export const accountsQuery = {
+const accountsQuery = {
   queryKey: queryKeys.accounts,
   queryFn: () => request('listAccounts', {}),
   staleTime: STALE_MS,
 };
 
-export function profileQuery(accountId: string) {
+function profileQuery(accountId: string) {
   return {
     queryKey: queryKeys.profile(accountId),
     queryFn: () => request('getProfile', { accountId, maxAgeMs: PROFILE_MAX_AGE_MS }),
     staleTime: STALE_MS,
+  };
+}
+
+type AccountsReply = Awaited<ReturnType<typeof accountsQuery.queryFn>>;
+
+/**
+ * Asks for what the popup shows first — the accounts and the shown account's profile — ahead
+ * of its first render, however recent the restored copies (the components then join these
+ * requests instead of sending their own). `cached`: that profile is already in the cache;
+ * `loaded` resolves once it is in, or there is no account to show.
+ */
+export function prefetchFirstScreen(queryClient: QueryClient, selectedAccount: string | null): { cached: boolean; loaded: Promise<void> } {
+  const accounts = queryClient.prefetchQuery({ ...accountsQuery, staleTime: 0 });
+  const firstAccount = () => queryClient.getQueryData<AccountsReply>(accountsQuery.queryKey)?.accounts[0]?.id;
+  const known = selectedAccount ?? firstAccount();
+  const profile = (accountId: string | undefined) =>
+    accountId ? queryClient.prefetchQuery({ ...profileQuery(accountId), staleTime: 0 }) : Promise.resolve();
+  return {
+    cached: known !== undefined && queryClient.getQueryData<ProfileEntry>(queryKeys.profile(known))?.profile != null,
+    loaded: known ? profile(known) : accounts.then(() => profile(firstAccount())),
   };
 }
 
@@ -56,26 +75,6 @@ export function useRefresh(accountId: string | null) {
       for (const entry of entries) queryClient.setQueryData(queryKeys.profile(entry.accountId), entry);
     },
   });
-}
-
-/** Keeps the cache in step with the background: a refresh elsewhere shows here at once. */
-export function useLiveUpdates() {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      onViewEvent((event) => {
-        if (event.type === 'profile') {
-          queryClient.setQueryData<ProfileEntry>(queryKeys.profile(event.entry.accountId), event.entry);
-        } else if (event.type === 'accounts') {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.accounts });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.status });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.definitions });
-        } else {
-          void queryClient.resetQueries();
-        }
-      }),
-    [queryClient],
-  );
 }
 
 export function useStatus() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../lib/shared/model';
-import { useAccounts, useLiveUpdates } from '../hooks/queries';
+import { useAccounts } from '../hooks/queries';
 import { lazy, Suspense } from 'react';
 import type { SavedAccount } from './AccountForm';
 import { AccountList } from './AccountList';
@@ -14,7 +14,6 @@ const AccountForm = lazy(() => import('./AccountForm').then((module) => ({ defau
 type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { kind: 'import'; pending: PendingImport[] } | null;
 
 export function OptionsApp() {
-  useLiveUpdates();
   const accounts = useAccounts();
   const [form, setForm] = useState<FormMode>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -6,10 +6,13 @@ import '../../components/styles/options.css';
 import { ViewActionsContext } from '../../components/ViewActions';
 import { createQueryClient } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
+import { followBackground } from '../../lib/views/query/events';
 
+const queryClient = createQueryClient();
+followBackground(queryClient);
 createRoot(document.getElementById('root')!).render(
   <ViewActionsContext.Provider value={browserViewActions}>
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <OptionsApp />
     </QueryClientProvider>
   </ViewActionsContext.Provider>,

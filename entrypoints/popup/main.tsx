@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { accountsQuery, profileQuery } from '../../components/hooks/queries';
+import { prefetchFirstScreen } from '../../components/hooks/queries';
 import { PopupApp } from '../../components/PopupApp';
 import '../../components/styles/base.css';
 import '../../components/styles/popup.css';
@@ -8,19 +8,28 @@ import { ViewActionsContext } from '../../components/ViewActions';
 import { ViewErrorBoundary } from '../../components/ViewErrorBoundary';
 import { checkRestoredCache, createQueryClient, persistQueryCache, restoreQueryCache } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
+import { followBackground } from '../../lib/views/query/events';
+import { protocolCheck } from '../../lib/views/messaging';
 import { readSelectedAccount } from '../../lib/views/preferences';
+
+// How long a popup with no profile cached waits for the background's answer before its first
+// render: an answer in time is in the first frame, with no skeleton flashing before it; a slower
+// one finds the skeleton painted at the deadline. (The popup's size is set by its stylesheet.)
+const FIRST_FRAME_WAIT_MS = 80;
 
 // The cache is read from storage before the first render: a reopened popup paints the last
 // profile in its first frame, then revalidates. No round trip to the background comes first.
 async function main() {
   const queryClient = createQueryClient();
+  followBackground(queryClient);
+  // The protocol's schemas load while storage is read: a popup with nothing cached needs them
+  // for its first answer, and starting now takes that load off its first paint's path.
+  void protocolCheck();
   const [restored, selectedAccount] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount()]);
-  // Revalidation starts now, not after the first render, however recent the restored copy:
-  // the components join these requests instead of sending their own.
-  void queryClient.prefetchQuery({ ...accountsQuery, staleTime: 0 });
-  const cached = queryClient.getQueryData<Awaited<ReturnType<typeof accountsQuery.queryFn>>>(accountsQuery.queryKey);
-  const accountId = selectedAccount ?? cached?.accounts[0]?.id;
-  if (accountId) void queryClient.prefetchQuery({ ...profileQuery(accountId), staleTime: 0 });
+  // Before anything is asked: every answer from here on is kept for the next popup.
+  persistQueryCache(queryClient);
+  const firstScreen = prefetchFirstScreen(queryClient, selectedAccount);
+  if (!firstScreen.cached) await Promise.race([firstScreen.loaded, new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS))]);
   createRoot(document.getElementById('root')!).render(
     <ViewActionsContext.Provider value={browserViewActions}>
       <QueryClientProvider client={queryClient}>
@@ -30,7 +39,6 @@ async function main() {
       </QueryClientProvider>
     </ViewActionsContext.Provider>,
   );
-  persistQueryCache(queryClient);
   // Checked once the schemas have loaded, after the first paint: what fails is dropped.
   void checkRestoredCache(queryClient, restored);
 }

@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isRequest } from '../../lib/background/router';
 import { createQueryClient } from '../../lib/views/query/client';
+import { followBackground } from '../../lib/views/query/events';
 import { type ViewActions, ViewActionsContext } from '../../components/ViewActions';
 import type { MockProviders } from '../mock-providers/server';
 import { backgroundHarness, OWN_SENDER } from './background-harness';
@@ -30,10 +31,12 @@ export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg =
     resetView: vi.fn(),
   };
   const queryClient = createQueryClient();
+  // As the pages' entry points do, before anything is asked.
+  const stopFollowing = followBackground(queryClient);
   const view = render(
     <ViewActionsContext.Provider value={actions}>
       <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
     </ViewActionsContext.Provider>,
   );
-  return { ...view, bg, actions, queryClient };
+  return { ...view, unmount: () => (view.unmount(), stopFollowing()), bg, actions, queryClient };
 }
