@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { PROFILE_VISIBLE_MARK } from '../../components/ProfileCard';
+import { PROFILE_PAINT_ID } from '../../components/ProfileCard';
 import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker } from '../e2e/fixtures';
 import { PROVIDERS, send, signInToWacht } from '../e2e/helpers';
 import { createMockProviders, type MockProviders } from '../mock-providers/server';
@@ -14,47 +14,94 @@ import { type BundleSize, bundleSizes } from './sizes';
 // use the loopback (e2e) build, which differs from the store build only in its manifest's
 // host grant and HTTP timeout; sizes are of the production build.
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+/** Provider latencies the cold open is measured at. */
+const COLD_LATENCIES = [0, 200];
+const REFRESH_ACCOUNTS = 100;
+const REFRESH_LATENCY_MS = 100;
+/** The background's per-host limit; every mock provider is on one host, as the worst case. */
+const MAX_IN_FLIGHT_PER_HOST = 4;
 
 interface Stat {
   median: number;
+  p90: number;
   min: number;
   max: number;
   runs: number;
 }
 
+/** The value below which `fraction` of the sorted values lie (linear between neighbours). */
+function quantile(sorted: number[], fraction: number): number {
+  const at = (sorted.length - 1) * fraction;
+  const below = Math.floor(at);
+  return sorted[below]! + (sorted[Math.min(below + 1, sorted.length - 1)]! - sorted[below]!) * (at - below);
+}
+
 function stat(values: number[]): Stat {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)!, runs: values.length };
+  return { median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), min: sorted[0]!, max: sorted.at(-1)!, runs: values.length };
 }
 
 interface OpenTiming {
+  /** When the profile's name was first painted, by the browser's Element Timing. */
   profileVisible: number;
   firstPaint: number;
 }
 
-/** Opens the popup and reads, from the page's own clock, when the profile was first shown. */
+/** Opens the popup and reads, from the page's own clock, when the profile was first painted. */
 async function openPopup(context: BrowserContext, url: string): Promise<{ page: Page; timing: OpenTiming }> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(
-    (mark) => performance.getEntriesByName(mark).length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0,
-    PROFILE_VISIBLE_MARK,
-  );
-  const timing = await page.evaluate((mark) => {
-    const visible = performance.getEntriesByName(mark)[0]!.startTime;
-    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
-    return { profileVisible: visible, firstPaint: paint };
-  }, PROFILE_VISIBLE_MARK);
+  // A string, not a function: the bench's TypeScript build would wrap named functions in
+  // helpers the page does not have. Buffered observers get the entries from before it ran.
+  const timing = await page.evaluate<OpenTiming>(`new Promise((resolve) => {
+    let profileVisible;
+    let firstPaint;
+    function done() {
+      if (profileVisible !== undefined && firstPaint !== undefined) resolve({ profileVisible, firstPaint });
+    }
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier === ${JSON.stringify(PROFILE_PAINT_ID)}) profileVisible ??= entry.renderTime || entry.startTime;
+      }
+      done();
+    }).observe({ type: 'element', buffered: true });
+    new PerformanceObserver((list) => {
+      firstPaint ??= list.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      done();
+    }).observe({ type: 'paint', buffered: true });
+  })`);
   return { page, timing };
 }
 
-async function clearCaches(worker: Awaited<ReturnType<typeof extensionWorker>>) {
+type Worker = Awaited<ReturnType<typeof extensionWorker>>;
+
+interface ColdOpen {
+  profileVisible: number;
+  /** How long the provider took to answer: the background's HTTP exchanges with it. */
+  exchange: number;
+  /** profileVisible − exchange − the paired warm open's profileVisible. */
+  extra: number;
+}
+
+/** Forgets the popup's cache and the stored profiles (and the worker's request timings). */
+async function clearCaches(worker: Worker) {
   await worker.evaluate(async () => {
+    performance.clearResourceTimings();
     const all = await chrome.storage.local.get();
     await chrome.storage.local.remove(Object.keys(all).filter((k) => k === 'whoami-query-cache' || k.startsWith('profile:')));
   });
+}
+
+/** The time the background spent in HTTP exchanges with the mock providers since the last clear. */
+async function providerTime(worker: Worker, mock: MockProviders): Promise<number> {
+  return worker.evaluate(
+    (origin) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.startsWith(origin))
+        .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).responseEnd - entry.startTime, 0),
+    mock.url,
+  );
 }
 
 async function launch(mock: MockProviders) {
@@ -80,6 +127,7 @@ async function launch(mock: MockProviders) {
   };
 }
 
+/** The account the opens are measured on: one Chakra account, refreshed once. */
 async function benchOpens(mock: MockProviders) {
   const { context, worker, popupUrl, setup, cleanup } = await launch(mock);
   await send(setup, 'addAccount', {
@@ -89,34 +137,36 @@ async function benchOpens(mock: MockProviders) {
   });
   await send(setup, 'refresh', {});
 
-  // Warm: the persisted cache holds the profile; it should be in the first paint.
-  const warm: OpenTiming[] = [];
-  const first = await openPopup(context, popupUrl);
-  await first.page.waitForTimeout(400); // the persister writes the cache
-  await first.page.close();
-  for (let i = 0; i < RUNS; i++) {
+  const open = async () => {
     const { page, timing } = await openPopup(context, popupUrl);
-    warm.push(timing);
+    // The popup's cache write (throttled) lands before the page goes.
+    await page.waitForTimeout(400);
     await page.close();
-  }
+    return timing;
+  };
+  await open(); // the first open after install pays one-off costs (first compile, first cache)
 
-  // Cold: no persisted cache and no stored profile, so the provider is asked, at a latency.
-  const cold: Record<number, number[]> = {};
-  for (const latency of [0, 200]) {
+  // Each cold open (no persisted cache, no stored profile: the provider is asked) is paired with
+  // the warm open after it, which paints from the cache the cold one left: machine load falls on
+  // both alike, and what is compared is the pair. The provider's own time is what the
+  // background's HTTP exchange took (Resource Timing), so the rest is Whoami's.
+  const warm: OpenTiming[] = [];
+  const cold: Record<number, ColdOpen[]> = {};
+  for (const latency of COLD_LATENCIES) {
     mock.setLatency(latency);
     cold[latency] = [];
     for (let i = 0; i < RUNS; i++) {
       await clearCaches(worker);
-      const { page, timing } = await openPopup(context, popupUrl);
-      cold[latency].push(timing.profileVisible - latency);
-      await page.close();
-      // The closed popup's last cache write lands before the next run clears it.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      const { profileVisible } = await open();
+      const exchange = await providerTime(worker, mock);
+      const warmAfter = await open();
+      warm.push(warmAfter);
+      cold[latency].push({ profileVisible, exchange, extra: profileVisible - exchange - warmAfter.profileVisible });
     }
   }
   mock.setLatency(0);
 
-  // Heap after open, from Chromium's own counters.
+  // Heap after open, from Chromium's own counters, after a collection.
   const heap: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const { page } = await openPopup(context, popupUrl);
@@ -134,24 +184,31 @@ async function benchOpens(mock: MockProviders) {
 async function benchRefresh(mock: MockProviders) {
   const { context, setup, cleanup } = await launch(mock);
   await signInToWacht(context, mock);
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < REFRESH_ACCOUNTS; i++) {
     const provider = PROVIDERS[i % 4]!;
     // Wacht accounts share the browser's one session on the deployment, as they would.
     const userId = provider === 'wacht' ? mock.wacht.userIds()[0]! : mock[provider].createUser();
     await send(setup, 'addAccount', { provider, label: `${provider} ${i}`, credentials: mock.credentials(provider, userId) });
   }
   await send(setup, 'refresh', {});
-  mock.setLatency(100);
+  mock.setLatency(REFRESH_LATENCY_MS);
   const wall: number[] = [];
   const peaks: number[] = [];
   let failures = 0;
   for (let i = 0; i < RUNS; i++) {
     mock.resetStats();
-    const started = performance.now();
-    const { entries } = await send(setup, 'refresh', {});
-    wall.push(performance.now() - started);
+    // Timed by the page that asks, on its own clock: handing the whole answer (100 entries) over
+    // to the bench would add the bench's own copying to the figure.
+    const { ms, answered, failed } = await setup.evaluate<{ ms: number; answered: number; failed: number }>(`(async () => {
+      const started = performance.now();
+      const reply = await chrome.runtime.sendMessage({ whoami: 'request', type: 'refresh', input: {} });
+      const ms = performance.now() - started;
+      const entries = reply.ok ? reply.data.entries : [];
+      return { ms, answered: entries.length, failed: entries.filter((entry) => entry.error !== null).length };
+    })()`);
+    wall.push(ms);
     peaks.push(mock.stats.peakInFlight);
-    failures += entries.filter((e) => e.error !== null).length + (100 - entries.length);
+    failures += failed + (REFRESH_ACCOUNTS - answered);
   }
   mock.setLatency(0);
   await cleanup();
@@ -167,8 +224,15 @@ interface Row {
 
 const ms = (s: Stat) => `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-const js = (size: BundleSize) =>
-  `JS ${kb(size.raw)} raw, ${kb(size.gzip)} gzip` + (size.cssRaw ? ` (+ CSS ${kb(size.cssRaw)}, ${kb(size.cssGzip)} gzip)` : '');
+function bundleRow(name: string, size: BundleSize, budgetKb: number): Row {
+  const css = size.cssRaw ? `; CSS beside it ${kb(size.cssGzip)}` : '';
+  return {
+    name: `${name}, gzip`,
+    value: `${kb(size.gzip)} (${kb(size.raw)} raw${css})`,
+    budget: `≤ ${budgetKb} kB`,
+    ok: size.gzip <= budgetKb * 1000,
+  };
+}
 
 async function main() {
   console.log('Building (production and loopback)…');
@@ -190,46 +254,66 @@ async function main() {
 
   const ratio = stat(opens.warm.map((t) => t.profileVisible / t.firstPaint));
   const warm = stat(opens.warm.map((t) => t.profileVisible));
-  const cold0 = stat(opens.cold[0]!);
-  const cold200 = stat(opens.cold[200]!);
   const wall = stat(refresh.wall);
+  const floor = Math.ceil(REFRESH_ACCOUNTS / MAX_IN_FLIGHT_PER_HOST) * REFRESH_LATENCY_MS;
+  const overFloor = stat(refresh.wall.map((t) => t / floor));
   const peak = Math.max(...refresh.peaks);
   const heap = stat(opens.heap.map((b) => b / 1e6));
+  const ratioText = (s: Stat) => `${s.median.toFixed(3)} (p90 ${s.p90.toFixed(3)}, min ${s.min.toFixed(3)}, max ${s.max.toFixed(3)})`;
 
   const rows: Row[] = [
-    { name: 'Popup warm open: profile visible', value: ms(warm), budget: '—', ok: true },
+    bundleRow('Popup JS loaded at open', sizes.popup, 90),
+    bundleRow('Options JS', sizes.options, 100),
+    bundleRow('Background JS', sizes.background, 25),
     {
-      name: 'Popup warm open: profile / first paint',
-      value: `${ratio.median.toFixed(3)} (min ${ratio.min.toFixed(3)}, max ${ratio.max.toFixed(3)})`,
+      name: 'Warm open: profile visible ÷ first paint',
+      value: ratioText(ratio),
+      budget: '≤ 1.0 median, ≤ 1.05 p90',
+      ok: ratio.median <= 1 && ratio.p90 <= 1.05,
+    },
+    { name: 'Warm open: profile visible', value: ms(warm), budget: '—', ok: true },
+    ...COLD_LATENCIES.map((latency): Row => {
+      const runs = opens.cold[latency]!;
+      const extra = stat(runs.map((r) => r.extra));
+      const exchange = stat(runs.map((r) => r.exchange));
+      return {
+        name: `Cold open − provider latency − warm open (mock latency ${latency} ms)`,
+        value: `${ms(extra)}; provider exchange ${exchange.median.toFixed(1)} ms`,
+        budget: '≤ 15 ms',
+        ok: extra.median <= 15,
+      };
+    }),
+    {
+      name: `Refresh ${REFRESH_ACCOUNTS} accounts at ${REFRESH_LATENCY_MS} ms, ÷ floor (${floor / REFRESH_LATENCY_MS} rounds × latency = ${floor} ms)`,
+      value: `${ratioText(overFloor)}; ${ms(wall)}`,
       budget: '≤ 1.10',
-      ok: ratio.median <= 1.1,
+      ok: overFloor.median <= 1.1,
     },
-    { name: 'Popup cold open − latency (0 ms)', value: ms(cold0), budget: '≤ 60 ms', ok: cold0.median <= 60 },
-    { name: 'Popup cold open − latency (200 ms)', value: ms(cold200), budget: '≤ 60 ms', ok: cold200.median <= 60 },
-    { name: 'Popup bundle (loaded at open)', value: js(sizes.popup), budget: '≤ 100 kB gzip', ok: sizes.popup.gzip <= 100_000 },
-    { name: 'Options bundle', value: js(sizes.options), budget: '—', ok: true },
-    { name: 'Background bundle', value: js(sizes.background), budget: '≤ 25 kB gzip', ok: sizes.background.gzip <= 25_000 },
-    { name: 'Refresh 100 accounts (100 ms latency)', value: ms(wall), budget: '≤ 3000 ms', ok: wall.median <= 3000 },
-    { name: 'Refresh: peak in-flight per host', value: String(peak), budget: '≤ 4', ok: peak <= 4 },
-    { name: 'Refresh: failures', value: String(refresh.failures), budget: '0', ok: refresh.failures === 0 },
     {
-      name: `Worst adversarial 1 MB body: parse + scrub + map (${worstBody.name})`,
-      value: ms(worstBody),
-      budget: '≤ 100 ms',
-      ok: worstBody.median <= 100,
+      name: 'Refresh: peak in flight on one host',
+      value: String(peak),
+      budget: `≤ ${MAX_IN_FLIGHT_PER_HOST}`,
+      ok: peak <= MAX_IN_FLIGHT_PER_HOST,
     },
+    { name: 'Refresh: failed accounts', value: String(refresh.failures), budget: '0', ok: refresh.failures === 0 },
     {
       name: 'Popup JS heap after open',
       value: `${heap.median.toFixed(2)} MB (min ${heap.min.toFixed(2)}, max ${heap.max.toFixed(2)})`,
       budget: '≤ 8 MB',
       ok: heap.median <= 8,
     },
+    {
+      name: `Worst adversarial 1 MB answer: parse + scrub + map + redact 200 stored secrets (${worstBody.name})`,
+      value: ms(worstBody),
+      budget: '≤ 100 ms',
+      ok: worstBody.median <= 100,
+    },
   ];
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${execSync(`${CHROME_PATH} --version`).toString().trim()}`;
   const date = new Date().toISOString().slice(0, 10);
   const table = [
-    `Measured ${date} on ${machine}; ${RUNS} runs each, median (min, max).`,
+    `Measured ${date} on ${machine}; ${RUNS} runs each (warm opens: ${opens.warm.length}), median (min, max).`,
     '',
     '| Measure | Result | Budget | |',
     '| --- | --- | --- | --- |',
