@@ -20,7 +20,9 @@ export class ViewErrorBoundary extends Component<{ children: ReactNode }, { fail
       <div className="banner banner-error" role="alert">
         <div className="banner-text">
           <strong className="banner-title">Whoami couldn't show this page</strong>
-          <span className="banner-detail">Its saved copy may be damaged. Reloading starts over from your accounts; nothing is lost.</span>
+          <span className="banner-detail">
+            Something it was given could not be drawn. Reloading starts over from your accounts; nothing is lost.
+          </span>
         </div>
         <button type="button" className="banner-action" onClick={() => this.context.resetView()}>
           Reload

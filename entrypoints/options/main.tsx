@@ -4,6 +4,7 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import '../../components/styles/base.css';
 import '../../components/styles/options.css';
 import { ViewActionsContext } from '../../components/ViewActions';
+import { ViewErrorBoundary } from '../../components/ViewErrorBoundary';
 import { createQueryClient } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
 import { followBackground } from '../../lib/views/query/events';
@@ -13,7 +14,9 @@ followBackground(queryClient);
 createRoot(document.getElementById('root')!).render(
   <ViewActionsContext.Provider value={browserViewActions}>
     <QueryClientProvider client={queryClient}>
-      <OptionsApp />
+      <ViewErrorBoundary>
+        <OptionsApp />
+      </ViewErrorBoundary>
     </QueryClientProvider>
   </ViewActionsContext.Provider>,
 );

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { prefetchFirstScreen } from '../../components/hooks/queries';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/styles/base.css';
 import '../../components/styles/popup.css';
 import { ViewActionsContext } from '../../components/ViewActions';

@@ -30,7 +30,7 @@ describe('lint keeps the runtimes apart', () => {
   it.each([
     ['lib/background/thing.ts', "import { useState } from 'react';"],
     ['lib/background/thing.ts', "import { QueryClient } from '@tanstack/react-query';"],
-    ['lib/background/thing.ts', "import { ProfileCard } from '../../components/ProfileCard';"],
+    ['lib/background/thing.ts', "import { ProfileCard } from '../../components/popup/ProfileCard';"],
     ['lib/background/thing.ts', "import { request } from '../views/messaging';"],
     ['entrypoints/background.ts', "import { createRoot } from 'react-dom/client';"],
     ['lib/shared/thing.ts', "import { describeError } from '../views/error-text';"],
@@ -44,6 +44,16 @@ describe('lint keeps the runtimes apart', () => {
       "no-restricted-globals: Unexpected use of 'fetch'. Components make no requests: the background does.",
     ]);
     expect(await problems('components/Card.tsx', 'export const go = () => chrome.tabs.create({});')).toHaveLength(1);
+  });
+
+  it("keeps each page's components to that page", async () => {
+    expect(await problems('components/popup/Card.tsx', "import { AccountForm } from '../options/AccountForm';")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*never import the options page/),
+    ]);
+    expect(await problems('components/options/List.tsx', "import { ProfileCard } from '../popup/ProfileCard';")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*never import the popup/),
+    ]);
+    expect(await problems('components/options/List.tsx', "import { useViewActions } from '../ViewActions';")).toEqual([]);
   });
 
   it('lets each side import what it may', async () => {

@@ -1,6 +1,6 @@
-import type { AccountSummary } from '../lib/shared/model';
+import type { AccountSummary } from '../../lib/shared/model';
 import { AccountSwitcher } from './AccountSwitcher';
-import { useViewActions } from './ViewActions';
+import { useViewActions } from '../ViewActions';
 
 export function PopupHeader({
   accounts,

@@ -2,10 +2,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../components/PopupApp';
-import { useMockProviders } from '../../support/use-mock-providers';
-import { backgroundHarness } from '../../support/background-harness';
-import { renderWithBackground } from '../../support/render-view';
+import { PopupApp } from '../../../../components/popup/PopupApp';
+import { useMockProviders } from '../../../support/use-mock-providers';
+import { backgroundHarness } from '../../../support/background-harness';
+import { renderWithBackground } from '../../../support/render-view';
 
 const mock = useMockProviders();
 afterEach(cleanup);

@@ -1,15 +1,15 @@
 import { lazy, Suspense } from 'react';
-import type { ErrorAction } from '../lib/views/error-text';
-import { toErrorInfo } from '../lib/shared/errors';
-import type { AccountSummary } from '../lib/shared/model';
-import type { Draft } from '../lib/views/drafts';
+import type { ErrorAction } from '../../lib/views/error-text';
+import { toErrorInfo } from '../../lib/shared/errors';
+import type { AccountSummary } from '../../lib/shared/model';
+import type { Draft } from '../../lib/views/drafts';
 import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
-import { useProfileEntry, type useRefresh } from './hooks/queries';
-import { useRestoredDraft } from './hooks/useRestoredDraft';
-import { useNow } from './hooks/useNow';
+import { useProfileEntry, type useRefresh } from '../hooks/queries';
+import { useRestoredDraft } from '../hooks/useRestoredDraft';
+import { useNow } from '../hooks/useNow';
 import { ProfileCard } from './ProfileCard';
 import { ProfileSkeleton } from './ProfileSkeleton';
-import { useViewActions } from './ViewActions';
+import { useViewActions } from '../ViewActions';
 
 const REFUSED: ReadonlySet<string> = new Set(['unauthorized', 'signed-out', 'forbidden', 'permission-missing']);
 

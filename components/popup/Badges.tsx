@@ -1,4 +1,4 @@
-import type { Profile } from '../lib/shared/profile';
+import type { Profile } from '../../lib/shared/profile';
 
 export function Badges({ profile }: { profile: Profile }) {
   const badges = [

@@ -1,12 +1,12 @@
-import type { AccountSummary, ProfileEntry } from '../lib/shared/model';
-import type { Profile } from '../lib/shared/profile';
-import { formatDateTime, timeAgo } from '../lib/views/time';
+import type { AccountSummary, ProfileEntry } from '../../lib/shared/model';
+import type { Profile } from '../../lib/shared/profile';
+import { formatDateTime, timeAgo } from '../../lib/views/time';
 import { Avatar } from './Avatar';
 import { Badges } from './Badges';
 import { CopyButton } from './CopyButton';
 import { DetailsSection } from './DetailsSection';
 import { RawJson } from './RawJson';
-import { useViewActions } from './ViewActions';
+import { useViewActions } from '../ViewActions';
 
 /**
  * The profile's name is watched by the browser's Element Timing: `npm run bench` reads when it

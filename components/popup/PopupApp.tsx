@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { toErrorInfo } from '../lib/shared/errors';
-import { useDrafts } from './hooks/useDrafts';
+import { toErrorInfo } from '../../lib/shared/errors';
+import { useDrafts } from '../hooks/useDrafts';
 import { AccountView } from './AccountView';
 import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
 import { FirstRun } from './FirstRun';
-import { useAccounts, useRefresh } from './hooks/queries';
+import { useAccounts, useRefresh } from '../hooks/queries';
 import { PopupHeader } from './PopupHeader';
 import { ProfileSkeleton } from './ProfileSkeleton';
-import { useViewActions } from './ViewActions';
+import { useViewActions } from '../ViewActions';
 
 export function PopupApp({ initialAccountId }: { initialAccountId: string | null }) {
   const drafts = useDrafts();

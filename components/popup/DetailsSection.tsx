@@ -1,5 +1,5 @@
-import type { ProfileDetail } from '../lib/shared/profile';
-import { formatDateTime } from '../lib/views/time';
+import type { ProfileDetail } from '../../lib/shared/profile';
+import { formatDateTime } from '../../lib/views/time';
 
 /** Provider-specific facts, folded away until asked for. */
 export function DetailsSection({ details }: { details: ProfileDetail[] }) {

@@ -1,5 +1,5 @@
-import type { ProviderSummary } from '../lib/shared/model';
-import { useViewActions } from './ViewActions';
+import type { ProviderSummary } from '../../lib/shared/model';
+import { useViewActions } from '../ViewActions';
 
 const list = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
 

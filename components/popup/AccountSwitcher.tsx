@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../lib/shared/model';
+import type { AccountSummary } from '../../lib/shared/model';
 
 export function AccountSwitcher({
   accounts,

@@ -1,4 +1,4 @@
-import type { Picture } from '../lib/shared/model';
+import type { Picture } from '../../lib/shared/model';
 
 function initialsOf(name: string): string {
   const letters = name

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { describeError } from '../lib/views/error-text';
-import { toErrorInfo } from '../lib/shared/errors';
-import type { AccountSummary } from '../lib/shared/model';
-import type { Profile } from '../lib/shared/profile';
-import { discardDraft, type Draft, saveDraft } from '../lib/views/drafts';
-import { changedValues, type EditValues, formFieldErrors, valuesFromProfile } from '../lib/views/profile-edit';
-import { useProfileEdit } from './hooks/useProfileEdit';
+import { describeError } from '../../lib/views/error-text';
+import { toErrorInfo } from '../../lib/shared/errors';
+import type { AccountSummary } from '../../lib/shared/model';
+import type { Profile } from '../../lib/shared/profile';
+import { discardDraft, type Draft, saveDraft } from '../../lib/views/drafts';
+import { changedValues, type EditValues, formFieldErrors, valuesFromProfile } from '../../lib/views/profile-edit';
+import { useProfileEdit } from '../hooks/useProfileEdit';
 
 /** Quick edits of the fields the account's provider accepts; the rest stay read-only. */
 export function EditForm({

@@ -1,4 +1,4 @@
-import type { ProfileEntry } from '../lib/shared/model';
+import type { ProfileEntry } from '../../lib/shared/model';
 
 /** The provider's answer as it came, secrets already removed by the background; the start of it when it was cut. */
 export function RawJson({ raw, rawCut }: Pick<ProfileEntry, 'raw' | 'rawCut'>) {

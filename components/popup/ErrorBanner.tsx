@@ -1,5 +1,5 @@
-import { describeError, type ErrorAction, type ErrorContext } from '../lib/views/error-text';
-import type { ErrorInfo } from '../lib/shared/errors';
+import { describeError, type ErrorAction, type ErrorContext } from '../../lib/views/error-text';
+import type { ErrorInfo } from '../../lib/shared/errors';
 
 export function ErrorBanner({
   error,
