@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { PROFILE_PAINT_ID } from '../../components/ProfileCard';
+import { PROFILE_PAINT_ID } from '../../components/popup/ProfileCard';
 import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker } from '../e2e/fixtures';
 import { PROVIDERS, send, signInToWacht } from '../e2e/helpers';
 import { createMockProviders, type MockProviders } from '../mock-providers/server';
