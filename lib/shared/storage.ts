@@ -2,7 +2,8 @@
 // writes it), whether it holds a secret, and the version of its shape. The background defines
 // its items from this list on WXT's `storage.defineItem`, with their migrations
 // (lib/background/storage/items.ts); the views read and write their few keys with the plain
-// storage API (lib/views/storage.ts), which keeps WXT's storage runtime out of the popup.
+// storage API (lib/views/preferences.ts, drafts.ts, query/client.ts), which keeps WXT's storage
+// runtime out of the popup.
 // tests/unit/lib/shared/storage.test.ts checks that a full session writes no key missing here.
 
 type StorageOwner = 'background' | 'views';

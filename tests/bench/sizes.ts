@@ -30,7 +30,8 @@ function assetsOf(outDir: string, html: string): string[] {
   return [...seen];
 }
 
-function measure(outDir: string, files: string[]): BundleSize {
+/** The raw and gzip size of these files of a build. */
+export function measure(outDir: string, files: string[]): BundleSize {
   const size = { raw: 0, gzip: 0, cssRaw: 0, cssGzip: 0, files };
   for (const file of files) {
     const bytes = fs.readFileSync(path.join(outDir, file));
