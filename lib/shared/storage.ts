@@ -54,8 +54,9 @@ export const STORED = {
     key: 'local:whoami-query-cache',
     owner: 'views',
     secret: false,
-    // The cache's own "buster": a new shape of what it holds throws the old copy away.
-    version: 2,
+    // A copy of another version is thrown away (v3: our own format, no longer React Query's
+    // dehydrated client).
+    version: 3,
   },
   /** The account the popup showed last. */
   selectedAccount: {

@@ -1,11 +1,8 @@
 import { browser } from 'wxt/browser';
 import { areaKey, STORED } from '../../shared/storage';
+import { parseViewCache } from '../../shared/view-cache';
 
 const PERSISTED_CACHE_KEY = areaKey(STORED.viewCache.key);
-
-interface PersistedClient {
-  clientState?: { queries?: Array<{ queryKey?: unknown[] }> };
-}
 
 /**
  * Removes an account's queries from the persisted cache, so a removed account's profile is
@@ -13,16 +10,12 @@ interface PersistedClient {
  */
 export async function purgeAccountFromPersistedCache(accountId: string): Promise<void> {
   const stored = (await browser.storage.local.get(PERSISTED_CACHE_KEY))[PERSISTED_CACHE_KEY];
-  if (typeof stored !== 'string') return;
-  let client: PersistedClient;
-  try {
-    client = JSON.parse(stored) as PersistedClient;
-  } catch {
+  if (stored === undefined) return;
+  const cache = parseViewCache(stored);
+  if (!cache) {
     await browser.storage.local.remove(PERSISTED_CACHE_KEY);
     return;
   }
-  const queries = client.clientState?.queries;
-  if (!Array.isArray(queries)) return;
-  client.clientState!.queries = queries.filter((q) => !(Array.isArray(q.queryKey) && q.queryKey.includes(accountId)));
-  await browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(client) });
+  cache.queries = cache.queries.filter((query) => !query.queryKey.includes(accountId));
+  await browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(cache) });
 }

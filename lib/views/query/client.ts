@@ -1,17 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
-import {
-  type PersistedClient,
-  type Persister,
-  persistQueryClientRestore,
-  persistQueryClientSubscribe,
-} from '@tanstack/react-query-persist-client';
 import { browser } from '../browser';
 import { protocolCheck } from '../messaging';
 import { areaKey, STORED } from '../../shared/storage';
+import { type CachedQuery, parseViewCache, type ViewCache } from '../../shared/view-cache';
 
 const PERSISTED_CACHE_KEY = areaKey(STORED.viewCache.key);
 
 const DAY = 24 * 60 * 60 * 1000;
+const MAX_AGE = 7 * DAY;
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -28,76 +24,43 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+// Only what the popup paints first is persisted; nothing in either holds a secret.
+const PERSISTED = new Set(['accounts', 'profile']);
+
 /**
  * The persisted copy leaves out each profile's raw answer: the first frame doesn't show it, the
  * background keeps it already, and a second copy of every answer would double what is stored.
  */
-export function withoutRawAnswers(client: PersistedClient): PersistedClient {
-  return {
-    ...client,
-    clientState: {
-      ...client.clientState,
-      queries: client.clientState.queries.map((query) => {
-        const data = query.state.data as { raw?: unknown; rawCut?: unknown } | undefined;
-        if (query.queryKey[0] !== 'profile' || !data || typeof data !== 'object') return query;
+function cachedQueries(queryClient: QueryClient): CachedQuery[] {
+  return queryClient
+    .getQueryCache()
+    .getAll()
+    .filter((query) => query.state.status === 'success' && PERSISTED.has(String(query.queryKey[0])))
+    .map((query) => {
+      let data = query.state.data as { raw?: unknown; rawCut?: unknown } | undefined;
+      if (query.queryKey[0] === 'profile' && data && typeof data === 'object') {
         const { raw: _raw, rawCut: _cut, ...rest } = data;
-        return { ...query, state: { ...query.state, data: rest } };
-      }),
-    },
-  };
+        data = rest;
+      }
+      return { queryKey: [...query.queryKey], data, updatedAt: query.state.dataUpdatedAt };
+    });
 }
-
-const PERSIST_EVERY_MS = 250;
-
-/**
- * The cache's copy in `storage.local`: written at most every 250 ms (the last state wins), read
- * once when a page opens. A failed write (a full storage) only means the next open paints later.
- */
-function storagePersister(): Persister {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let latest: PersistedClient | undefined;
-  return {
-    persistClient(client) {
-      latest = client;
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        const value = JSON.stringify(withoutRawAnswers(latest!));
-        browser.storage.local.set({ [PERSISTED_CACHE_KEY]: value }).catch(() => undefined);
-      }, PERSIST_EVERY_MS);
-    },
-    async restoreClient() {
-      const stored = (await browser.storage.local.get(PERSISTED_CACHE_KEY))[PERSISTED_CACHE_KEY];
-      return typeof stored === 'string' ? (JSON.parse(stored) as PersistedClient) : undefined;
-    },
-    removeClient: () => browser.storage.local.remove(PERSISTED_CACHE_KEY),
-  };
-}
-
-const persister = storagePersister();
-
-// Only what the popup paints first is persisted; nothing in either holds a secret.
-const PERSISTED = new Set(['accounts', 'profile']);
-
-const persistOptions = {
-  persister,
-  buster: String(STORED.viewCache.version),
-  maxAge: 7 * DAY,
-};
 
 /**
  * Fills the cache from storage before the first render, so a reopened popup paints the last
- * profile at once. A copy of another shape (an older version's) is thrown away by its version.
+ * profile at once. A copy of another version, a damaged or a week-old one is thrown away.
  */
 export async function restoreQueryCache(queryClient: QueryClient): Promise<Restored[]> {
-  try {
-    await persistQueryClientRestore({ queryClient, ...persistOptions });
-  } catch {
-    await persister.removeClient();
+  const cache = parseViewCache((await browser.storage.local.get(PERSISTED_CACHE_KEY))[PERSISTED_CACHE_KEY]);
+  if (!cache || Date.now() - cache.savedAt > MAX_AGE) {
+    await browser.storage.local.remove(PERSISTED_CACHE_KEY);
+    return [];
   }
   const restored: Restored[] = [];
-  for (const query of queryClient.getQueryCache().getAll()) {
-    if (PERSISTED.has(String(query.queryKey[0]))) restored.push({ queryKey: query.queryKey, data: query.state.data });
-    else queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
+  for (const { queryKey, data, updatedAt } of cache.queries) {
+    if (!PERSISTED.has(String(queryKey[0])) || data === undefined) continue;
+    queryClient.setQueryData(queryKey, data, { updatedAt });
+    restored.push({ queryKey, data });
   }
   return restored;
 }
@@ -120,12 +83,20 @@ export async function checkRestoredCache(queryClient: QueryClient, restored: Res
   }
 }
 
+const PERSIST_EVERY_MS = 250;
+
+/**
+ * Keeps the cache's copy in `storage.local`: written at most every 250 ms after a change (the
+ * last state wins). A failed write (a full storage) only means the next open paints later.
+ */
 export function persistQueryCache(queryClient: QueryClient): () => void {
-  return persistQueryClientSubscribe({
-    queryClient,
-    ...persistOptions,
-    dehydrateOptions: {
-      shouldDehydrateQuery: (query) => query.state.status === 'success' && PERSISTED.has(String(query.queryKey[0])),
-    },
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    timer = undefined;
+    const cache: ViewCache = { version: STORED.viewCache.version, savedAt: Date.now(), queries: cachedQueries(queryClient) };
+    browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(cache) }).catch(() => undefined);
+  };
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'added' || event.type === 'removed' || event.type === 'updated') timer ??= setTimeout(write, PERSIST_EVERY_MS);
   });
 }

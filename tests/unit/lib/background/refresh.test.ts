@@ -207,11 +207,13 @@ describe('settings, export, import and forgetting', () => {
     const keep = await bg.addMockAccount('insighto');
     const drop = await bg.addMockAccount('chakra');
     const cache = {
-      clientState: { queries: [{ queryKey: ['profile', keep.id] }, { queryKey: ['profile', drop.id] }, { queryKey: ['accounts'] }] },
+      version: 3,
+      savedAt: Date.now(),
+      queries: [['profile', keep.id], ['profile', drop.id], ['accounts']].map((queryKey) => ({ queryKey, data: {}, updatedAt: 1 })),
     };
     await fakeBrowser.storage.local.set({ 'whoami-query-cache': JSON.stringify(cache) });
     await bg.send('removeAccount', { id: drop.id });
     const stored = JSON.parse((await fakeBrowser.storage.local.get('whoami-query-cache'))['whoami-query-cache'] as string);
-    expect(stored.clientState.queries.map((q: { queryKey: string[] }) => q.queryKey)).toEqual([['profile', keep.id], ['accounts']]);
+    expect(stored.queries.map((q: { queryKey: string[] }) => q.queryKey)).toEqual([['profile', keep.id], ['accounts']]);
   });
 });

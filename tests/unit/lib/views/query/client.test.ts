@@ -1,20 +1,53 @@
-import { dehydrate, QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
-import { withoutRawAnswers } from '../../../../../lib/views/query/client';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createQueryClient, persistQueryCache, restoreQueryCache } from '../../../../../lib/views/query/client';
 import { emptyEntry } from '../../../../../lib/shared/model';
+import { STORED } from '../../../../../lib/shared/storage';
+
+const KEY = 'whoami-query-cache';
+
+async function storedCache(): Promise<string | undefined> {
+  return (await fakeBrowser.storage.local.get(KEY))[KEY] as string | undefined;
+}
 
 describe("the popup's persisted cache", () => {
-  it('keeps what the first frame paints, without a second copy of each raw answer', () => {
-    const cache = new QueryClient();
+  it('keeps what the first frame paints, without a second copy of each raw answer, and paints it again', async () => {
+    fakeBrowser.reset();
+    const first = createQueryClient();
+    persistQueryCache(first);
     const entry = { ...emptyEntry('a1'), raw: { huge: 'x'.repeat(10_000) }, rawCut: { bytes: 900_000 } };
-    cache.setQueryData(['profile', 'a1'], entry);
-    cache.setQueryData(['accounts'], { accounts: [], problems: [] });
-    const persisted = withoutRawAnswers({ buster: '2', timestamp: 1, clientState: dehydrate(cache) });
-    const [accounts, profile] = [...persisted.clientState.queries].sort((a, b) =>
-      String(a.queryKey[0]).localeCompare(String(b.queryKey[0])),
-    );
-    expect(profile!.state.data).toEqual(emptyEntry('a1'));
-    expect(accounts!.state.data).toEqual({ accounts: [], problems: [] });
-    expect(JSON.stringify(persisted).length).toBeLessThan(2_000);
+    first.setQueryData(['profile', 'a1'], entry, { updatedAt: 1_700_000_000_000 });
+    first.setQueryData(['accounts'], { accounts: [], problems: [] });
+    first.setQueryData(['settings'], { refreshMinutes: 30 });
+    await vi.waitFor(async () => expect(await storedCache()).toBeDefined());
+    expect((await storedCache())!.length).toBeLessThan(2_000);
+
+    const next = createQueryClient();
+    const restored = await restoreQueryCache(next);
+    expect(restored.map((r) => r.queryKey[0]).sort()).toEqual(['accounts', 'profile']);
+    expect(next.getQueryData(['profile', 'a1'])).toEqual(emptyEntry('a1'));
+    expect(next.getQueryState(['profile', 'a1'])?.dataUpdatedAt).toBe(1_700_000_000_000);
+    expect(next.getQueryData(['accounts'])).toEqual({ accounts: [], problems: [] });
+    expect(next.getQueryData(['settings'])).toBeUndefined();
+  });
+
+  it('throws away a copy of another version, a damaged one and a week-old one', async () => {
+    const copies = [
+      JSON.stringify({ buster: '2', timestamp: Date.now(), clientState: { queries: [] } }),
+      '{not json',
+      JSON.stringify({
+        version: STORED.viewCache.version,
+        savedAt: Date.now() - 8 * 24 * 60 * 60 * 1000,
+        queries: [{ queryKey: ['accounts'], data: { accounts: [], problems: [] }, updatedAt: 1 }],
+      }),
+    ];
+    for (const copy of copies) {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.local.set({ [KEY]: copy });
+      const client = createQueryClient();
+      expect(await restoreQueryCache(client)).toEqual([]);
+      expect(client.getQueryCache().getAll()).toEqual([]);
+      expect(await storedCache()).toBeUndefined();
+    }
   });
 });
