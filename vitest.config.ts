@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/mock-providers/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['tests/support/i18n-stand-in.ts'],
     testTimeout: 15_000,
   },
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 
 // WXT sets NODE_ENV to the mode's name, so the loopback test build (`--mode e2e`) would get
@@ -20,7 +21,9 @@ const PAGE_CSP =
 const pageCsp = (mode: string) => (mode === 'development' ? undefined : PAGE_CSP);
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
+  // The toolbar and store icons are drawn from one SVG at build time.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
   imports: false,
   // Extension pages load from disk in browsers that all support modulepreload: no polyfill or
   // preload helper needed in the popup's bundle.
@@ -31,6 +34,10 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The privacy policy ships inside the extension, as plain text the options page links to.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({ absoluteSrc: path.resolve('PRIVACY.md'), relativeDest: 'privacy.txt' });
+    },
     // The pages load few, larger chunks: the libraries in one, and each page's own code; the rest
     // (schemas, the editor, error words) on first use — fewer files compress better. The
     // background is one classic script and is left alone.
@@ -54,17 +61,23 @@ export default defineConfig({
   },
   manifest: ({ browser, manifestVersion, mode }) => ({
     // The test and demo build must never pass for a release: its name and version say what it is.
-    name: mode === 'e2e' ? 'Whoami E2E TEST BUILD (not for release)' : 'Whoami',
+    name: mode === 'e2e' ? 'Whoami E2E TEST BUILD (not for release)' : '__MSG_extName__',
     ...(mode === 'e2e' ? { version_name: '0.0.0-e2e-test-build' } : {}),
     ...(pageCsp(mode) ? { content_security_policy: manifestVersion === 3 ? { extension_pages: pageCsp(mode) } : pageCsp(mode) } : {}),
-    description: 'See who you are signed in as on your SaaS APIs, right from the toolbar.',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', 'cookies'],
     // MV2 (Firefox) has no optional_host_permissions: hosts are optional permissions there.
     ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),
     // The e2e and demo builds talk to the mock providers on loopback; granting that origin up
     // front keeps a headless run from stopping at a permission prompt nobody can click.
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
-    action: { default_title: 'Whoami' },
+    // Alt+Shift+U opens the popup: U for user. Neither Chrome nor Firefox uses it (Chrome refuses
+    // to assign Alt+Shift+W, the first choice).
+    // MV2 (Firefox) names the popup's command after browser_action.
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+U' } },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

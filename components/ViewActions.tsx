@@ -7,6 +7,9 @@ export interface ViewActions {
   /** Asks for host permission; call it straight from a click handler. */
   ensureOrigins(origins: string[]): Promise<boolean>;
   saveSelectedAccount(accountId: string): void;
+  /** The keyboard shortcut that opens the popup ("Alt+Shift+U"), or null when none is set. */
+  readShortcut(): Promise<string | null>;
+  openShortcutSettings(): void;
   /** Throws away the page's saved copy and loads it again. */
   resetView(): void;
 }
@@ -16,6 +19,8 @@ const noop: ViewActions = {
   openTab: () => undefined,
   ensureOrigins: async () => false,
   saveSelectedAccount: () => undefined,
+  readShortcut: async () => null,
+  openShortcutSettings: () => undefined,
   resetView: () => undefined,
 };
 

@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { ViewActionsContext } from './ViewActions';
+import { t } from '../lib/shared/i18n';
 
 /**
  * The last line of defence for a page: if rendering fails (a damaged cache painted before its
@@ -19,13 +20,11 @@ export class ViewErrorBoundary extends Component<{ children: ReactNode }, { fail
     return (
       <div className="banner banner-error" role="alert">
         <div className="banner-text">
-          <strong className="banner-title">Whoami couldn't show this page</strong>
-          <span className="banner-detail">
-            Something it was given could not be drawn. Reloading starts over from your accounts; nothing is lost.
-          </span>
+          <strong className="banner-title">{t('popup.crashTitle')}</strong>
+          <span className="banner-detail">{t('popup.crashDetail')}</span>
         </div>
         <button type="button" className="banner-action" onClick={() => this.context.resetView()}>
-          Reload
+          {t('popup.reload')}
         </button>
       </div>
     );

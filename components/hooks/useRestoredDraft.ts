@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Profile } from '../../lib/shared/profile';
 import { discardDraft, type Draft } from '../../lib/views/drafts';
 import { draftApplied } from '../../lib/views/profile-edit';
+import { t } from '../../lib/shared/i18n';
 
 /**
  * A draft restored from an earlier popup opens the edit form again, unless the profile shows
@@ -23,7 +24,7 @@ export function useRestoredDraft(accountId: string, initialDraft: Draft | null |
   useEffect(() => {
     if (!restored?.applied) return;
     void discardDraft(accountId).then(() => {
-      if (restored.draft.editId) setNotice('Your last edit was saved.');
+      if (restored.draft.editId) setNotice(t('errors.lastEditSaved'));
     });
   }, [accountId, restored]);
   return {

@@ -9,6 +9,7 @@ import { type FormErrors, type FormValues, initialValues, originsFor, validateFo
 import { useViewActions } from '../ViewActions';
 import { CredentialInput } from './CredentialInput';
 import { ErrorLine } from './ErrorLine';
+import { t } from '../../lib/shared/i18n';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; profile: Profile } | { status: 'failed'; error: ErrorInfo };
 
@@ -24,7 +25,7 @@ function withoutSecretFields(adapter: ProviderDescriptor, settings: Record<strin
 }
 
 function hostOf(origins: string[]): string {
-  return origins[0]?.replace(/^\w+:\/\//, '').replace(/\/\*$/, '') ?? 'the provider';
+  return origins[0]?.replace(/^\w+:\/\//, '').replace(/\/\*$/, '') ?? t('options.form.theProvider');
 }
 
 export function AccountForm({
@@ -132,11 +133,16 @@ export function AccountForm({
   };
 
   return (
-    <form className="account-form" onSubmit={save} noValidate aria-label={editing ? `Edit ${editing.label}` : 'Add account'}>
-      <h2>{editing ? `Edit “${editing.label}”` : 'Add an account'}</h2>
+    <form
+      className="account-form"
+      onSubmit={save}
+      noValidate
+      aria-label={editing ? t('options.accounts.editLabel', { label: editing.label }) : t('options.accounts.add')}
+    >
+      <h2>{editing ? t('options.form.editTitle', { label: editing.label }) : t('options.form.addTitle')}</h2>
       {!editing && (
         <div className="form-field">
-          <label htmlFor="account-provider">Provider</label>
+          <label htmlFor="account-provider">{t('options.form.provider')}</label>
           <select id="account-provider" value={providerId} onChange={(e) => switchProvider(e.target.value)}>
             {choices.map((choice) => (
               <option key={choice.id} value={choice.id}>
@@ -147,7 +153,7 @@ export function AccountForm({
         </div>
       )}
       <div className="form-field">
-        <label htmlFor="account-label">Label</label>
+        <label htmlFor="account-label">{t('options.form.label')}</label>
         <input
           id="account-label"
           value={values.label ?? ''}
@@ -175,10 +181,10 @@ export function AccountForm({
       ))}
 
       <div className="test-result" role="status" aria-live="polite">
-        {test.status === 'testing' && 'Testing the connection…'}
+        {test.status === 'testing' && t('options.form.testing')}
         {test.status === 'ok' && (
           <span className="ok">
-            Connected as <strong>{test.profile.displayName}</strong>
+            {t('options.form.connectedAs')} <strong>{test.profile.displayName}</strong>
             {test.profile.email && test.profile.email !== test.profile.displayName && ` (${test.profile.email})`}
           </span>
         )}
@@ -186,19 +192,19 @@ export function AccountForm({
       </div>
       {saveError && Object.keys(saveError.fieldErrors).length === 0 && (
         <p role="alert">
-          <ErrorLine prefix="Not saved: " error={saveError} context={errorContext} />
+          <ErrorLine prefix={t('options.form.notSaved')} error={saveError} context={errorContext} />
         </p>
       )}
 
       <div className="form-actions">
         <button type="button" onClick={() => void runTest()} disabled={test.status === 'testing'}>
-          Test connection
+          {t('options.form.test')}
         </button>
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('options.form.saving') : t('options.form.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('options.cancel')}
         </button>
       </div>
     </form>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { request } from '../../lib/views/messaging';
 import type { AccountSummary, ProviderSummary } from '../../lib/shared/model';
 import { timeAgo } from '../../lib/views/time';
-import { accountState, accountStateLabels } from '../../lib/views/account-state';
+import { accountState, accountStateLabel } from '../../lib/views/account-state';
+import { t } from '../../lib/shared/i18n';
 import { useStoredEntry } from '../hooks/queries';
 import { useNow } from '../hooks/useNow';
 import { useViewActions } from '../ViewActions';
@@ -39,35 +40,39 @@ function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () =
           {secrets.length > 0 && <> · {secrets.join(' ')}</>}
         </span>
         <span className="muted">
-          <span className={`state state-${state}`}>{accountStateLabels[state]}</span>
+          <span className={`state state-${state}`}>{accountStateLabel(state)}</span>
           {entry?.profile && <> · {entry.profile.displayName}</>}
-          {entry?.fetchedAt ? <> · refreshed {timeAgo(entry.fetchedAt, now)}</> : null}
+          {entry?.fetchedAt ? <> · {t('options.accounts.refreshed', { time: timeAgo(entry.fetchedAt, now) })}</> : null}
         </span>
       </div>
       <div className="account-actions">
         <AvatarButton account={account} />
         {state === 'permission-missing' && (
           <button type="button" onClick={() => void grant()}>
-            Grant access
+            {t('options.accounts.grantAccess')}
           </button>
         )}
         {confirming ? (
-          <span className="confirm" role="group" aria-label={`Remove ${account.label}?`}>
-            <span>Remove “{account.label}”?</span>
+          <span className="confirm" role="group" aria-label={t('options.accounts.removeQuestion', { label: account.label })}>
+            <span>{t('options.accounts.confirmRemove', { label: account.label })}</span>
             <button type="button" className="danger" onClick={() => void remove()} disabled={removing}>
-              Remove
+              {t('options.accounts.remove')}
             </button>
             <button type="button" onClick={() => setConfirming(false)} autoFocus>
-              Keep
+              {t('options.accounts.keep')}
             </button>
           </span>
         ) : (
           <>
-            <button type="button" onClick={onEdit} aria-label={`Edit ${account.label}`}>
-              Edit
+            <button type="button" onClick={onEdit} aria-label={t('options.accounts.editLabel', { label: account.label })}>
+              {t('options.accounts.edit')}
             </button>
-            <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${account.label}`}>
-              Remove
+            <button
+              type="button"
+              onClick={() => setConfirming(true)}
+              aria-label={t('options.accounts.removeLabel', { label: account.label })}
+            >
+              {t('options.accounts.remove')}
             </button>
           </>
         )}
@@ -88,7 +93,7 @@ export function AccountList({
   if (accounts.length === 0) {
     return (
       <div className="muted">
-        <p>No accounts yet. Add one below — what each provider needs:</p>
+        <p>{t('options.accounts.none')}</p>
         <ul className="needs-list">
           {providers.map((provider) => (
             <li key={provider.id}>

@@ -6,6 +6,7 @@ import { request } from '../../lib/views/messaging';
 import type { AccountSummary } from '../../lib/shared/model';
 import { ErrorLine } from './ErrorLine';
 import { FileButton } from './FileButton';
+import { t } from '../../lib/shared/i18n';
 
 type State =
   | { status: 'idle' }
@@ -46,16 +47,16 @@ export function AvatarButton({ account }: { account: AccountSummary }) {
   return (
     <span className="avatar-button">
       <FileButton
-        label={state.status === 'uploading' ? 'Uploading…' : 'Change picture…'}
+        label={state.status === 'uploading' ? t('options.picture.uploading') : t('options.picture.change')}
         accept={limits.types.join(',')}
         onFile={(file) => void upload(file)}
       />
       <span role="status" aria-live="polite">
-        {state.status === 'done' && <span className="ok">Picture updated.</span>}
+        {state.status === 'done' && <span className="ok">{t('options.picture.updated')}</span>}
         {state.status === 'refused' && <span className="field-error">{state.problems.join('. ')}.</span>}
         {state.status === 'failed' && (
           <ErrorLine
-            prefix="Not uploaded: "
+            prefix={t('options.picture.notUploaded')}
             error={state.error}
             context={{ providerName: account.providerName, host: account.host, signInUrl: account.signInUrl, inOptions: true }}
           />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CredentialField } from '../../lib/shared/providers/types';
 import { FieldNotes, notesFor } from './FieldNotes';
+import { t } from '../../lib/shared/i18n';
 
 /** One generated settings input: visible label, help, inline error, reveal toggle for secrets. */
 export function CredentialInput({
@@ -50,7 +51,7 @@ export function CredentialInput({
           {...common}
           type={secret && !revealed ? 'password' : field.kind === 'url' ? 'url' : 'text'}
           value={value}
-          placeholder={keptHint ? `${keptHint} (unchanged)` : field.placeholder}
+          placeholder={keptHint ? t('options.form.unchanged', { hint: keptHint }) : field.placeholder}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => onChange(e.target.value)}
@@ -60,10 +61,12 @@ export function CredentialInput({
             type="button"
             className="reveal"
             aria-pressed={revealed}
-            aria-label={revealed ? `Hide ${field.label}` : `Show ${field.label}`}
+            aria-label={
+              revealed ? t('options.form.hideField', { field: field.label }) : t('options.form.showField', { field: field.label })
+            }
             onClick={() => setRevealed((r) => !r)}
           >
-            {revealed ? 'Hide' : 'Show'}
+            {revealed ? t('options.form.hide') : t('options.form.show')}
           </button>
         )}
       </span>
@@ -74,7 +77,7 @@ export function CredentialInput({
     <div className={`form-field${field.kind === 'consent' ? ' form-field-consent' : ''}`}>
       <label htmlFor={id}>{field.label}</label>
       {input}
-      <FieldNotes id={id} help={field.help && `${field.help}${keptHint ? ' Leave empty to keep the saved one.' : ''}`} error={error} />
+      <FieldNotes id={id} help={field.help && (keptHint ? `${field.help} ${t('options.form.keepSaved')}` : field.help)} error={error} />
     </div>
   );
 }

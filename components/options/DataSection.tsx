@@ -8,6 +8,7 @@ import { useStatus } from '../hooks/queries';
 import { useViewActions } from '../ViewActions';
 import { FileButton } from './FileButton';
 import { ImportPreview } from './ImportPreview';
+import { plural, t } from '../../lib/shared/i18n';
 
 export type { PendingImport };
 
@@ -31,17 +32,17 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
   const exportAccounts = async () => {
     const file = await request('exportAccounts', {});
     downloadJson(`whoami-accounts-${file.exportedAt.slice(0, 10)}.json`, file);
-    setMessage({ error: false, text: `Exported ${file.accounts.length} account(s), without keys or tokens.` });
+    setMessage({ error: false, text: plural('options.data.exported', file.accounts.length) });
   };
 
   const importFile = async (file: File) => {
     // Size before reading, nesting before any schema walks it.
     const read =
       file.size > IMPORT_LIMITS.maxBytes
-        ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` }
+        ? { error: t('validation.fileTooLarge', { size: IMPORT_LIMITS.maxBytes / 1000 }) }
         : parseJsonWithin(await file.text(), IMPORT_LIMITS);
     if ('error' in read) {
-      setMessage({ error: true, text: `${file.name}: ${read.error}.` });
+      setMessage({ error: true, text: t('options.data.fileError', { file: file.name, error: read.error }) });
       return;
     }
     const [{ exportFileSchema }, { firstIssue }] = await Promise.all([
@@ -50,7 +51,7 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
     ]);
     const parsed = exportFileSchema.safeParse(read.json);
     if (!parsed.success) {
-      setMessage({ error: true, text: `${file.name} is not a Whoami export (${firstIssue(parsed.error)}).` });
+      setMessage({ error: true, text: t('options.data.notAnExport', { file: file.name, issue: firstIssue(parsed.error) }) });
       return;
     }
     try {
@@ -58,7 +59,7 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
       setMessage(null);
       setPreview({ fileName: file.name, file: parsed.data, accounts, hosts });
     } catch (error) {
-      setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Import failed' });
+      setMessage({ error: true, text: toErrorInfo(error).detail ?? t('options.data.importFailed') });
     }
   };
 
@@ -76,28 +77,28 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
         setMessage({
           error: result.skipped.length > 0,
           text: [
-            `Imported ${result.imported.length} account(s).`,
-            result.pending.length > 0 ? `${result.pending.length} need their key or token: enter it below.` : '',
-            ...result.skipped.map((s) => `“${preview.file.accounts[s.index]!.label}” skipped: ${s.reason}.`),
+            plural('options.data.imported', result.imported.length),
+            result.pending.length > 0 ? plural('options.data.needSecret', result.pending.length) : '',
+            ...result.skipped.map((s) => t('options.data.skipped', { label: preview.file.accounts[s.index]!.label, reason: s.reason })),
           ]
             .filter(Boolean)
             .join(' '),
         });
         onNeedSecrets(result.pending);
       })
-      .catch((error: unknown) => setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Import failed' }))
+      .catch((error: unknown) => setMessage({ error: true, text: toErrorInfo(error).detail ?? t('options.data.importFailed') }))
       .finally(() => setImporting(false));
   };
 
   const forget = async () => {
     await request('forgetEverything', {});
     setConfirmForget(false);
-    setMessage({ error: false, text: 'Everything Whoami stored has been deleted.' });
+    setMessage({ error: false, text: t('options.data.forgotten') });
   };
 
   const discard = async () => {
     const { discarded } = await request('discardDamaged', {});
-    setMessage({ error: false, text: `Removed ${discarded} damaged entr${discarded === 1 ? 'y' : 'ies'}.` });
+    setMessage({ error: false, text: plural('options.data.discarded', discarded) });
   };
 
   return (
@@ -105,7 +106,7 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
       {problems.length > 0 && (
         <div className="banner banner-error" role="alert">
           <div className="banner-text">
-            <strong>Some stored data could not be read</strong>
+            <strong>{t('options.data.unreadable')}</strong>
             {problems.map((p) => (
               <span key={p.key + p.message} className="banner-detail">
                 {p.message}
@@ -113,28 +114,28 @@ export function DataSection({ onNeedSecrets }: { onNeedSecrets: (pending: Pendin
             ))}
           </div>
           <button type="button" className="banner-action" onClick={() => void discard()}>
-            Discard damaged entries
+            {t('options.data.discard')}
           </button>
         </div>
       )}
       <div className="data-actions">
         <button type="button" onClick={() => void exportAccounts()}>
-          Export accounts
+          {t('options.data.export')}
         </button>
-        <FileButton label="Import accounts…" onFile={(file) => void importFile(file)} />
+        <FileButton label={t('options.data.import')} onFile={(file) => void importFile(file)} />
         {confirmForget ? (
-          <span className="confirm" role="group" aria-label="Forget everything?">
-            <span>Delete every account, key and cached profile?</span>
+          <span className="confirm" role="group" aria-label={t('options.data.forgetQuestion')}>
+            <span>{t('options.data.forgetConfirm')}</span>
             <button type="button" className="danger" onClick={() => void forget()}>
-              Delete everything
+              {t('options.data.forgetAll')}
             </button>
             <button type="button" onClick={() => setConfirmForget(false)} autoFocus>
-              Cancel
+              {t('options.cancel')}
             </button>
           </span>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirmForget(true)}>
-            Forget everything…
+            {t('options.data.forget')}
           </button>
         )}
       </div>

@@ -1,9 +1,10 @@
 import type { ImportPreviewItem } from '../../lib/shared/model';
+import { plural, t } from '../../lib/shared/i18n';
 
-const STATUS_TEXT: Record<ImportPreviewItem['status'], string> = {
-  ready: 'ready to import',
-  'needs-secret': 'you will type its key or token',
-  skipped: 'will be skipped',
+const STATUS_TEXT: Record<ImportPreviewItem['status'], () => string> = {
+  ready: () => t('options.import.ready'),
+  'needs-secret': () => t('options.import.needsSecret'),
+  skipped: () => t('options.import.skipped'),
 };
 
 /** What an accounts file would add, and every host it would connect to, before anything is saved. */
@@ -25,20 +26,20 @@ export function ImportPreview({
   const importable = accounts.filter((a) => a.status !== 'skipped').length;
   return (
     <section className="import-preview" aria-labelledby="import-preview-title">
-      <h3 id="import-preview-title">Import from “{fileName}”?</h3>
+      <h3 id="import-preview-title">{t('options.import.title', { file: fileName })}</h3>
       {hosts.length > 0 ? (
         <p>
-          Whoami would connect to {hosts.length === 1 ? 'this host' : 'these hosts'}:{' '}
+          {plural('options.import.connectTo', hosts.length)}{' '}
           {hosts.map((host, index) => (
             <span key={host}>
               {index > 0 && ', '}
               <strong dir="ltr">{host}</strong>
             </span>
           ))}
-          . Nothing is saved until you confirm, and no key or token is ever taken from a file.
+          . {t('options.import.nothingSaved')}
         </p>
       ) : (
-        <p>Nothing in this file can be imported.</p>
+        <p>{t('options.import.nothingToImport')}</p>
       )}
       <ul className="import-list">
         {accounts.map((account) => (
@@ -47,7 +48,7 @@ export function ImportPreview({
             <span className="muted">
               {' '}
               · {account.providerName}
-              {account.host && <> · {account.host}</>} — {STATUS_TEXT[account.status]}
+              {account.host && <> · {account.host}</>} — {STATUS_TEXT[account.status]()}
               {account.reason && <>: {account.reason}</>}
             </span>
           </li>
@@ -55,10 +56,10 @@ export function ImportPreview({
       </ul>
       <div className="form-actions">
         <button type="button" className="primary" onClick={onConfirm} disabled={busy || importable === 0}>
-          {busy ? 'Importing…' : `Import ${importable} account${importable === 1 ? '' : 's'}`}
+          {busy ? t('options.import.importing') : plural('options.import.confirm', importable)}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('options.cancel')}
         </button>
       </div>
     </section>

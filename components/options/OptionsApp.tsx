@@ -7,22 +7,28 @@ import { AccountList } from './AccountList';
 import { DataSection, type PendingImport } from './DataSection';
 import { ProvidersSection } from './definitions/ProvidersSection';
 import { SettingsSection } from './SettingsSection';
+import { ShortcutField } from './ShortcutField';
+import { WelcomeGuide } from './WelcomeGuide';
+import { PRIVACY_PAGE } from '../../lib/shared/pages';
+import { plural, t } from '../../lib/shared/i18n';
 
 // The form, with every provider's settings and their schemas, loads when it is first opened.
 const AccountForm = lazy(() => import('./AccountForm').then((module) => ({ default: module.AccountForm })));
 
 type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { kind: 'import'; pending: PendingImport[] } | null;
 
-export function OptionsApp() {
+/** `welcome`: opened after a first install, so the guide comes first. */
+export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
   const accounts = useAccounts();
+  const [showWelcome, setShowWelcome] = useState(welcome);
   const [form, setForm] = useState<FormMode>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const saved = ({ account, permissionGranted }: SavedAccount) => {
     setNotice(
       permissionGranted
-        ? `Saved “${account.label}”.`
-        : `Saved “${account.label}”, but Whoami can't reach ${account.host} until you grant access.`,
+        ? t('options.accounts.saved', { label: account.label })
+        : t('options.accounts.savedNoAccess', { label: account.label, host: account.host }),
     );
     setForm((mode) => (mode?.kind === 'import' && mode.pending.length > 1 ? { kind: 'import', pending: mode.pending.slice(1) } : null));
   };
@@ -32,23 +38,24 @@ export function OptionsApp() {
   return (
     <div className="options">
       <header className="options-header">
-        <img src="/icon/48.png" alt="" width={40} height={40} />
+        <img src="/icons/48.png" alt="" width={40} height={40} />
         <div>
-          <h1>Whoami</h1>
-          <p className="muted">Connect the accounts whose signed-in profile the toolbar button shows.</p>
+          <h1>{t('extName')}</h1>
+          <p className="muted">{t('options.tagline')}</p>
         </div>
       </header>
 
+      {showWelcome && <WelcomeGuide providers={accounts.data?.providers ?? []} onDismiss={() => setShowWelcome(false)} />}
+
       <section aria-labelledby="accounts-title">
-        <h2 id="accounts-title">Accounts</h2>
+        <h2 id="accounts-title">{t('options.accounts.title')}</h2>
         {accounts.data && accounts.data.problems.length > 0 && (
           <p className="field-error" role="alert">
-            {accounts.data.problems.length} stored entr{accounts.data.problems.length === 1 ? 'y is' : 'ies are'} damaged and hidden — see
-            “Your data” below.
+            {plural('options.accounts.damaged', accounts.data.problems.length)}
           </p>
         )}
         {accounts.isPending ? (
-          <p className="muted">Loading accounts…</p>
+          <p className="muted">{t('options.accounts.loading')}</p>
         ) : (
           <AccountList
             accounts={accounts.data?.accounts ?? []}
@@ -63,10 +70,10 @@ export function OptionsApp() {
         )}
         {form === null ? (
           <button type="button" className="primary" onClick={() => (setNotice(null), setForm({ kind: 'add' }))}>
-            Add account
+            {t('options.accounts.add')}
           </button>
         ) : (
-          <Suspense fallback={<p className="muted">Opening the form…</p>}>
+          <Suspense fallback={<p className="muted">{t('options.accounts.openingForm')}</p>}>
             <AccountForm
               key={form.kind === 'edit' ? form.account.id : form.kind === 'import' ? `import:${form.pending.length}` : 'add'}
               editing={form.kind === 'edit' ? form.account : undefined}
@@ -79,28 +86,28 @@ export function OptionsApp() {
       </section>
 
       <section aria-labelledby="providers-title">
-        <h2 id="providers-title">Your own providers</h2>
+        <h2 id="providers-title">{t('options.providers.title')}</h2>
         <ProvidersSection />
       </section>
 
       <section aria-labelledby="storage-title">
-        <h2 id="storage-title">Where your credentials live</h2>
+        <h2 id="storage-title">{t('options.storage.title')}</h2>
+        <p>{t('options.storage.text')}</p>
         <p>
-          API keys and tokens stay on this device only: in the extension's local storage, never synced, read only by Whoami's background
-          worker. Each is sent only to the host it was saved for — point an account somewhere else and you type its key again. Whoami shows
-          them masked, never puts them in exports, and removes them from anything a provider sends back. For Wacht it uses your browser's
-          own sign-in session and never stores or copies the session cookie. Opening Whoami contacts no one: profile pictures are fetched in
-          the background, without cookies.
+          <a href={PRIVACY_PAGE} target="_blank" rel="noreferrer">
+            {t('options.storage.privacy')}
+          </a>
         </p>
       </section>
 
       <section aria-labelledby="settings-title">
-        <h2 id="settings-title">Settings</h2>
+        <h2 id="settings-title">{t('options.settings.title')}</h2>
         <SettingsSection />
+        <ShortcutField />
       </section>
 
       <section aria-labelledby="data-title">
-        <h2 id="data-title">Your data</h2>
+        <h2 id="data-title">{t('options.data.title')}</h2>
         <DataSection onNeedSecrets={(pending) => pending.length > 0 && setForm({ kind: 'import', pending })} />
       </section>
     </div>

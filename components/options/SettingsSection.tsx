@@ -5,6 +5,7 @@ import { request } from '../../lib/views/messaging';
 import { REFRESH_MINUTES } from '../../lib/shared/limits';
 import { queryKeys } from '../../lib/views/query/keys';
 import { useStatus } from '../hooks/queries';
+import { t } from '../../lib/shared/i18n';
 
 export function SettingsSection() {
   const queryClient = useQueryClient();
@@ -29,17 +30,17 @@ export function SettingsSection() {
     try {
       await request('setSettings', parsed.data);
       setDraft(null);
-      setMessage({ error: false, text: `Profiles refresh every ${parsed.data.refreshMinutes} minutes.` });
+      setMessage({ error: false, text: t('options.settings.saved', { minutes: parsed.data.refreshMinutes }) });
       await queryClient.invalidateQueries({ queryKey: queryKeys.status });
     } catch (error) {
-      setMessage({ error: true, text: toErrorInfo(error).detail ?? 'Could not save the setting' });
+      setMessage({ error: true, text: toErrorInfo(error).detail ?? t('options.settings.notSaved') });
     }
   };
 
   return (
     <form className="settings" onSubmit={save} noValidate>
       <div className="form-field">
-        <label htmlFor="refresh-minutes">Refresh every (minutes)</label>
+        <label htmlFor="refresh-minutes">{t('options.settings.refreshEvery')}</label>
         <span className="input-row">
           <input
             id="refresh-minutes"
@@ -55,10 +56,10 @@ export function SettingsSection() {
               setMessage(null);
             }}
           />
-          <button type="submit">Save interval</button>
+          <button type="submit">{t('options.settings.saveInterval')}</button>
         </span>
         <p className="help" id="refresh-minutes-help">
-          Between {REFRESH_MINUTES.min} minutes and a day. Accounts that fail wait longer before the next try.
+          {t('options.settings.help', { min: REFRESH_MINUTES.min })}
         </p>
         {message && (
           <p className={message.error ? 'field-error' : 'ok'} role="status">

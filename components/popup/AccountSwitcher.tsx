@@ -1,4 +1,5 @@
 import type { AccountSummary } from '../../lib/shared/model';
+import { t } from '../../lib/shared/i18n';
 
 export function AccountSwitcher({
   accounts,
@@ -12,7 +13,7 @@ export function AccountSwitcher({
   if (accounts.length < 2) return null;
   return (
     <label className="switcher">
-      <span className="visually-hidden">Account</span>
+      <span className="visually-hidden">{t('popup.account')}</span>
       <select value={selectedId} onChange={(event) => onSelect(event.target.value)}>
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>

@@ -10,6 +10,7 @@ import { useNow } from '../hooks/useNow';
 import { ProfileCard } from './ProfileCard';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from '../ViewActions';
+import { t } from '../../lib/shared/i18n';
 
 const REFUSED: ReadonlySet<string> = new Set(['unauthorized', 'signed-out', 'forbidden', 'permission-missing']);
 
@@ -81,26 +82,24 @@ export function AccountView({
             refreshing={refresh.isPending || entryQuery.isFetching}
           />
           {editing ? (
-            <Suspense fallback={<p className="help">Opening the editor…</p>}>
+            <Suspense fallback={<p className="help">{t('popup.openingEditor')}</p>}>
               <EditForm
                 account={account}
                 profile={entry.profile}
                 draft={draft}
-                onDone={(outcome) => stopEditing(outcome === 'saved' ? 'Saved.' : null)}
+                onDone={(outcome) => stopEditing(outcome === 'saved' ? t('popup.saved') : null)}
               />
             </Suspense>
           ) : (
             canEdit && (
               <button type="button" className="edit-button" onClick={startEditing}>
-                Edit profile
+                {t('popup.editProfile')}
               </button>
             )
           )}
         </>
       ) : error ? (
-        <p className="empty">
-          No profile loaded yet for {account.providerName} · {account.label}.
-        </p>
+        <p className="empty">{t('popup.noProfileYet', { provider: account.providerName, label: account.label })}</p>
       ) : (
         <ProfileSkeleton />
       )}

@@ -1,4 +1,5 @@
 import type { Picture } from '../../lib/shared/model';
+import { t } from '../../lib/shared/i18n';
 
 function initialsOf(name: string): string {
   const letters = name
@@ -33,10 +34,10 @@ export function Avatar({ name, picture, onAllow }: { name: string; picture?: Pic
         type="button"
         className="avatar-allow"
         onClick={() => onAllow(picture.origin)}
-        aria-label={`Show the picture: allow Whoami to load pictures from ${picture.host}`}
-        title={`Allow pictures from ${picture.host}`}
+        aria-label={t('popup.allowPictures', { host: picture.host })}
+        title={t('popup.allowPicturesTitle', { host: picture.host })}
       >
-        Show picture
+        {t('popup.showPicture')}
       </button>
     </span>
   );

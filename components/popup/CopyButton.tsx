@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { t } from '../../lib/shared/i18n';
 
 /** Copies a value; says so for sighted users and screen readers alike. */
-export function CopyButton({ value, what }: { value: string; what: string }) {
+/** `label`: what the button says to a screen reader ("Copy email"). */
+export function CopyButton({ value, label }: { value: string; label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -15,8 +17,10 @@ export function CopyButton({ value, what }: { value: string; what: string }) {
     );
   };
   return (
-    <button type="button" className="copy" onClick={copy} aria-label={`Copy ${what}`}>
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+    <button type="button" className="copy" onClick={copy} aria-label={label}>
+      <span aria-live="polite">
+        {state === 'copied' ? t('popup.copied') : state === 'failed' ? t('popup.copyFailed') : t('popup.copy')}
+      </span>
     </button>
   );
 }

@@ -6,6 +6,7 @@ import type { Profile } from '../../lib/shared/profile';
 import { discardDraft, type Draft, saveDraft } from '../../lib/views/drafts';
 import { changedValues, type EditValues, formFieldErrors, valuesFromProfile } from '../../lib/views/profile-edit';
 import { useProfileEdit } from '../hooks/useProfileEdit';
+import { t } from '../../lib/shared/i18n';
 
 /** Quick edits of the fields the account's provider accepts; the rest stay read-only. */
 export function EditForm({
@@ -75,16 +76,16 @@ export function EditForm({
       : null;
 
   return (
-    <form className="edit-form" onSubmit={submit} noValidate aria-label="Edit profile">
+    <form className="edit-form" onSubmit={submit} noValidate aria-label={t('popup.editProfile')}>
       {draft && (
         <p className="notice" role="status">
-          Restored your unsaved edit.
+          {t('popup.edit.restored')}
         </p>
       )}
       {errorText && (
         <div className="banner banner-error" role="alert">
           <div className="banner-text">
-            <strong className="banner-title">Not saved: {errorText.title}</strong>
+            <strong className="banner-title">{t('popup.edit.notSaved', { reason: errorText.title })}</strong>
             {errorText.detail && <span className="banner-detail">{errorText.detail}</span>}
           </div>
         </div>
@@ -112,13 +113,13 @@ export function EditForm({
           )}
         </div>
       ))}
-      <p className="help">Other fields can only be changed on {account.providerName} itself.</p>
+      <p className="help">{t('popup.edit.otherFields', { provider: account.providerName })}</p>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={edit.isPending}>
-          {edit.isPending ? 'Saving…' : 'Save'}
+          {edit.isPending ? t('popup.edit.saving') : t('popup.edit.save')}
         </button>
         <button type="button" onClick={discard} disabled={edit.isPending}>
-          {dirty ? 'Discard changes' : 'Cancel'}
+          {dirty ? t('popup.edit.discardChanges') : t('popup.edit.cancel')}
         </button>
       </div>
     </form>

@@ -1,20 +1,18 @@
 import type { ProviderSummary } from '../../lib/shared/model';
 import { useViewActions } from '../ViewActions';
+import { t, uiLocale } from '../../lib/shared/i18n';
 
-const list = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+const list = (items: string[]) => new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
 
 /** The popup before any account: which providers Whoami reads (from the registry) and where to start. */
 export function FirstRun({ providers }: { providers: ProviderSummary[] }) {
   const { openOptions } = useViewActions();
   return (
     <section className="first-run" aria-labelledby="first-run-title">
-      <h1 id="first-run-title">Connect your first account</h1>
-      <p>
-        Whoami shows who you are signed in as on {list(providers.map((p) => p.name))}. Add an account in Options to begin — it stays on this
-        device.
-      </p>
+      <h1 id="first-run-title">{t('popup.firstRun.title')}</h1>
+      <p>{t('popup.firstRun.text', { providers: list(providers.map((p) => p.name)) })}</p>
       <button type="button" className="primary" onClick={openOptions}>
-        Open Options
+        {t('popup.firstRun.openOptions')}
       </button>
     </section>
   );

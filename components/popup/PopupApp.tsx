@@ -8,6 +8,7 @@ import { useAccounts, useRefresh } from '../hooks/queries';
 import { PopupHeader } from './PopupHeader';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from '../ViewActions';
+import { t } from '../../lib/shared/i18n';
 
 export function PopupApp({ initialAccountId }: { initialAccountId: string | null }) {
   const drafts = useDrafts();
@@ -33,7 +34,7 @@ export function PopupApp({ initialAccountId }: { initialAccountId: string | null
     body = accountsQuery.error ? (
       <ErrorBanner
         error={toErrorInfo(accountsQuery.error)}
-        context={{ providerName: 'Whoami', host: 'the background' }}
+        context={{ providerName: t('extName'), host: t('popup.theBackground') }}
         onAction={() => void accountsQuery.refetch()}
       />
     ) : (

@@ -1,6 +1,8 @@
 import type { AccountSummary } from '../../lib/shared/model';
 import { AccountSwitcher } from './AccountSwitcher';
 import { useViewActions } from '../ViewActions';
+import { RefreshIcon, SettingsIcon } from './icons';
+import { t } from '../../lib/shared/i18n';
 
 export function PopupHeader({
   accounts,
@@ -18,7 +20,7 @@ export function PopupHeader({
   const { openOptions } = useViewActions();
   return (
     <header className="bar">
-      <span className="brand">Whoami</span>
+      <span className="brand">{t('extName')}</span>
       {account && <AccountSwitcher accounts={accounts} selectedId={account.id} onSelect={onSelect} />}
       <span className="bar-actions">
         {onRefresh && (
@@ -28,16 +30,14 @@ export function PopupHeader({
             onClick={onRefresh}
             disabled={refreshing}
             aria-busy={refreshing}
-            aria-label="Refresh profile"
-            title="Refresh profile"
+            aria-label={t('popup.refresh')}
+            title={t('popup.refresh')}
           >
-            <span aria-hidden="true" className={refreshing ? 'spin' : undefined}>
-              ⟳
-            </span>
+            <RefreshIcon className={refreshing ? 'spin' : undefined} />
           </button>
         )}
-        <button type="button" className="icon-button" onClick={openOptions} aria-label="Options" title="Options">
-          <span aria-hidden="true">⚙</span>
+        <button type="button" className="icon-button" onClick={openOptions} aria-label={t('popup.options')} title={t('popup.options')}>
+          <SettingsIcon />
         </button>
       </span>
     </header>

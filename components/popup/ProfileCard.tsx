@@ -7,6 +7,7 @@ import { CopyButton } from './CopyButton';
 import { DetailsSection } from './DetailsSection';
 import { RawJson } from './RawJson';
 import { useViewActions } from '../ViewActions';
+import { t } from '../../lib/shared/i18n';
 
 /**
  * The profile's name is watched by the browser's Element Timing: `npm run bench` reads when it
@@ -23,7 +24,7 @@ function Fact({ label, value, copy }: { label: string; value: string | null; cop
         <span className="fact-value" dir="auto">
           {value}
         </span>
-        {copy && <CopyButton value={value} what={copy} />}
+        {copy && <CopyButton value={value} label={copy} />}
       </dd>
     </div>
   );
@@ -44,12 +45,12 @@ function Identity({ profile, picture }: { profile: Profile; picture: ProfileEntr
           <p className="email" dir="auto">
             <span>{profile.email}</span>
             {profile.emailVerified === true && (
-              <span className="verified" title="Verified email">
+              <span className="verified" title={t('popup.verifiedEmail')}>
                 <span aria-hidden="true">✓</span>
-                <span className="visually-hidden">(verified)</span>
+                <span className="visually-hidden">{t('popup.verified')}</span>
               </span>
             )}
-            {profile.emailVerified === false && <span className="unverified">unverified</span>}
+            {profile.emailVerified === false && <span className="unverified">{t('popup.unverified')}</span>}
           </p>
         )}
         {profile.organization && (
@@ -80,7 +81,7 @@ export function ProfileCard({
 }) {
   const stale = entry.error !== null;
   return (
-    <section className={`card${stale ? ' card-stale' : ''}`} aria-label={`${account.providerName} profile`}>
+    <section className={`card${stale ? ' card-stale' : ''}`} aria-label={t('popup.profileOf', { provider: account.providerName })}>
       <Identity profile={profile} picture={entry.picture} />
       <Badges profile={profile} />
       <p className="freshness">
@@ -91,25 +92,25 @@ export function ProfileCard({
           // After a failed refresh the profile shown is the last good one: say so, not "Updated".
           <span>
             {' '}
-            · {stale ? 'Last good copy' : 'Updated'} {timeAgo(entry.fetchedAt, now)}
+            · {stale ? t('popup.lastGoodCopy') : t('popup.updated')} {timeAgo(entry.fetchedAt, now)}
           </span>
         )}
-        {stale && <span className="stale-tag">Stale</span>}
+        {stale && <span className="stale-tag">{t('popup.stale')}</span>}
         {refreshing && (
           <span className="refreshing" role="status">
-            Refreshing…
+            {t('popup.refreshing')}
           </span>
         )}
       </p>
       {!compact && (
         <>
           <dl className="facts">
-            <Fact label="Username" value={profile.username && `@${profile.username}`} />
-            <Fact label="Email" value={profile.email} copy="email" />
-            <Fact label="Phone" value={profile.phone} />
-            <Fact label="ID" value={profile.id} copy="ID" />
-            <Fact label="Member since" value={profile.createdAt && formatDateTime(profile.createdAt)} />
-            <Fact label="Profile updated" value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
+            <Fact label={t('popup.facts.username')} value={profile.username && `@${profile.username}`} />
+            <Fact label={t('popup.facts.email')} value={profile.email} copy={t('popup.copyWhat', { what: t('popup.facts.email') })} />
+            <Fact label={t('popup.facts.phone')} value={profile.phone} />
+            <Fact label={t('popup.facts.id')} value={profile.id} copy={t('popup.copyWhat', { what: t('popup.facts.id') })} />
+            <Fact label={t('popup.facts.memberSince')} value={profile.createdAt && formatDateTime(profile.createdAt)} />
+            <Fact label={t('popup.facts.profileUpdated')} value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
           </dl>
           <DetailsSection details={profile.details} />
           <RawJson raw={entry.raw} rawCut={entry.rawCut} />

@@ -1,7 +1,9 @@
+import { t } from '../../lib/shared/i18n';
+
 /** The shape of the profile card while it loads, so nothing jumps when the data arrives. */
 export function ProfileSkeleton() {
   return (
-    <section className="card skeleton" aria-busy="true" aria-label="Loading profile">
+    <section className="card skeleton" aria-busy="true" aria-label={t('popup.loadingProfile')}>
       <div className="identity">
         <span className="avatar skeleton-block" />
         <div className="identity-text">

@@ -8,6 +8,15 @@ import { ViewErrorBoundary } from '../../components/ViewErrorBoundary';
 import { createQueryClient } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
 import { followBackground } from '../../lib/views/query/events';
+import { WELCOME_HASH } from '../../lib/shared/pages';
+import { t, uiLocale } from '../../lib/shared/i18n';
+
+document.documentElement.lang = uiLocale();
+document.title = t('options.pageTitle');
+
+// Opened on the welcome guide after a first install; a reload shows the page as usual.
+const welcome = location.hash === WELCOME_HASH;
+if (welcome) history.replaceState(null, '', location.pathname);
 
 const queryClient = createQueryClient();
 followBackground(queryClient);
@@ -15,7 +24,7 @@ createRoot(document.getElementById('root')!).render(
   <ViewActionsContext.Provider value={browserViewActions}>
     <QueryClientProvider client={queryClient}>
       <ViewErrorBoundary>
-        <OptionsApp />
+        <OptionsApp welcome={welcome} />
       </ViewErrorBoundary>
     </QueryClientProvider>
   </ViewActionsContext.Provider>,

@@ -11,6 +11,7 @@ import { browserViewActions } from '../../lib/views/browser-actions';
 import { followBackground } from '../../lib/views/query/events';
 import { protocolCheck } from '../../lib/views/messaging';
 import { readSelectedAccount } from '../../lib/views/preferences';
+import { t, uiLocale } from '../../lib/shared/i18n';
 
 // How long a popup with no profile cached waits for the background's answer before its first
 // render: an answer in time is in the first frame, with no skeleton flashing before it; a slower
@@ -20,6 +21,8 @@ const FIRST_FRAME_WAIT_MS = 80;
 // The cache is read from storage before the first render: a reopened popup paints the last
 // profile in its first frame, then revalidates. No round trip to the background comes first.
 async function main() {
+  document.documentElement.lang = uiLocale();
+  document.title = t('extName');
   const queryClient = createQueryClient();
   followBackground(queryClient);
   // The protocol's schemas load while storage is read: a popup with nothing cached needs them

@@ -11,6 +11,7 @@ import { editsDoneItem, editsPendingItem } from './storage/items';
 import { profileStore } from './storage/profiles';
 import type { Platform } from './platform';
 import type { Refresher } from './refresher';
+import { t } from '../shared/i18n';
 
 // An edit in flight is written down before it is sent, in `session` storage, so a worker
 // stopped mid-edit can tell on restart that an edit may or may not have landed — and check
@@ -63,7 +64,7 @@ function checkChanges(
     if (parsed.data !== (current[name] ?? '')) changed[name] = parsed.data;
   }
   if (Object.keys(fieldErrors).length > 0) {
-    throw new WhoamiError('validation', { detail: 'Some fields need fixing', fieldErrors });
+    throw new WhoamiError('validation', { detail: t('background.fieldsNeedFixing'), fieldErrors });
   }
   return changed;
 }
@@ -130,14 +131,16 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     return once(accountId, editId, async () => {
       const resolved = await accountsStore.get(accountId);
       const profileUpdate = resolved.adapter.update;
-      if (!profileUpdate) throw new WhoamiError('unsupported', { detail: `${resolved.adapter.name} profiles can't be edited` });
+      if (!profileUpdate)
+        throw new WhoamiError('unsupported', { detail: t('background.notEditable', { provider: resolved.adapter.name }) });
       const entry = await profileStore.get(accountId);
       const current = entry.profile;
-      if (!current) throw new WhoamiError('not-found', { detail: 'Load the profile before editing it' });
+      if (!current) throw new WhoamiError('not-found', { detail: t('background.loadBeforeEditing') });
       const changed = checkChanges(profileUpdate.fields, changes, current);
       if (Object.keys(changed).length === 0) return entry;
       const fieldErrors = profileUpdate.check?.(changed, current) ?? {};
-      if (Object.keys(fieldErrors).length > 0) throw new WhoamiError('validation', { detail: 'Some fields need fixing', fieldErrors });
+      if (Object.keys(fieldErrors).length > 0)
+        throw new WhoamiError('validation', { detail: t('background.fieldsNeedFixing'), fieldErrors });
       return write(accountId, editId, changed, resolved, (ctx) => profileUpdate.send(resolved.credentials, changed, current, ctx));
     });
   }
@@ -146,7 +149,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     return once(accountId, editId, async () => {
       const resolved = await accountsStore.get(accountId);
       const avatar = resolved.adapter.avatar;
-      if (!avatar) throw new WhoamiError('unsupported', { detail: `${resolved.adapter.name} doesn't take a new picture from Whoami` });
+      if (!avatar) throw new WhoamiError('unsupported', { detail: t('background.noPictureUpload', { provider: resolved.adapter.name }) });
       checkAvatar(avatar, file);
       return write(accountId, editId, {}, resolved, (ctx) => avatar.upload(resolved.credentials, file, ctx), { freshPicture: true });
     });

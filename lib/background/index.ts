@@ -10,6 +10,7 @@ import { redactKnownSecrets } from './secrets/redact';
 import { createRefresher } from './refresher';
 import { createRouter, isOwnPage, isRequest } from './router';
 import { settingsStore } from './storage/settings';
+import { welcomeOnInstall } from './welcome';
 
 const REFRESH_ALARM = 'refresh-profiles';
 
@@ -69,6 +70,7 @@ export function startBackground(platform: Platform = browserPlatform()) {
   });
   browser.permissions.onRemoved.addListener(() => void refresher.syncPermissions());
   browser.permissions.onAdded.addListener(() => void refresher.syncPermissions());
+  welcomeOnInstall();
 
   void ensureRefreshAlarm();
   void editor.recoverInterrupted();

@@ -9,6 +9,7 @@ import { loadPicture } from './network/pictures';
 import { capRaw } from './storage/raw-cap';
 import type { Platform } from './platform';
 import { profileStore } from './storage/profiles';
+import { plural, t } from '../shared/i18n';
 
 /** How eager a refresh is: the user asked, the alarm fired, or a view wants data this fresh. */
 export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age'; maxAgeMs: number };
@@ -162,8 +163,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const count = entries.filter(needsUser).length;
     await platform.setBadge(
       count === 0
-        ? { text: '', title: 'Whoami' }
-        : { text: String(count), title: `Whoami — ${count} account${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} attention` },
+        ? { text: '', title: t('background.badgeTitle') }
+        : { text: String(count), title: plural('background.badgeAttention', count) },
     );
   }
 

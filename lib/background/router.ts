@@ -5,6 +5,7 @@ import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType 
 import type { z } from '../shared/zod';
 import { nestsWithin } from '../shared/json-limits';
 import { firstIssue } from '../shared/zod-issues';
+import { t } from '../shared/i18n';
 
 const MAX_INPUT_DEPTH = 48;
 
@@ -36,15 +37,15 @@ export function createRouter(
 
   async function route(message: unknown, sender: Sender): Promise<ResponseEnvelope> {
     try {
-      if (!trust(sender)) throw new WhoamiError('forbidden', { detail: 'messages are accepted only from Whoami itself' });
+      if (!trust(sender)) throw new WhoamiError('forbidden', { detail: t('background.onlyFromWhoami') });
       const envelope = requestEnvelopeSchema.safeParse(message);
       if (!envelope.success || !isRequestType(envelope.data.type)) {
-        throw new WhoamiError('invalid-response', { detail: 'not a Whoami request' });
+        throw new WhoamiError('invalid-response', { detail: t('background.notARequest') });
       }
       const type = envelope.data.type;
       // Nesting first: the schemas are recursive, and would overflow the stack on deep input.
       if (!nestsWithin(envelope.data.input, MAX_INPUT_DEPTH)) {
-        throw new WhoamiError('validation', { detail: `${type}: nested deeper than ${MAX_INPUT_DEPTH} levels` });
+        throw new WhoamiError('validation', { detail: t('background.nestedDeeper', { type, depth: MAX_INPUT_DEPTH }) });
       }
       const input = requestSchemas[type].safeParse(envelope.data.input);
       if (!input.success) throw new WhoamiError('validation', { detail: `${type}: ${firstIssue(input.error)}` });

@@ -1,4 +1,5 @@
 import { WhoamiError } from './errors';
+import { t } from './i18n';
 
 export interface AvatarLimits {
   maxBytes: number;
@@ -9,10 +10,10 @@ export interface AvatarLimits {
 export function avatarProblems(limits: AvatarLimits, file: { type: string; size: number }): string[] {
   const problems: string[] = [];
   if (!limits.types.includes(file.type)) {
-    problems.push(`Use a ${limits.types.map((t) => t.replace('image/', '').toUpperCase()).join(', ')} image`);
+    problems.push(t('validation.pictureType', { types: limits.types.map((type) => type.replace('image/', '').toUpperCase()).join(', ') }));
   }
-  if (file.size > limits.maxBytes) problems.push(`The picture must be at most ${Math.round(limits.maxBytes / 1e6)} MB`);
-  if (file.size === 0) problems.push('The picture is empty');
+  if (file.size > limits.maxBytes) problems.push(t('validation.pictureSize', { size: Math.round(limits.maxBytes / 1e6) }));
+  if (file.size === 0) problems.push(t('validation.pictureEmpty'));
   return problems;
 }
 

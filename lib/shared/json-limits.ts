@@ -1,3 +1,4 @@
+import { t } from './i18n';
 // Files and messages are checked for size and nesting before any schema walks them: zod's
 // recursive schemas overflow the stack on deep enough input, with no useful message.
 
@@ -22,14 +23,14 @@ export interface JsonLimits {
 
 /** Parses a file's text within limits, or says in words what is wrong with it. */
 export function parseJsonWithin(text: string, { maxBytes, maxDepth }: JsonLimits): { json: unknown } | { error: string } {
-  if (text.length > maxBytes) return { error: `the file is larger than ${Math.round(maxBytes / 1000)} kB` };
+  if (text.length > maxBytes) return { error: t('validation.fileTooLarge', { size: Math.round(maxBytes / 1000) }) };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { error: 'the file is not JSON' };
+    return { error: t('validation.fileNotJson') };
   }
-  if (!nestsWithin(json, maxDepth)) return { error: `the file nests deeper than ${maxDepth} levels` };
+  if (!nestsWithin(json, maxDepth)) return { error: t('validation.fileTooDeep', { depth: maxDepth }) };
   return { json };
 }
 

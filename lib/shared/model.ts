@@ -2,6 +2,7 @@ import { z } from './zod';
 import { errorInfoSchema } from './error-schema';
 import { REFRESH_MINUTES } from './limits';
 import { editableFieldNameSchema, profileSchema } from './profile';
+import { t } from './i18n';
 
 // Shapes that cross the message boundary between the background and the views. None of them
 // may ever hold a secret: they end up in the views' persisted query cache.
@@ -14,8 +15,8 @@ export const labelSchema = z
   .string()
   .check(
     z.trim(),
-    z.minLength(1, { error: 'Label is required' }),
-    z.maxLength(LABEL_MAX, { error: `Label must be at most ${LABEL_MAX} characters` }),
+    z.minLength(1, { error: () => t('validation.labelRequired') }),
+    z.maxLength(LABEL_MAX, { error: () => t('validation.labelMax', { max: LABEL_MAX }) }),
   );
 
 const editableFieldViewSchema = z.object({
@@ -97,10 +98,10 @@ export function emptyEntry(accountId: string): ProfileEntry {
 
 export const settingsSchema = z.object({
   refreshMinutes: z
-    .int({ error: 'Refresh interval must be a whole number of minutes' })
+    .int({ error: () => t('validation.refreshWhole') })
     .check(
-      z.minimum(REFRESH_MINUTES.min, { error: `Refresh at most every ${REFRESH_MINUTES.min} minutes` }),
-      z.maximum(REFRESH_MINUTES.max, { error: 'Refresh at least once a day' }),
+      z.minimum(REFRESH_MINUTES.min, { error: () => t('validation.refreshMin', { min: REFRESH_MINUTES.min }) }),
+      z.maximum(REFRESH_MINUTES.max, { error: () => t('validation.refreshMax') }),
     ),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { t } from './i18n';
 
 // A new shape of `profileSchema` bumps the version of the views' cache in lib/shared/storage.ts
 // (STORED.viewCache), so an old cached profile is never read through a new schema.
@@ -7,7 +8,7 @@ const text = z.nullable(z.string().check(z.minLength(1)));
 // Normalized times are always `Date#toISOString()` output; a plain check of that shape keeps
 // zod's full ISO-8601 parser out of the popup bundle.
 const ISO_UTC = /^\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const isoTime = z.nullable(z.string().check(z.regex(ISO_UTC, { error: 'expected an ISO 8601 UTC time' })));
+const isoTime = z.nullable(z.string().check(z.regex(ISO_UTC, { error: () => t('validation.isoTime') })));
 
 const profileDetailSchema = z.object({
   label: z.string().check(z.minLength(1)),

@@ -1,10 +1,11 @@
 import type { z } from './zod';
+import { t } from './i18n';
 
 /** "data.primary_email_address.email: expected string" — the first failing path, in words. */
 export function firstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+  if (!issue) return t('validation.invalid');
+  const path = issue.path.length > 0 ? issue.path.map(String).join('.') : t('validation.root');
   return `${path}: ${describeIssue(issue)}`;
 }
 
@@ -13,17 +14,17 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}`;
+      return t('validation.expected', { type: issue.expected });
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return t('validation.expectedOneOf', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') });
     case 'too_small':
-      return issue.origin === 'string' ? `must be at least ${String(issue.minimum)} characters` : 'too small';
+      return issue.origin === 'string' ? t('validation.minChars', { min: String(issue.minimum) }) : t('validation.tooSmall');
     case 'too_big':
-      return issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters` : 'too big';
+      return issue.origin === 'string' ? t('validation.maxChars', { max: String(issue.maximum) }) : t('validation.tooBig');
     case 'invalid_format':
       return issue.format === 'starts_with' && 'prefix' in issue
-        ? `must start with "${String(issue.prefix)}"`
-        : `must be a valid ${issue.format}`;
+        ? t('validation.startsWith', { prefix: String(issue.prefix) })
+        : t('validation.validFormat', { format: issue.format });
     default:
       return issue.code.replaceAll('_', ' ');
   }

@@ -2,6 +2,7 @@ import { labelSchema, type AccountSummary } from '../shared/model';
 import { destinationFromSettings } from '../shared/providers/destination';
 import type { ProviderDescriptor } from '../shared/providers/types';
 import { describeIssue } from '../shared/zod-issues';
+import { t, uiLocale } from '../shared/i18n';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
@@ -39,8 +40,9 @@ export function validateForm(adapter: ProviderDescriptor, values: FormValues, ed
     const after = destinationFromSettings(adapter, values);
     if (before && after && before.origin !== after.origin) {
       for (const field of kept) {
-        const label = adapter.credentials.fields.find((f) => f.name === field)?.label.toLowerCase() ?? field;
-        errors[field] = `Type the ${label} again: the saved one is only ever sent to ${before.host}`;
+        const label = adapter.credentials.fields.find((f) => f.name === field)?.label ?? field;
+        // English names the field in lower case inside a sentence ("Type the token again"); German keeps nouns capitalised.
+        errors[field] = t('options.form.retypeSecret', { field: uiLocale() === 'en' ? label.toLowerCase() : label, host: before.host });
       }
       kept.clear();
     }

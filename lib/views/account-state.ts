@@ -1,16 +1,23 @@
 // An account's state in the options list, in words: a module of its own so the list needs no schema code.
+import { t } from '../shared/i18n';
 
 export type AccountState = 'ok' | 'rejected' | 'signed-out' | 'permission-missing' | 'error' | 'never-tested';
 
 // The same words as the popup's: a Wacht session that ended reads "Signed out" in both.
-export const accountStateLabels: Record<AccountState, string> = {
-  ok: 'OK',
-  rejected: 'Rejected',
-  'signed-out': 'Signed out',
-  'permission-missing': 'Permission missing',
-  error: 'Error',
-  'never-tested': 'Never tested',
+// Each label is looked up when shown, not when this module loads.
+const labels: Record<AccountState, () => string> = {
+  ok: () => t('options.state.ok'),
+  rejected: () => t('options.state.rejected'),
+  'signed-out': () => t('options.state.signedOut'),
+  'permission-missing': () => t('options.state.permissionMissing'),
+  error: () => t('options.state.error'),
+  'never-tested': () => t('options.state.neverTested'),
 };
+
+/** The state in the words of the messages in use. */
+export function accountStateLabel(state: AccountState): string {
+  return labels[state]();
+}
 
 export function accountState(entry: { error: { kind: string } | null; attemptedAt: number | null } | undefined): AccountState {
   if (!entry || entry.attemptedAt === null) return 'never-tested';

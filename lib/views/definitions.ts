@@ -8,6 +8,7 @@ import {
 import type { ExpressionInput } from '../shared/custom/expression';
 import { IMPORT_LIMITS, nestsWithin, parseJsonWithin } from '../shared/json-limits';
 import { describeIssue, firstIssue } from '../shared/zod-issues';
+import { plural, t } from '../shared/i18n';
 
 /**
  * The definition editor's form state: everything as the text the user types. Expressions are
@@ -42,7 +43,7 @@ export function emptyDraft(): DefinitionDraft {
     baseUrl: 'https://',
     method: 'GET',
     path: '/me',
-    fields: [{ name: 'token', label: 'Token', secret: true }],
+    fields: [{ name: 'token', label: t('definitions.draft.tokenLabel'), secret: true }],
     authType: 'header',
     authName: 'Authorization',
     authValue: 'Bearer {token}',
@@ -155,10 +156,10 @@ export function checkDefinitionJson(text: string): CheckedDraft {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { definition: null, errors: { definition: `not JSON yet (${(error as Error).message})` } };
+    return { definition: null, errors: { definition: t('definitions.json.notJsonYet', { reason: (error as Error).message }) } };
   }
   if (!nestsWithin(json, IMPORT_LIMITS.maxDepth))
-    return { definition: null, errors: { definition: `nests deeper than ${IMPORT_LIMITS.maxDepth} levels` } };
+    return { definition: null, errors: { definition: t('validation.nestsDeeper', { depth: IMPORT_LIMITS.maxDepth }) } };
   return checkDefinition(json);
 }
 
@@ -167,7 +168,9 @@ export function readDefinitionsFile(text: string): { definitions: ProviderDefini
   const read = parseJsonWithin(text, IMPORT_LIMITS);
   if ('error' in read) return read;
   const parsed = definitionsFileSchema.safeParse(read.json);
-  return parsed.success ? { definitions: parsed.data.definitions } : { error: `not a Whoami provider file (${firstIssue(parsed.error)})` };
+  return parsed.success
+    ? { definitions: parsed.data.definitions }
+    : { error: t('definitions.json.notProviderFile', { issue: firstIssue(parsed.error) }) };
 }
 
 /** Definitions as the background sent them, each checked here (the popup never needs this schema). */
@@ -183,19 +186,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** What replacing `before` with `after` would change, in words, for the import confirmation. */
 export function definitionChanges(before: ProviderDefinition, after: ProviderDefinition): string[] {
   const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`name “${before.name}” → “${after.name}”`);
-  if (before.baseUrl !== after.baseUrl) changes.push(`base URL ${before.baseUrl} → ${after.baseUrl}`);
+  if (before.name !== after.name) changes.push(t('definitions.changes.name', { before: before.name, after: after.name }));
+  if (before.baseUrl !== after.baseUrl) changes.push(t('definitions.changes.baseUrl', { before: before.baseUrl, after: after.baseUrl }));
   if (before.method !== after.method || before.path !== after.path)
-    changes.push(`call ${before.method} ${before.path} → ${after.method} ${after.path}`);
-  if (!same(before.auth, after.auth)) changes.push('authentication');
+    changes.push(t('definitions.changes.call', { before: `${before.method} ${before.path}`, after: `${after.method} ${after.path}` }));
+  if (!same(before.auth, after.auth)) changes.push(t('definitions.changes.auth'));
   const secretsBefore = before.fields.filter((f) => f.secret).map((f) => f.name);
   const secretsAfter = new Set(after.fields.filter((f) => f.secret).map((f) => f.name));
   const unsecret = secretsBefore.filter((name) => !secretsAfter.has(name));
-  if (unsecret.length > 0)
-    changes.push(`secret field${unsecret.length === 1 ? '' : 's'} ${unsecret.join(', ')} no longer secret or removed`);
-  else if (!same(before.fields, after.fields)) changes.push('account fields');
-  if (before.envelope !== after.envelope || !same(before.profile, after.profile)) changes.push('profile mapping');
-  if (!same(before.details, after.details)) changes.push('details');
-  if (!same(before.update, after.update)) changes.push('edits');
+  if (unsecret.length > 0) changes.push(plural('definitions.changes.unsecret', unsecret.length, { fields: unsecret.join(', ') }));
+  else if (!same(before.fields, after.fields)) changes.push(t('definitions.changes.fields'));
+  if (before.envelope !== after.envelope || !same(before.profile, after.profile)) changes.push(t('definitions.changes.mapping'));
+  if (!same(before.details, after.details)) changes.push(t('definitions.changes.details'));
+  if (!same(before.update, after.update)) changes.push(t('definitions.changes.edits'));
   return changes;
 }

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../shared/errors';
 import { secondsUntil } from './time';
+import { t } from '../shared/i18n';
 
 /** What the user can do about an error, as a button next to its message. */
 export type ErrorAction =
@@ -27,8 +28,6 @@ export interface ErrorContext {
   now?: number;
 }
 
-const RETRY: ErrorAction = { kind: 'retry', label: 'Try again' };
-
 function sentence(text: string): string {
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
@@ -36,7 +35,7 @@ function sentence(text: string): string {
 
 function detailOf(info: ErrorInfo, providerName: string): string | null {
   const parts: string[] = [];
-  if (info.providerMessage) parts.push(`${providerName} said: “${info.providerMessage}”`);
+  if (info.providerMessage) parts.push(t('errors.providerSaid', { provider: providerName, message: info.providerMessage }));
   if (info.detail) parts.push(sentence(info.detail));
   return parts.length > 0 ? parts.join(' ') : null;
 }
@@ -45,61 +44,61 @@ function detailOf(info: ErrorInfo, providerName: string): string | null {
 export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText {
   const { providerName, host } = context;
   const detail = detailOf(info, providerName);
-  const OPTIONS: ErrorAction | null = context.inOptions ? null : { kind: 'open-options', label: 'Open Options' };
-  const fixIt = context.inOptions ? '' : ' — update it in Options';
-  const checkIt = context.inOptions ? 'check the settings below' : 'check the account settings in Options';
-  const status = info.status ? ` (HTTP ${info.status})` : '';
+  const provider = providerName;
+  const RETRY: ErrorAction = { kind: 'retry', label: t('errors.tryAgain') };
+  const OPTIONS: ErrorAction | null = context.inOptions ? null : { kind: 'open-options', label: t('errors.openOptions') };
+  const status = info.status ? t('errors.httpStatus', { status: info.status }) : '';
   switch (info.kind) {
     case 'unauthorized':
-      return { title: `Key rejected${fixIt}`, detail, action: OPTIONS };
+      return { title: context.inOptions ? t('errors.keyRejected') : t('errors.keyRejectedFix'), detail, action: OPTIONS };
     case 'signed-out':
       if (context.signInUrl) {
         return {
-          title: `Signed out of ${providerName} — sign in at ${host}`,
+          title: t('errors.signedOutSignIn', { provider, host }),
           detail,
-          action: { kind: 'sign-in', label: `Sign in at ${host}`, url: context.signInUrl },
+          action: { kind: 'sign-in', label: t('errors.signInAt', { host }), url: context.signInUrl },
         };
       }
-      return { title: `${providerName} sent a sign-in page instead of your profile — check the settings`, detail, action: OPTIONS };
+      return { title: t('errors.signInPage', { provider }), detail, action: OPTIONS };
     case 'forbidden':
-      return { title: `Access denied — these credentials can't read your ${providerName} profile`, detail, action: OPTIONS };
+      return { title: t('errors.forbidden', { provider }), detail, action: OPTIONS };
     case 'not-found':
-      return { title: `Not found — ${checkIt}`, detail, action: OPTIONS };
+      return { title: context.inOptions ? t('errors.notFoundHere') : t('errors.notFound'), detail, action: OPTIONS };
     case 'rate-limited': {
       const wait = context.nextAttemptAt ? secondsUntil(context.nextAttemptAt, context.now ?? Date.now()) : (info.retryAfterSec ?? null);
       return {
-        title: wait !== null && wait > 0 ? `Rate limited, retrying in ${wait} s` : 'Rate limited, retrying shortly',
+        title: wait !== null && wait > 0 ? t('errors.rateLimitedIn', { seconds: wait }) : t('errors.rateLimited'),
         detail,
         action: null,
       };
     }
     case 'server':
-      return { title: `${providerName} is having trouble${status}`, detail, action: RETRY };
+      return { title: t('errors.server', { provider, status }), detail, action: RETRY };
     case 'network':
-      return { title: `Can't reach ${host}`, detail: detail ?? 'Check your connection.', action: RETRY };
+      return { title: t('errors.network', { host }), detail: detail ?? t('errors.checkConnection'), action: RETRY };
     case 'timeout':
-      return { title: `${host} didn't answer in time`, detail, action: RETRY };
+      return { title: t('errors.timeout', { host }), detail, action: RETRY };
     case 'invalid-response':
-      return { title: `${providerName} sent an answer Whoami can't read`, detail, action: RETRY };
+      return { title: t('errors.invalidResponse', { provider }), detail, action: RETRY };
     case 'validation':
-      return { title: `${providerName} refused the request${status}`, detail, action: null };
+      return { title: t('errors.validation', { provider, status }), detail, action: null };
     case 'conflict':
-      return { title: 'Changed in another window — reopen it to see the latest, then edit again', detail, action: null };
+      return { title: t('errors.conflict'), detail, action: null };
     case 'permission-missing':
       return {
-        title: `Whoami needs permission to reach ${host}`,
-        detail: 'Grant access to let Whoami read your profile there.',
-        action: { kind: 'grant', label: 'Grant access' },
+        title: t('errors.permissionMissing', { host }),
+        detail: t('errors.permissionMissingDetail'),
+        action: { kind: 'grant', label: t('errors.grantAccess') },
       };
     case 'storage-full':
       return {
-        title: "Whoami's storage is full — this profile is shown but couldn't be kept",
-        detail: detail ?? 'Remove accounts you no longer need in Options.',
+        title: t('errors.storageFull'),
+        detail: detail ?? t('errors.storageFullDetail'),
         action: OPTIONS,
       };
     case 'unsupported':
-      return { title: `${providerName} doesn't support this${status}`, detail, action: null };
+      return { title: t('errors.unsupported', { provider, status }), detail, action: null };
     case 'internal':
-      return { title: 'Something went wrong in Whoami', detail, action: RETRY };
+      return { title: t('errors.internal'), detail, action: RETRY };
   }
 }

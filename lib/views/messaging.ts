@@ -1,5 +1,6 @@
 import { browser } from './browser';
 import { WhoamiError } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../shared/messaging/channels';
 import type { RequestOutput, ViewEvent } from '../shared/messaging/replies';
 import type { RequestInput, RequestType } from '../shared/messaging/requests';
@@ -32,7 +33,7 @@ export async function request<T extends RequestType>(type: T, input: RequestInpu
   } catch (error) {
     // The worker was stopped, or restarted, before it could answer.
     throw new WhoamiError('internal', {
-      detail: `Whoami's background stopped before answering (${error instanceof Error ? error.message : String(error)})`,
+      detail: t('errors.backgroundStopped', { reason: error instanceof Error ? error.message : String(error) }),
     });
   }
   return (await check).checkedReply(type, reply);

@@ -1,15 +1,19 @@
+import { uiLocale } from '../shared/i18n';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "just now", "3 min ago", "2 h ago", "5 days ago". */
+let relative: Intl.RelativeTimeFormat | undefined;
+
+/** "now", "3 minutes ago", "2 hours ago", "5 days ago" — in the language of the messages. */
 export function timeAgo(then: number, now: number): string {
+  const format = (relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' }));
   const elapsed = Math.max(0, now - then);
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  const days = Math.floor(elapsed / DAY);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
+  if (elapsed < MINUTE) return format.format(0, 'second');
+  if (elapsed < HOUR) return format.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return format.format(-Math.floor(elapsed / HOUR), 'hour');
+  return format.format(-Math.floor(elapsed / DAY), 'day');
 }
 
 /** Whole seconds until a moment, never negative. */
@@ -17,9 +21,11 @@ export function secondsUntil(moment: number, now: number): number {
   return Math.max(0, Math.ceil((moment - now) / 1000));
 }
 
-/** A date for people: "7 Nov 2023, 05:31" in the user's locale and time zone. */
+let dateTime: Intl.DateTimeFormat | undefined;
+
+/** A date for people: "7 Nov 2023, 05:31" in the language of the messages and the user's time zone. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return (dateTime ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }

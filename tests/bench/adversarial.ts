@@ -1,3 +1,5 @@
+// Shared code reads its messages: Node needs a stand-in for the browser's i18n API, loaded first.
+import '../support/node-i18n';
 import { adapterFromDefinition } from '../../lib/background/custom/client';
 import { definitionSchema } from '../../lib/shared/custom/definition';
 import { providerIds, providers } from '../../lib/background/providers';

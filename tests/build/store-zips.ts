@@ -9,7 +9,8 @@ import { inflateRawSync } from 'node:zlib';
  */
 export function storeManifestProblems(manifest: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if (manifest.name !== 'Whoami') problems.push(`name is "${String(manifest.name)}", not "Whoami"`);
+  // The release name comes from the messages (each says "Whoami"); a test build's is written out.
+  if (manifest.name !== '__MSG_extName__') problems.push(`name is "${String(manifest.name)}", not the messages' "__MSG_extName__"`);
   if (manifest.version_name !== undefined) problems.push(`has a version_name "${String(manifest.version_name)}"`);
   const granted = [
     ...((manifest.host_permissions as string[] | undefined) ?? []),

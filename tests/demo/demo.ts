@@ -1,9 +1,11 @@
+// Shared code reads its messages: Node needs a stand-in for the browser's i18n API, loaded first.
+import '../support/node-i18n';
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker } from '../e2e/fixtures';
+import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker, launchWithExtension } from '../e2e/fixtures';
 import { addAccounts, PROVIDERS, signInToWacht } from '../e2e/helpers';
 import { createMockProviders } from '../mock-providers/server';
 
@@ -104,6 +106,28 @@ if (!headless) {
   await options.getByText('Mary Jackson').waitFor();
   await shoot(options, 'options');
   await options.close();
+
+  // The same in a German browser: the UI language picks the messages.
+  const germanDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-demo-de-'));
+  const german = await launchWithExtension(germanDir, [], 'de');
+  const germanId = new URL((await extensionWorker(german)).url()).host;
+  const germanSetup = await german.newPage();
+  await germanSetup.goto(`chrome-extension://${germanId}/popup.html`);
+  await signInToWacht(german, mock);
+  await addAccounts(germanSetup, mock, PROVIDERS);
+  await germanSetup.close();
+  const germanPopup = await german.newPage();
+  await germanPopup.goto(`chrome-extension://${germanId}/popup.html`);
+  await germanPopup.locator('.card h1').waitFor();
+  await germanPopup.waitForLoadState('networkidle');
+  await shoot(germanPopup, 'de-popup-1-insighto');
+  const germanOptions = await german.newPage();
+  await germanOptions.setViewportSize({ width: 900, height: 900 });
+  await germanOptions.goto(`chrome-extension://${germanId}/options.html`);
+  await germanOptions.getByText('Mary Jackson').waitFor();
+  await shoot(germanOptions, 'de-options');
+  await german.close();
+  fs.rmSync(germanDir, { recursive: true, force: true });
 
   console.log(`\nScreenshots (${shots.length}) in ${outDir}:`);
   for (const file of shots) console.log(`  ${path.basename(file)}`);

@@ -13,13 +13,15 @@ test('the Chrome manifest asks only for what is used; provider hosts stay option
   const { version: _version, ...manifest } = readManifest('chrome-mv3');
   expect(manifest).toEqual({
     manifest_version: 3,
-    name: 'Whoami',
-    description: 'See who you are signed in as on your SaaS APIs, right from the toolbar.',
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     permissions: ['storage', 'alarms', 'cookies'],
     optional_host_permissions: OPTIONAL_HOSTS,
     host_permissions: [],
-    action: { default_title: 'Whoami', default_popup: 'popup.html' },
+    action: { default_title: '__MSG_extName__', default_popup: 'popup.html' },
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+U' } } },
     background: { service_worker: 'background.js' },
     options_ui: { open_in_tab: true, page: 'options.html' },
     content_security_policy: { extension_pages: PAGE_CSP },
@@ -33,12 +35,26 @@ test('only the e2e/demo build grants loopback up front, and it says it is a test
   expect(name).toBe('Whoami E2E TEST BUILD (not for release)');
   expect([version, version_name]).toEqual(['0.0.0', '0.0.0-e2e-test-build']);
   expect(productionHosts).toEqual([]);
-  expect(productionName).toBe('Whoami');
+  expect(productionName).toBe('__MSG_extName__');
   expect(rest).toEqual(production);
+});
+
+test('name and description come from the messages, in English and German', () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv2']) {
+    for (const [locale, name, description] of [
+      ['en', 'Whoami', 'See who you are signed in as'],
+      ['de', 'Whoami', 'Sieh direkt in der Symbolleiste'],
+    ] as const) {
+      const messages = JSON.parse(fs.readFileSync(path.join('.output', dir, '_locales', locale, 'messages.json'), 'utf8'));
+      expect(messages.extName.message).toBe(name);
+      expect(messages.extDescription.message).toContain(description);
+    }
+  }
 });
 
 test('the Firefox manifest keeps hosts optional and declares its data collection', () => {
   const manifest = readManifest('firefox-mv2');
+  expect(manifest.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+U' } } });
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies']);
   expect(manifest.optional_permissions).toEqual(OPTIONAL_HOSTS);
   expect(manifest.browser_specific_settings.gecko).toMatchObject({

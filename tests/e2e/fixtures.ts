@@ -1,3 +1,5 @@
+// Shared code reads its messages: Node needs a stand-in for the browser's i18n API, loaded first.
+import '../support/node-i18n';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,15 +29,34 @@ const BROWSER_FLAGS = [
 
 export const CHROMIUM_ARGS = chromiumArgs();
 
-export async function launchWithExtension(userDataDir: string, extraExtensions: string[] = []): Promise<BrowserContext> {
+/** `uiLanguage`: the browser's UI language ("de"), which picks the extension's messages. */
+export async function launchWithExtension(
+  userDataDir: string,
+  extraExtensions: string[] = [],
+  uiLanguage?: string,
+): Promise<BrowserContext> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No e2e build in ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
   }
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: true,
-    args: chromiumArgs([EXTENSION_DIR, ...extraExtensions]),
+    args: [...chromiumArgs([EXTENSION_DIR, ...extraExtensions]), ...(uiLanguage ? [`--lang=${uiLanguage}`] : [])],
+    // Chromium on Linux reads its UI language from the environment as well as from --lang.
+    ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage }, locale: uiLanguage } : {}),
     viewport: { width: 360, height: 600 },
+  });
+}
+
+/** The store build (`npm run build`), as a user installs it: nothing granted, no test switches. */
+export async function launchStoreBuild(userDataDir: string): Promise<BrowserContext> {
+  const storeDir = path.resolve('.output/chrome-mv3');
+  if (!fs.existsSync(path.join(storeDir, 'manifest.json'))) throw new Error(`No store build in ${storeDir}: run \`npm run build\` first.`);
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: chromiumArgs([storeDir]),
+    viewport: { width: 900, height: 700 },
   });
 }
 
@@ -46,6 +67,8 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 
 interface WorkerFixtures {
   mock: MockProviders;
+  /** The browser's UI language for the tests of a file (`test.use({ uiLanguage: 'de' })`). */
+  uiLanguage: string | undefined;
 }
 
 interface TestFixtures {
@@ -57,6 +80,7 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  uiLanguage: [undefined, { option: true, scope: 'worker' }],
   mock: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -66,10 +90,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ mock }, use, testInfo) => {
+  context: async ({ mock, uiLanguage }, use, testInfo) => {
     mock.reset();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-e2e-'));
-    const context = await launchWithExtension(dir);
+    const context = await launchWithExtension(dir, [], uiLanguage);
     await use(context);
     if (testInfo.status !== testInfo.expectedStatus) {
       // Failure screenshots of every open page, kept as test artifacts.

@@ -1,3 +1,5 @@
+// Shared code reads its messages: Node needs a stand-in for the browser's i18n API, loaded first.
+import '../support/node-i18n';
 import { type BrowserContext, expect, type Page } from '@playwright/test';
 import type { RequestOutput } from '../../lib/shared/messaging/replies';
 import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../lib/shared/messaging/channels';

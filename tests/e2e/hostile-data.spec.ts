@@ -22,7 +22,7 @@ function guard(page: Page) {
 
 async function expectInert(popup: Page, problems: string[]) {
   expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(await popup.locator('#root script, #root iframe, #root style, #root a[href^="javascript"], #root svg').count()).toBe(0);
+  expect(await popup.locator('#root script, #root iframe, #root style, #root a[href^="javascript"], #root main svg').count()).toBe(0);
   for (const src of await popup.locator('#root img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src))) {
     expect(src).toMatch(/^(https:|http:\/\/127\.0\.0\.1)/);
   }

@@ -55,7 +55,7 @@ test('a reopened popup paints the cached profile before the network answers', as
   await expect.poll(() => mock.stats.inFlight).toBe(1);
   await expect(popup.getByRole('status').filter({ hasText: 'Refreshing…' })).toBeVisible();
   await expect(popup.getByText('Refreshing…')).toHaveCount(0, { timeout: 5000 });
-  await expect(popup.locator('.freshness')).toContainText('Updated just now');
+  await expect(popup.locator('.freshness')).toContainText('Updated now');
 });
 
 test('without a cached profile the popup shows the skeleton of the card, then the card', async ({ mock, openPopup }) => {

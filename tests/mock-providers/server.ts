@@ -1,3 +1,5 @@
+// Shared code reads its messages: Node needs a stand-in for the browser's i18n API, loaded first.
+import '../support/node-i18n';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { avatarPng } from './avatar';

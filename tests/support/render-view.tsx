@@ -28,6 +28,8 @@ export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg =
     openTab: vi.fn(),
     ensureOrigins: vi.fn(async () => true),
     saveSelectedAccount: vi.fn(),
+    readShortcut: vi.fn(async () => 'Alt+Shift+U'),
+    openShortcutSettings: vi.fn(),
     resetView: vi.fn(),
   };
   const queryClient = createQueryClient();

@@ -1,30 +1,33 @@
 import type { DefinitionDraft } from '../../../lib/views/definitions';
 import type { SectionProps } from './section-props';
 import { Field } from './Field';
+import { t } from '../../../lib/shared/i18n';
 
 export function Authentication({ draft, errors, onChange }: SectionProps) {
   const type = draft.authType;
+  const sendsKey = type === 'header' || type === 'query';
+  const usesCookie = type === 'browser-session';
   return (
     <fieldset>
-      <legend>Authentication</legend>
+      <legend>{t('definitions.auth.legend')}</legend>
       <div className="form-field">
-        <label htmlFor="auth-type">Sent as</label>
+        <label htmlFor="auth-type">{t('definitions.auth.sentAs')}</label>
         <select
           id="auth-type"
           value={type}
           onChange={(e) => onChange((d) => ({ ...d, authType: e.target.value as DefinitionDraft['authType'] }))}
         >
-          <option value="header">A header</option>
-          <option value="query">A query parameter</option>
-          <option value="browser-session">The browser's own session cookie</option>
-          <option value="none">Nothing</option>
+          <option value="header">{t('definitions.auth.header')}</option>
+          <option value="query">{t('definitions.auth.query')}</option>
+          <option value="browser-session">{t('definitions.auth.browserSession')}</option>
+          <option value="none">{t('definitions.auth.none')}</option>
         </select>
       </div>
-      {(type === 'header' || type === 'query') && (
+      {sendsKey && (
         <div className="row">
           <Field
             id="auth-name"
-            label={type === 'header' ? 'Header name' : 'Parameter name'}
+            label={type === 'header' ? t('definitions.auth.headerName') : t('definitions.auth.parameterName')}
             mono
             value={draft.authName}
             error={errors['auth.name']}
@@ -32,19 +35,19 @@ export function Authentication({ draft, errors, onChange }: SectionProps) {
           />
           <Field
             id="auth-value"
-            label={type === 'header' ? 'Header value' : 'Parameter value'}
+            label={type === 'header' ? t('definitions.auth.headerValue') : t('definitions.auth.parameterValue')}
             mono
             value={draft.authValue}
             error={errors['auth.value']}
-            help="A scheme and a secret account field, e.g. Bearer {token}. Never the key itself."
+            help={t('definitions.auth.valueHelp', { example: 'Bearer {token}' })}
             onChange={(authValue) => onChange((d) => ({ ...d, authValue }))}
           />
         </div>
       )}
-      {type === 'browser-session' && (
+      {usesCookie && (
         <Field
           id="auth-cookie"
-          label="Session cookie name"
+          label={t('definitions.auth.cookie')}
           mono
           value={draft.cookie}
           error={errors['auth.cookie']}

@@ -19,6 +19,9 @@ import { Authentication } from './Authentication';
 import type { DraftChange } from './section-props';
 import { UpdateCall } from './UpdateCall';
 import { TryIt } from './TryIt';
+import { t } from '../../../lib/shared/i18n';
+
+const CALL_METHODS = ['GET', 'POST'] as const;
 
 /** The editor for a user-defined provider: structured fields, or the whole definition as JSON. */
 export function DefinitionEditor({
@@ -70,17 +73,17 @@ export function DefinitionEditor({
       className="definition-editor account-form"
       onSubmit={save}
       noValidate
-      aria-label={editing ? `Edit ${editing.name}` : 'New provider'}
+      aria-label={editing ? t('definitions.editor.editLabel', { name: editing.name }) : t('definitions.newProvider')}
     >
-      <h3>{editing ? `Edit “${editing.name}”` : 'Describe a provider'}</h3>
+      <h3>{editing ? t('definitions.editor.editTitle', { name: editing.name }) : t('definitions.editor.describe')}</h3>
       <div className="form-actions">
         <button type="button" aria-pressed={json !== null} onClick={toggleJson} disabled={json !== null && !checked.definition}>
-          {json === null ? 'Edit as JSON' : 'Back to the form'}
+          {json === null ? t('definitions.editor.editAsJson') : t('definitions.editor.backToForm')}
         </button>
       </div>
       {json !== null ? (
         <div className="form-field">
-          <label htmlFor="definition-json">Definition (JSON)</label>
+          <label htmlFor="definition-json">{t('definitions.editor.json')}</label>
           <textarea
             id="definition-json"
             className="mono"
@@ -102,22 +105,22 @@ export function DefinitionEditor({
       ) : (
         <>
           <fieldset>
-            <legend>The current-user call</legend>
+            <legend>{t('definitions.editor.currentUserCall')}</legend>
             <div className="row">
-              <Field id="def-name" label="Name" value={draft.name} error={errors.name} onChange={changeName} />
+              <Field id="def-name" label={t('definitions.editor.name')} value={draft.name} error={errors.name} onChange={changeName} />
               <Field
                 id="def-id"
-                label="Provider ID"
+                label={t('definitions.editor.providerId')}
                 mono
                 value={draft.id}
                 error={errors.id}
-                help={editing ? 'Fixed once saved.' : 'Used in account ids.'}
+                help={editing ? t('definitions.editor.idFixed') : t('definitions.editor.idUsed')}
                 onChange={(id) => !editing && change((d) => ({ ...d, id }))}
               />
             </div>
             <Field
               id="def-base-url"
-              label="Base URL"
+              label={t('definitions.editor.baseUrl')}
               mono
               value={draft.baseUrl}
               error={errors.baseUrl}
@@ -125,33 +128,34 @@ export function DefinitionEditor({
             />
             <div className="row">
               <div className="form-field">
-                <label htmlFor="def-method">Method</label>
+                <label htmlFor="def-method">{t('definitions.method')}</label>
                 <select
                   id="def-method"
                   value={draft.method}
                   onChange={(e) => change((d) => ({ ...d, method: e.target.value as 'GET' | 'POST' }))}
                 >
-                  <option>GET</option>
-                  <option>POST</option>
+                  {CALL_METHODS.map((method) => (
+                    <option key={method}>{method}</option>
+                  ))}
                 </select>
               </div>
               <Field
                 id="def-path"
-                label="Path"
+                label={t('definitions.path')}
                 mono
                 value={draft.path}
                 error={errors.path}
-                help="e.g. /v1/users/{userId}"
+                help={t('definitions.editor.pathHelp', { example: '/v1/users/{userId}' })}
                 onChange={(path) => change((d) => ({ ...d, path }))}
               />
             </div>
             <Field
               id="def-envelope"
-              label="User object at"
+              label={t('definitions.editor.envelope')}
               mono
               value={draft.envelope}
               error={errors.envelope}
-              help="Where the user sits in the answer: data, _data, result.user — or empty for the top."
+              help={t('definitions.editor.envelopeHelp')}
               onChange={(envelope) => change((d) => ({ ...d, envelope }))}
             />
           </fieldset>
@@ -162,24 +166,24 @@ export function DefinitionEditor({
         </>
       )}
       <fieldset>
-        <legend>Try it</legend>
+        <legend>{t('definitions.tryIt')}</legend>
         <TryIt definition={checked.definition} onInvalid={() => setShowErrors(true)} />
       </fieldset>
       {saveError && (
         <p role="alert">
           <ErrorLine
-            prefix="Not saved: "
+            prefix={t('definitions.editor.notSaved')}
             error={saveError}
-            context={{ providerName: draft.name || 'Provider', host: 'Whoami', inOptions: true }}
+            context={{ providerName: draft.name || t('definitions.editor.providerFallback'), host: 'Whoami', inOptions: true }}
           />
         </p>
       )}
       <div className="form-actions">
         <button type="submit" className="primary">
-          Save provider
+          {t('definitions.editor.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('definitions.cancel')}
         </button>
       </div>
     </form>

@@ -1,45 +1,70 @@
 import { mappedFields, type MappedField } from '../../../lib/shared/custom/definition';
+import { t } from '../../../lib/shared/i18n';
 import { Field } from './Field';
 import type { SectionProps } from './section-props';
 
-const LABELS: Record<MappedField, string> = {
-  id: 'ID',
-  name: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  username: 'Username',
-  email: 'Email',
-  emailVerified: 'Email verified',
-  phone: 'Phone',
-  avatarUrl: 'Avatar URL',
-  roles: 'Roles',
-  organization: 'Organization',
-  plan: 'Plan',
-  trial: 'On trial',
-  createdAt: 'Created at',
-  updatedAt: 'Updated at',
+function labels(): Record<MappedField, string> {
+  return {
+    id: t('definitions.profile.id'),
+    name: t('definitions.profile.name'),
+    firstName: t('definitions.profile.firstName'),
+    lastName: t('definitions.profile.lastName'),
+    username: t('definitions.profile.username'),
+    email: t('definitions.profile.email'),
+    emailVerified: t('definitions.profile.emailVerified'),
+    phone: t('definitions.profile.phone'),
+    avatarUrl: t('definitions.profile.avatarUrl'),
+    roles: t('definitions.profile.roles'),
+    organization: t('definitions.profile.organization'),
+    plan: t('definitions.profile.plan'),
+    trial: t('definitions.profile.trial'),
+    createdAt: t('definitions.profile.createdAt'),
+    updatedAt: t('definitions.profile.updatedAt'),
+  };
+}
+
+// The examples in the help, each shown as code where the message has its {placeholder}.
+const HELP_CODE = {
+  path: 'data.first_name',
+  listPath: 'emails[0].email',
+  join: 'a + b',
+  fallback: 'a ?? b',
+  epoch: '| epoch',
+  iso: '| iso',
+  date: '| date',
+  countOp: '| count',
+  first: '| first',
+  outside: '$.path',
 };
+
+/** The help text, its examples in <code>. */
+function MappingHelp() {
+  // Each {placeholder} is kept as it is in the message, then split out and shown as code.
+  const marked = Object.fromEntries(Object.keys(HELP_CODE).map((name) => [name, `{${name}}`])) as Record<keyof typeof HELP_CODE, string>;
+  const parts = t('definitions.mapping.help', marked).split(/\{(\w+)\}/);
+  return (
+    <p className="help">
+      {parts.map((part, index) => (index % 2 === 1 ? <code key={index}>{HELP_CODE[part as keyof typeof HELP_CODE] ?? part}</code> : part))}
+    </p>
+  );
+}
 
 /** Where each profile field is in the answer, as compact expressions; details as rows. */
 export function MappingFields({ draft, errors, onChange }: SectionProps) {
   const setDetail = (index: number, patch: Partial<{ label: string; value: string }>) =>
     onChange((d) => ({ ...d, details: d.details.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  const fieldLabels = labels();
   return (
     <>
       <fieldset className="mapping">
-        <legend>Profile fields</legend>
-        <p className="help">
-          A path into the user object (<code>data.first_name</code>, <code>emails[0].email</code>),
-          <code> a + b</code> to join, <code>a ?? b</code> for the first present, <code>| epoch</code> / <code>| iso</code> /{' '}
-          <code>| date</code> / <code>| count</code> / <code>| first</code> to convert, <code>$.path</code> for outside the envelope, or a
-          JSON expression for conditions and lists. Leave empty what the API doesn't have.
-        </p>
+        <legend>{t('definitions.mapping.legend')}</legend>
+        <MappingHelp />
         <div className="mapping-grid">
           {mappedFields.map((field) => (
             <Field
               key={field}
               id={`map-${field}`}
-              label={LABELS[field]}
+              label={fieldLabels[field]}
               mono
               value={draft.profile[field] ?? ''}
               error={errors[`profile.${field}`]}
@@ -50,19 +75,19 @@ export function MappingFields({ draft, errors, onChange }: SectionProps) {
         {errors.profile && <p className="field-error">{errors.profile}</p>}
       </fieldset>
       <fieldset className="mapping">
-        <legend>Details</legend>
+        <legend>{t('definitions.mapping.details')}</legend>
         {draft.details.map((row, index) => (
           <div className="row" key={index}>
             <Field
               id={`detail-label-${index}`}
-              label="Detail label"
+              label={t('definitions.mapping.detailLabel')}
               value={row.label}
               error={errors[`details.${index}.label`]}
               onChange={(label) => setDetail(index, { label })}
             />
             <Field
               id={`detail-value-${index}`}
-              label="Detail value"
+              label={t('definitions.mapping.detailValue')}
               mono
               value={row.value}
               error={errors[`details.${index}.value`]}
@@ -70,15 +95,15 @@ export function MappingFields({ draft, errors, onChange }: SectionProps) {
             />
             <button
               type="button"
-              aria-label={`Remove detail ${index + 1}`}
+              aria-label={t('definitions.mapping.removeDetail', { number: index + 1 })}
               onClick={() => onChange((d) => ({ ...d, details: d.details.filter((_, i) => i !== index) }))}
             >
-              Remove
+              {t('definitions.remove')}
             </button>
           </div>
         ))}
         <button type="button" onClick={() => onChange((d) => ({ ...d, details: [...d.details, { label: '', value: '' }] }))}>
-          Add detail
+          {t('definitions.mapping.addDetail')}
         </button>
       </fieldset>
     </>

@@ -10,6 +10,7 @@ import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
 import { FileButton } from '../FileButton';
 import { lazy, Suspense } from 'react';
+import { plural, t } from '../../../lib/shared/i18n';
 
 // The editor, with the definition schema and the expression parser, loads when it is opened.
 const DefinitionEditor = lazy(() => import('./DefinitionEditor').then((module) => ({ default: module.DefinitionEditor })));
@@ -38,20 +39,23 @@ export function ProvidersSection() {
     setConfirming(null);
     try {
       await request('removeDefinition', { id: definition.id });
-      setMessage({ error: false, text: `Removed “${definition.name}”.` });
+      setMessage({ error: false, text: t('definitions.providers.removed', { name: definition.name }) });
       await reload();
     } catch (error) {
-      setMessage({ error: true, text: `Not removed: ${toErrorInfo(error).detail ?? 'failed'}` });
+      setMessage({
+        error: true,
+        text: t('definitions.providers.notRemoved', { reason: toErrorInfo(error).detail ?? t('definitions.providers.failed') }),
+      });
     }
   };
 
   const importFile = async (file: File) => {
     const read =
       file.size > IMPORT_LIMITS.maxBytes
-        ? { error: `the file is larger than ${IMPORT_LIMITS.maxBytes / 1000} kB` }
+        ? { error: t('validation.fileTooLarge', { size: IMPORT_LIMITS.maxBytes / 1000 }) }
         : (await import('../../../lib/views/definitions')).readDefinitionsFile(await file.text());
     if ('error' in read) {
-      setMessage({ error: true, text: `${file.name}: ${read.error}.` });
+      setMessage({ error: true, text: t('definitions.providers.fileError', { file: file.name, error: read.error }) });
       return;
     }
     const replaces: Record<string, string[]> = {};
@@ -71,27 +75,33 @@ export function ProvidersSection() {
       try {
         await request('saveDefinition', { definition });
       } catch (error) {
-        refused.push(`“${definition.name}” not imported: ${toErrorInfo(error).detail ?? 'refused'}`);
+        refused.push(
+          t('definitions.providers.notImported', {
+            name: definition.name,
+            reason: toErrorInfo(error).detail ?? t('definitions.providers.refused'),
+          }),
+        );
       }
     }
     const saved = pending.definitions.length - refused.length;
     setMessage({
       error: refused.length > 0,
-      text: [`Imported ${saved} provider definition(s).${saved > 0 ? ' Add accounts for them above.' : ''}`, ...refused].join(' '),
+      text: [
+        plural('definitions.providers.imported', saved),
+        ...(saved > 0 ? [t('definitions.providers.addAccounts')] : []),
+        ...refused,
+      ].join(' '),
     });
     await reload();
   };
 
   return (
     <div className="providers-section">
-      <p className="muted">
-        Connect an API Whoami has no built-in support for: say where its current-user call is, how it authenticates and where each profile
-        field is in its answer. Definitions are data — nothing in them runs as code — and they never hold your keys.
-      </p>
+      <p className="muted">{t('definitions.providers.intro')}</p>
       {definitions.length > 0 && (
         <ul className="account-list">
           {definitions.map((definition) => (
-            <li className="account-row" key={definition.id} aria-label={`Provider ${definition.name}`}>
+            <li className="account-row" key={definition.id} aria-label={t('definitions.providers.row', { name: definition.name })}>
               <div className="account-main">
                 <strong>{definition.name}</strong>
                 <span className="muted">
@@ -101,28 +111,36 @@ export function ProvidersSection() {
               </div>
               <div className="account-actions">
                 {confirming === definition.id ? (
-                  <span className="confirm" role="group" aria-label={`Remove ${definition.name}?`}>
+                  <span className="confirm" role="group" aria-label={t('definitions.providers.confirmRemove', { name: definition.name })}>
                     <button type="button" className="danger" onClick={() => void remove(definition)}>
-                      Remove
+                      {t('definitions.remove')}
                     </button>
                     <button type="button" onClick={() => setConfirming(null)} autoFocus>
-                      Keep
+                      {t('definitions.providers.keep')}
                     </button>
                   </span>
                 ) : (
                   <>
-                    <button type="button" aria-label={`Edit provider ${definition.name}`} onClick={() => setEditing({ definition })}>
-                      Edit
+                    <button
+                      type="button"
+                      aria-label={t('definitions.providers.editLabel', { name: definition.name })}
+                      onClick={() => setEditing({ definition })}
+                    >
+                      {t('definitions.providers.edit')}
                     </button>
                     <button
                       type="button"
-                      aria-label={`Export provider ${definition.name}`}
+                      aria-label={t('definitions.providers.exportLabel', { name: definition.name })}
                       onClick={() => downloadJson(`whoami-provider-${definition.id}.json`, definitionsFile([definition]))}
                     >
-                      Export
+                      {t('definitions.providers.export')}
                     </button>
-                    <button type="button" aria-label={`Remove provider ${definition.name}`} onClick={() => setConfirming(definition.id)}>
-                      Remove
+                    <button
+                      type="button"
+                      aria-label={t('definitions.providers.removeLabel', { name: definition.name })}
+                      onClick={() => setConfirming(definition.id)}
+                    >
+                      {t('definitions.remove')}
                     </button>
                   </>
                 )}
@@ -138,7 +156,7 @@ export function ProvidersSection() {
       )}
       {pendingImport && (
         <section className="import-preview" aria-labelledby="definitions-import-title">
-          <h3 id="definitions-import-title">Import providers from “{pendingImport.fileName}”?</h3>
+          <h3 id="definitions-import-title">{t('definitions.providers.importTitle', { file: pendingImport.fileName })}</h3>
           <ul className="import-list">
             {pendingImport.definitions.map((definition) => {
               const changes = pendingImport.replaces[definition.id];
@@ -148,7 +166,11 @@ export function ProvidersSection() {
                   <span className="muted">
                     {' '}
                     · {definition.baseUrl} —{' '}
-                    {changes === undefined ? 'new' : changes.length === 0 ? 'same as yours' : `replaces yours: ${changes.join('; ')}`}
+                    {changes === undefined
+                      ? t('definitions.providers.isNew')
+                      : changes.length === 0
+                        ? t('definitions.providers.sameAsYours')
+                        : t('definitions.providers.replacesYours', { changes: changes.join('; ') })}
                   </span>
                 </li>
               );
@@ -156,22 +178,24 @@ export function ProvidersSection() {
           </ul>
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => void confirmImport(pendingImport)}>
-              {Object.keys(pendingImport.replaces).length > 0 ? 'Replace and import' : 'Import'}
+              {Object.keys(pendingImport.replaces).length > 0
+                ? t('definitions.providers.replaceAndImport')
+                : t('definitions.providers.import')}
             </button>
             <button type="button" onClick={() => setPendingImport(null)}>
-              Cancel
+              {t('definitions.cancel')}
             </button>
           </div>
         </section>
       )}
       {editing ? (
-        <Suspense fallback={<p className="muted">Opening the editor…</p>}>
+        <Suspense fallback={<p className="muted">{t('definitions.providers.openingEditor')}</p>}>
           <DefinitionEditor
             key={editing.definition?.id ?? 'new'}
             editing={editing.definition}
             onSaved={(definition) => {
               setEditing(null);
-              setMessage({ error: false, text: `Saved “${definition.name}”. Add an account for it above.` });
+              setMessage({ error: false, text: t('definitions.providers.saved', { name: definition.name }) });
               void reload();
             }}
             onCancel={() => setEditing(null)}
@@ -180,12 +204,12 @@ export function ProvidersSection() {
       ) : (
         <div className="data-actions">
           <button type="button" onClick={() => (setMessage(null), setEditing({}))}>
-            New provider
+            {t('definitions.newProvider')}
           </button>
-          <FileButton label="Import providers…" onFile={(file) => void importFile(file)} />
+          <FileButton label={t('definitions.providers.importFile')} onFile={(file) => void importFile(file)} />
           {definitions.length > 0 && (
             <button type="button" onClick={() => downloadJson('whoami-providers.json', definitionsFile(definitions))}>
-              Export providers
+              {t('definitions.providers.exportAll')}
             </button>
           )}
         </div>

@@ -9,12 +9,13 @@ import { initialValues, originsFor, validateForm } from '../../../lib/views/acco
 import { useViewActions } from '../../ViewActions';
 import { CredentialInput } from '../CredentialInput';
 import { ErrorLine } from '../ErrorLine';
+import { t } from '../../../lib/shared/i18n';
 
 type Result = { raw: unknown; profile: Profile | null; error: ErrorInfo | null } | { failed: ErrorInfo } | null;
 
 function MappedProfile({ profile }: { profile: Profile }) {
   const rows: Array<[string, string]> = [
-    ['Display name', profile.displayName],
+    [t('definitions.try.displayName'), profile.displayName],
     ...(
       ['id', 'firstName', 'lastName', 'username', 'email', 'phone', 'avatarUrl', 'organization', 'plan', 'createdAt', 'updatedAt'] as const
     )
@@ -49,13 +50,15 @@ export function TryIt({ definition, onInvalid }: { definition: ProviderDefinitio
     return (
       <div className="try-it">
         <button type="button" onClick={onInvalid}>
-          Try it
+          {t('definitions.tryIt')}
         </button>
-        <p className="help">Fix the definition above to try it.</p>
+        <p className="help">{t('definitions.try.fixFirst')}</p>
       </div>
     );
   }
   const current = { ...initialValues(adapter), ...values };
+  const failed = result && 'failed' in result ? result.failed : null;
+  const answered = result && 'raw' in result ? result : null;
   const context = { providerName: definition.name, host: new URL(definition.baseUrl).host, inOptions: true };
 
   const run = async () => {
@@ -91,28 +94,28 @@ export function TryIt({ definition, onInvalid }: { definition: ProviderDefinitio
         />
       ))}
       <button type="button" onClick={() => void run()} disabled={busy}>
-        {busy ? 'Trying…' : 'Try it'}
+        {busy ? t('definitions.try.trying') : t('definitions.tryIt')}
       </button>
       <div role="status" aria-live="polite">
-        {result && 'failed' in result && (
+        {failed && (
           <p>
-            <ErrorLine error={result.failed} context={context} />
+            <ErrorLine error={failed} context={context} />
           </p>
         )}
-        {result && 'raw' in result && (
+        {answered && (
           <div className="try-results">
-            <section aria-label="Raw response">
-              <h4>Raw response (secrets removed)</h4>
+            <section aria-label={t('definitions.try.raw')}>
+              <h4>{t('definitions.try.rawTitle')}</h4>
               <pre className="raw" tabIndex={0}>
-                {JSON.stringify(result.raw, null, 2)}
+                {JSON.stringify(answered.raw, null, 2)}
               </pre>
             </section>
-            <section aria-label="Mapped profile">
-              <h4>Mapped profile</h4>
-              {result.profile ? (
-                <MappedProfile profile={result.profile} />
+            <section aria-label={t('definitions.try.mapped')}>
+              <h4>{t('definitions.try.mapped')}</h4>
+              {answered.profile ? (
+                <MappedProfile profile={answered.profile} />
               ) : (
-                <p className="field-error">{result.error && describeError(result.error, context).detail}</p>
+                <p className="field-error">{answered.error && describeError(answered.error, context).detail}</p>
               )}
             </section>
           </div>

@@ -1,6 +1,9 @@
 import type { DefinitionDraft } from '../../../lib/views/definitions';
 import type { SectionProps } from './section-props';
 import { Field } from './Field';
+import { t } from '../../../lib/shared/i18n';
+
+const UPDATE_METHODS = ['PATCH', 'PUT', 'POST'] as const;
 
 export function UpdateCall({ draft, errors, onChange }: SectionProps) {
   const update = draft.update;
@@ -8,7 +11,7 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
     onChange((d) => ({ ...d, update: d.update && { ...d.update, ...patch } }));
   return (
     <fieldset>
-      <legend>Profile edits</legend>
+      <legend>{t('definitions.update.legend')}</legend>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -17,63 +20,68 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
             onChange((d) => ({
               ...d,
               update: e.target.checked
-                ? { method: 'PATCH', path: d.path, body: 'json', fields: [{ field: 'firstName', key: 'first_name', label: 'First name' }] }
+                ? {
+                    method: 'PATCH',
+                    path: d.path,
+                    body: 'json',
+                    fields: [{ field: 'firstName', key: 'first_name', label: t('definitions.profile.firstName') }],
+                  }
                 : null,
             }))
           }
         />{' '}
-        This API lets users change their profile
+        {t('definitions.update.enabled')}
       </label>
       {update && (
         <>
           <div className="row">
             <div className="form-field">
-              <label htmlFor="update-method">Method</label>
+              <label htmlFor="update-method">{t('definitions.method')}</label>
               <select
                 id="update-method"
                 value={update.method}
                 onChange={(e) => set({ method: e.target.value as 'PATCH' | 'PUT' | 'POST' })}
               >
-                <option>PATCH</option>
-                <option>PUT</option>
-                <option>POST</option>
+                {UPDATE_METHODS.map((method) => (
+                  <option key={method}>{method}</option>
+                ))}
               </select>
             </div>
             <Field
               id="update-path"
-              label="Path"
+              label={t('definitions.path')}
               mono
               value={update.path}
               error={errors['update.path']}
-              help="{profile.id} places the user's id."
+              help={t('definitions.update.pathHelp', { placeholder: '{profile.id}' })}
               onChange={(path) => set({ path })}
             />
             <div className="form-field">
-              <label htmlFor="update-body">Body</label>
+              <label htmlFor="update-body">{t('definitions.update.body')}</label>
               <select id="update-body" value={update.body} onChange={(e) => set({ body: e.target.value as 'json' | 'form' })}>
-                <option value="json">JSON</option>
-                <option value="form">Form-encoded</option>
+                <option value="json">{t('definitions.update.bodyJson')}</option>
+                <option value="form">{t('definitions.update.bodyForm')}</option>
               </select>
             </div>
           </div>
           {update.fields.map((field, index) => (
             <div className="row" key={index}>
               <div className="form-field">
-                <label htmlFor={`update-field-${index}`}>Profile field</label>
+                <label htmlFor={`update-field-${index}`}>{t('definitions.update.field')}</label>
                 <select
                   id={`update-field-${index}`}
                   value={field.field}
                   onChange={(e) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, field: e.target.value } : f)) })}
                 >
-                  <option value="firstName">First name</option>
-                  <option value="lastName">Last name</option>
-                  <option value="username">Username</option>
-                  <option value="phone">Phone</option>
+                  <option value="firstName">{t('definitions.profile.firstName')}</option>
+                  <option value="lastName">{t('definitions.profile.lastName')}</option>
+                  <option value="username">{t('definitions.profile.username')}</option>
+                  <option value="phone">{t('definitions.profile.phone')}</option>
                 </select>
               </div>
               <Field
                 id={`update-key-${index}`}
-                label="Body key"
+                label={t('definitions.update.key')}
                 mono
                 value={field.key}
                 error={errors[`update.fields.${index}.key`]}
@@ -81,22 +89,22 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
               />
               <Field
                 id={`update-label-${index}`}
-                label="Label"
+                label={t('definitions.update.label')}
                 value={field.label}
                 error={errors[`update.fields.${index}.label`]}
                 onChange={(label) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, label } : f)) })}
               />
               <button
                 type="button"
-                aria-label={`Remove editable field ${index + 1}`}
+                aria-label={t('definitions.update.removeLabel', { number: index + 1 })}
                 onClick={() => set({ fields: update.fields.filter((_, i) => i !== index) })}
               >
-                Remove
+                {t('definitions.remove')}
               </button>
             </div>
           ))}
           <button type="button" onClick={() => set({ fields: [...update.fields, { field: 'lastName', key: '', label: '' }] })}>
-            Add editable field
+            {t('definitions.update.add')}
           </button>
         </>
       )}

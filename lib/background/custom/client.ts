@@ -15,6 +15,7 @@ import {
 } from '../../shared/custom/definition';
 import { type ExpressionInput, toExpression } from '../../shared/custom/expression';
 import { type Budget, evaluate, ExpressionBudgetError, readPath, type Scope } from './evaluate';
+import { t } from '../../shared/i18n';
 
 /** Error bodies of unknown providers: the common shapes, first match wins. */
 const readAnyErrorBody: ErrorBodyReader = (body) => {
@@ -54,7 +55,9 @@ const asBoolean = (value: unknown) => (typeof value === 'boolean' ? value : null
 /** Text for a profile field; a list or an object there means the mapping points at the wrong place. */
 function asText(value: unknown, field: string): string | null {
   if (value !== null && typeof value === 'object') {
-    throw invalidResponse(`${field}: expected text, the mapping found ${Array.isArray(value) ? 'a list' : 'an object'}`);
+    throw invalidResponse(
+      Array.isArray(value) ? t('background.expectedTextList', { field }) : t('background.expectedTextObject', { field }),
+    );
   }
   return textOrNull(typeof value === 'number' ? String(value) : value);
 }
@@ -85,14 +88,16 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
   async function requireSession(c: Record<string, string>, ctx: FetchContext) {
     if (definition.auth.type !== 'browser-session') return;
     if (!(await ctx.hasCookie(c.baseUrl!, definition.auth.cookie))) {
-      throw new WhoamiError('signed-out', { detail: `no ${definition.auth.cookie} cookie for ${new URL(c.baseUrl!).host}` });
+      throw new WhoamiError('signed-out', {
+        detail: t('background.noSessionCookie', { cookie: definition.auth.cookie, host: new URL(c.baseUrl!).host }),
+      });
     }
   }
 
   function parseProfile(body: unknown) {
     const local = definition.envelope ? readPath(body, definition.envelope) : body;
     if (!local || typeof local !== 'object' || Array.isArray(local)) {
-      throw invalidResponse(`${definition.envelope || '(root)'}: expected object`);
+      throw invalidResponse(t('background.expectedObject', { where: definition.envelope || t('background.root') }));
     }
     const scope: Scope = { local, root: body };
     // One budget for the whole mapping of one answer: every field and detail draws on it.
@@ -102,7 +107,7 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
         return evaluate(toExpression(input), scope, budget);
       } catch (error) {
         if (!(error instanceof ExpressionBudgetError)) throw error;
-        throw invalidResponse(`${where}: the mapping needs ${error.message} on this answer — lists inside lists multiply; map fewer items`);
+        throw invalidResponse(t('background.mappingBudget', { where, steps: error.message }));
       }
     };
     const field = (name: MappedField) => {

@@ -1,6 +1,7 @@
 import { isoOrNull, money } from '../providers/normalize';
 import { textOrNull } from '../../shared/text';
 import type { Condition, Expression, Transform } from '../../shared/custom/expression';
+import { t, uiLocale } from '../../shared/i18n';
 
 // Walks an expression tree (lib/shared/custom/expression.ts) over a provider's answer: the
 // only thing a user-defined mapping ever does. Never evaluated as code, and on a budget.
@@ -92,7 +93,8 @@ export interface Budget {
 
 function spend(budget: Budget, steps: number): void {
   budget.steps += steps;
-  if (budget.steps > MAX_STEPS) throw new ExpressionBudgetError(`more than ${MAX_STEPS.toLocaleString('en')} steps`);
+  if (budget.steps > MAX_STEPS)
+    throw new ExpressionBudgetError(t('background.stepsBudget', { steps: MAX_STEPS.toLocaleString(uiLocale()) }));
 }
 
 /**

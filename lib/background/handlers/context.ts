@@ -7,6 +7,7 @@ import type { Editor } from '../editor';
 import type { PermissionKeeper } from '../permissions';
 import type { Platform } from '../platform';
 import type { Refresher } from '../refresher';
+import { t } from '../../shared/i18n';
 
 export interface HandlerDeps {
   platform: Platform;
@@ -18,7 +19,7 @@ export interface HandlerDeps {
 
 export function adapterOrThrow(registry: Registry, provider: string): ProviderAdapter {
   const adapter = registry.adapterFor(provider);
-  if (!adapter) throw new WhoamiError('unsupported', { detail: `Whoami doesn't know the provider "${provider}"` });
+  if (!adapter) throw new WhoamiError('unsupported', { detail: t('background.unknownProvider', { provider }) });
   return adapter;
 }
 
@@ -31,7 +32,7 @@ export function parseCredentials(adapter: ProviderAdapter, values: Record<string
     const field = String(issue.path[0] ?? 'form');
     (fieldErrors[field] ??= []).push(describeIssue(issue));
   }
-  throw new WhoamiError('validation', { detail: 'Some settings need fixing', fieldErrors });
+  throw new WhoamiError('validation', { detail: t('background.settingsNeedFixing'), fieldErrors });
 }
 
 /** The one origin an account's requests, and so its secrets, may go to. */
@@ -43,9 +44,9 @@ function retypeError(adapter: ProviderAdapter, fields: string[], why: string): W
   const fieldErrors: Record<string, string[]> = {};
   for (const name of fields) {
     const label = adapter.credentials.fields.find((f) => f.name === name)?.label ?? name;
-    fieldErrors[name] = [`Type the ${label.toLowerCase()} again: ${why}`];
+    fieldErrors[name] = [t('background.retypeField', { field: label.toLowerCase(), why })];
   }
-  return new WhoamiError('validation', { detail: `Type the secret again: ${why}`, fieldErrors });
+  return new WhoamiError('validation', { detail: t('background.retypeSecret', { why }), fieldErrors });
 }
 
 /**
@@ -62,14 +63,14 @@ export function completeCredentials(
   const reused = adapter.credentials.secretFields.filter((field) => !merged[field]?.trim() && stored?.account.secrets[field]);
   if (!stored || reused.length === 0) return parseCredentials(adapter, merged);
   if (stored.account.provider !== adapter.id) {
-    throw retypeError(adapter, reused, `a saved secret is only ever sent to the provider it was saved for (${stored.adapter.name})`);
+    throw retypeError(adapter, reused, t('background.retypeOtherProvider', { provider: stored.adapter.name }));
   }
   for (const field of reused) merged[field] = stored.account.secrets[field]!;
   const credentials = parseCredentials(adapter, merged);
   const before = destinationOf(stored.adapter, stored.credentials);
   const after = destinationOf(adapter, credentials);
   if (before !== after) {
-    throw retypeError(adapter, reused, `it was saved for ${new URL(before).host}, and this account now points to ${new URL(after).host}`);
+    throw retypeError(adapter, reused, t('background.retypeOtherHost', { before: new URL(before).host, after: new URL(after).host }));
   }
   return credentials;
 }

@@ -6,6 +6,7 @@ import { accountsStore, countUsing, hideNewSecrets } from '../storage/accounts';
 import { definitionsStore } from '../storage/definitions';
 import type { Handlers } from '../router';
 import { announceAccounts, type HandlerDeps, parseCredentials } from './context';
+import { plural, t } from '../../shared/i18n';
 
 type DefinitionHandlers = Pick<Handlers, 'listDefinitions' | 'saveDefinition' | 'removeDefinition' | 'tryDefinition'>;
 
@@ -17,7 +18,7 @@ function secretsLost(before: ProviderDefinition, after: ProviderDefinition): str
   return before.fields.filter((f) => f.secret && !stillSecret.has(f.name)).map((f) => f.label);
 }
 
-const accountsPhrase = (count: number) => `${count} account${count === 1 ? ' uses' : 's use'} this provider`;
+const accountsPhrase = (count: number) => plural('background.accountsUse', count);
 
 export function definitionHandlers({ platform, refresher, permissions }: HandlerDeps): DefinitionHandlers {
   return {
@@ -35,8 +36,8 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
           if (lost.length > 0) {
             const names = lost.map((label) => `“${label}”`).join(', ');
             throw new WhoamiError('validation', {
-              detail: `${accountsPhrase(users)} and keep${users === 1 ? 's' : ''} ${names} secret: a secret field can't be removed, renamed or made visible while accounts use it. Keep it secret, or remove those accounts first.`,
-              fieldErrors: { fields: [`${names} must stay a secret field while accounts use this provider`] },
+              detail: plural('background.keepSecret', users, { accounts: accountsPhrase(users), names }),
+              fieldErrors: { fields: [t('background.mustStaySecret', { names })] },
             });
           }
         }
@@ -53,7 +54,7 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
     async removeDefinition({ id }) {
       const users = await accountsStore.countUsing(customProviderId(id));
       if (users > 0) {
-        throw new WhoamiError('validation', { detail: `${accountsPhrase(users)}: remove ${users === 1 ? 'it' : 'them'} first` });
+        throw new WhoamiError('validation', { detail: plural('background.removeFirst', users, { accounts: accountsPhrase(users) }) });
       }
       const removed = await definitionsStore.remove(id);
       void permissions.prune();

@@ -2,6 +2,7 @@ import { WhoamiError } from '../../shared/errors';
 import type { FetchContext, ProviderAdapter } from '../providers/types';
 import type { Platform } from '../platform';
 import { redactKnownSecrets, redactThrown } from '../secrets/redact';
+import { t } from '../../shared/i18n';
 
 /** The secret values of these credentials, by the adapter's own account of which fields are secret. */
 function secretValuesOf(adapter: ProviderAdapter, credentials: Record<string, string>): string[] {
@@ -33,7 +34,7 @@ export async function guardedCall<T>(
       if (url.origin !== origin) {
         return Promise.reject(
           new WhoamiError('forbidden', {
-            detail: `Whoami refused to send this account's request to ${url.host}: it belongs to ${new URL(origin).host}`,
+            detail: t('background.refusedHost', { host: url.host, owner: new URL(origin).host }),
           }),
         );
       }

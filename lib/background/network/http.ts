@@ -1,5 +1,6 @@
 import { type ErrorKind, WhoamiError } from '../../shared/errors';
 import { scrubSecrets } from '../secrets/scrub';
+import { t } from '../../shared/i18n';
 
 // The e2e build waits 3 s instead of 10 so its hung-provider cases stay quick; the product
 // waits 10 s.
@@ -108,7 +109,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
 
 function tooLarge(maxBytes: number): WhoamiError {
   return new WhoamiError('invalid-response', {
-    detail: `the response is larger than ${Math.round(maxBytes / 1000)} kB`,
+    detail: t('background.tooLarge', { size: Math.round(maxBytes / 1000) }),
   });
 }
 
@@ -120,7 +121,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new WhoamiError('invalid-response', { detail: 'the body is not valid JSON' });
+    throw new WhoamiError('invalid-response', { detail: t('background.notJson') });
   }
 }
 
@@ -128,11 +129,11 @@ function fetchFailure(error: unknown, timedOut: boolean, timeoutMs: number, url:
   if (error instanceof WhoamiError) return error;
   if (timedOut) {
     const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
-    return new WhoamiError('timeout', { detail: `no answer within ${limit}` });
+    return new WhoamiError('timeout', { detail: t('background.noAnswerWithin', { limit }) });
   }
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   return new WhoamiError('network', {
-    detail: offline ? 'this device is offline' : `could not connect to ${new URL(url).host}`,
+    detail: offline ? t('background.offline') : t('background.cannotConnect', { host: new URL(url).host }),
   });
 }
 
@@ -166,7 +167,7 @@ export async function requestJson(request: HttpRequest, deps: HttpDeps, readErro
         await response.body?.cancel();
         throw new WhoamiError('signed-out', {
           status: response.status || null,
-          detail: 'the provider redirected to another page, usually a sign-in page',
+          detail: t('background.redirected'),
         });
       }
       return { response, text: await readCapped(response, maxBytes) };
@@ -181,13 +182,13 @@ export async function requestJson(request: HttpRequest, deps: HttpDeps, readErro
     if (looksLikeHtml(contentType, text)) {
       throw new WhoamiError('signed-out', {
         status: response.status,
-        detail: 'got a web page (HTML) instead of JSON, usually a sign-in page',
+        detail: t('background.gotHtml'),
       });
     }
     if (!JSON_TYPE.test(contentType)) {
       throw new WhoamiError('invalid-response', {
         status: response.status,
-        detail: `expected JSON, got ${contentType.split(';')[0] || 'no content type'}`,
+        detail: t('background.expectedJson', { type: contentType.split(';')[0] || t('background.noContentType') }),
       });
     }
     return { status: response.status, headers: response.headers, body: parseJson(text) };

@@ -5,6 +5,7 @@ import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from '.
 import { addFieldError, fetched, optBool, optNumber, optText, optTextList, parseRaw } from './raw';
 import type { ChakraCredentials } from '../../shared/providers/chakra';
 import type { ProviderClient } from './types';
+import { t } from '../../shared/i18n';
 
 // Seed 004 and providers.md §D. Strings are "" when unset, `dob` is 0 when unset, and
 // createdAt/updatedAt are epoch milliseconds.
@@ -98,7 +99,7 @@ function parseProfile(body: unknown) {
   const user = envelope._data;
   if (!user) {
     const message = readErrorBody(body, 200)?.message;
-    throw new WhoamiError('invalid-response', { detail: '_data is empty', providerMessage: message ?? null });
+    throw new WhoamiError('invalid-response', { detail: t('background.dataEmpty'), providerMessage: message ?? null });
   }
   const email = user.primaryEmail?.email ? user.primaryEmail : user.emails?.[0];
   const primaryPhone = typeof user.primaryPhone === 'string' ? user.primaryPhone : (user.primaryPhone?.phone ?? user.primaryPhone?.number);

@@ -4,6 +4,7 @@ import { buildProfile, details, isoOrNull, textOrNull } from './normalize';
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
 import type { InsightoCredentials } from '../../shared/providers/insighto';
 import type { ProviderClient } from './types';
+import { t } from '../../shared/i18n';
 
 // Seeds 000/001 and providers.md §A. Nullability is not published: only `id` is promised.
 const insightoUser = z.looseObject({
@@ -112,7 +113,7 @@ export const insightoClient: ProviderClient<InsightoCredentials> = {
   update: {
     bodySchema: updateBody,
     async send(c, changes, current, ctx) {
-      if (!current.id) throw new Error('Insighto profile without an id cannot be updated');
+      if (!current.id) throw new Error(t('background.noProfileId'));
       const body = updateBody.parse({
         first_name: changes.firstName,
         last_name: changes.lastName,

@@ -5,6 +5,7 @@ import { buildProfile, details, isoOrNull, joinName, money, textOrNull } from '.
 import { addFieldError, fetched, optBool, optNumber, optText, parseRaw } from './raw';
 import type { LeadpingCredentials } from '../../shared/providers/leadping';
 import type { ProviderClient } from './types';
+import { t } from '../../shared/i18n';
 
 // Seed 003, providers.md §C and specs/leadping-2025-06.openapi.json (UserResponse, which
 // keeps growing: cancellation, dunning, licensed states… all pass through unknown).
@@ -45,7 +46,7 @@ const updateBody = z.strictObject({
   subscriptionStatus: z.optional(z.string()),
 });
 
-const NAME_REQUIRED = 'Leadping needs a name: keep a first or a last name';
+const nameRequired = () => t('background.leadpingNameRequired');
 
 /** Whether Leadping's `name` is made of the first and last name (then it follows them). */
 const nameFollowsParts = (name: string | null | undefined, first: string | null | undefined, last: string | null | undefined) =>
@@ -125,7 +126,7 @@ export const leadpingClient: ProviderClient<LeadpingCredentials> = {
       if (!nameFollowsParts(current.displayName, current.firstName, current.lastName)) return {};
       const first = changes.firstName ?? current.firstName ?? '';
       const last = changes.lastName ?? current.lastName ?? '';
-      return first.trim() || last.trim() ? {} : { firstName: [NAME_REQUIRED], lastName: [NAME_REQUIRED] };
+      return first.trim() || last.trim() ? {} : { firstName: [nameRequired()], lastName: [nameRequired()] };
     },
     async send(c, changes, _current, ctx) {
       try {
@@ -138,8 +139,8 @@ export const leadpingClient: ProviderClient<LeadpingCredentials> = {
         // Never a name the user didn't choose (not the email): an empty one is refused here too.
         if (!name)
           throw new WhoamiError('validation', {
-            detail: NAME_REQUIRED,
-            fieldErrors: { firstName: [NAME_REQUIRED], lastName: [NAME_REQUIRED] },
+            detail: nameRequired(),
+            fieldErrors: { firstName: [nameRequired()], lastName: [nameRequired()] },
           });
         const body = updateBody.parse({
           id: user.id ?? null,

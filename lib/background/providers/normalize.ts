@@ -3,6 +3,7 @@ import { type Profile, type ProfileDetail, profileSchema } from '../../shared/pr
 import { safeImageUrl } from '../../shared/safe-url';
 import { joinName, textOrNull } from '../../shared/text';
 import { firstIssue } from '../../shared/zod-issues';
+import { t } from '../../shared/i18n';
 
 export { joinName, textOrNull } from '../../shared/text';
 
@@ -92,7 +93,7 @@ export function buildProfile(provider: string, input: ProfileInput): Profile {
   const name = textOrNull(input.name) ?? joinName(firstName, lastName);
   const displayName = name ?? username ?? email ?? id;
   if (displayName === null) {
-    throw invalidResponse('the response identifies no user (no id, name, username or email)');
+    throw invalidResponse(t('background.noUser'));
   }
   const avatarUrl = safeImageUrl(input.avatarUrl);
   const candidate: Profile = {
@@ -119,6 +120,6 @@ export function buildProfile(provider: string, input: ProfileInput): Profile {
     details: (input.details ?? []).slice(0, MAX_DETAILS).map((d) => ({ ...d, label: clip(d.label, 60), value: clip(d.value) })),
   };
   const checked = profileSchema.safeParse(candidate);
-  if (!checked.success) throw invalidResponse(`normalized profile: ${firstIssue(checked.error)}`);
+  if (!checked.success) throw invalidResponse(t('background.normalizedProfile', { issue: firstIssue(checked.error) }));
   return checked.data;
 }

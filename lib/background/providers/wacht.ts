@@ -5,6 +5,7 @@ import { buildProfile, details, isoOrNull, textOrNull } from './normalize';
 import { addFieldError, fetched, optBool, optText, parseRaw } from './raw';
 import type { WachtCredentials } from '../../shared/providers/wacht';
 import type { ProviderClient } from './types';
+import { t } from '../../shared/i18n';
 
 // Seed 002, providers.md §B and specs/wacht-frontend-api.openapi.json (CurrentUser).
 // `user_authenticator`, `authenticators` and `backup_codes` carry TOTP secrets and backup
@@ -134,7 +135,9 @@ function parseProfile(body: unknown) {
  */
 async function requireSession(c: WachtCredentials, hasCookie: (url: string, name: string) => Promise<boolean>) {
   if (!(await hasCookie(c.deploymentUrl, SESSION_COOKIE))) {
-    throw new WhoamiError('signed-out', { detail: `no ${SESSION_COOKIE} cookie for ${new URL(c.deploymentUrl).host}` });
+    throw new WhoamiError('signed-out', {
+      detail: t('background.noSessionCookie', { cookie: SESSION_COOKIE, host: new URL(c.deploymentUrl).host }),
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions';
 import { accountsItem, unreadableAccountsItem } from './items';
 import { firstIssue } from '../../shared/zod-issues';
+import { t } from '../../shared/i18n';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -75,13 +76,13 @@ export function splitCredentials(adapter: ProviderAdapter, credentials: Record<s
 function validate(entry: unknown, index: number, registry: Registry): ResolvedAccount | StorageProblem {
   const key = `account ${index + 1}`;
   const parsed = storedAccountSchema.safeParse(entry);
-  if (!parsed.success) return { key, message: `${key} is damaged (${firstIssue(parsed.error)}) and was skipped` };
+  if (!parsed.success) return { key, message: t('background.entryDamaged', { key, issue: firstIssue(parsed.error) }) };
   const account = parsed.data;
   const adapter = registry.adapterFor(account.provider);
-  if (!adapter) return { key, message: `"${account.label}" uses an unknown provider "${account.provider}" and was skipped` };
+  if (!adapter) return { key, message: t('background.unknownProviderSkipped', { label: account.label, provider: account.provider }) };
   const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
   if (!credentials.success) {
-    return { key, message: `"${account.label}" has damaged settings (${firstIssue(credentials.error)}) and was skipped` };
+    return { key, message: t('background.settingsDamagedSkipped', { label: account.label, issue: firstIssue(credentials.error) }) };
   }
   return { account, adapter, credentials: credentials.data };
 }
@@ -93,7 +94,7 @@ async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem
   return {
     entries: [],
     unreadable: value,
-    problems: [{ key: 'accounts', message: 'The stored account list was unreadable and has been set aside' }],
+    problems: [{ key: 'accounts', message: t('background.accountListSetAside') }],
   };
 }
 
@@ -115,7 +116,7 @@ export const accountsStore = {
 
   async get(id: string): Promise<ResolvedAccount> {
     const found = (await accountsStore.read()).accounts.find((a) => a.account.id === id);
-    if (!found) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
+    if (!found) throw new WhoamiError('not-found', { detail: t('background.accountGone') });
     return found;
   },
 
@@ -163,12 +164,12 @@ export const accountsStore = {
   replace(account: StoredAccount, expectedRevision?: number): Promise<StoredAccount> {
     return accountsStore.mutate((entries) => {
       const index = entries.findIndex((e) => idOf(e) === account.id);
-      if (index === -1) throw new WhoamiError('not-found', { detail: 'This account no longer exists' });
+      if (index === -1) throw new WhoamiError('not-found', { detail: t('background.accountGone') });
       const stored = entries[index] as Partial<StoredAccount>;
       const revision = typeof stored.revision === 'number' ? stored.revision : account.revision;
       if (expectedRevision !== undefined && expectedRevision !== revision) {
         throw new WhoamiError('conflict', {
-          detail: `“${stored.label ?? account.label}” was changed elsewhere since this form was opened`,
+          detail: t('background.changedElsewhere', { label: stored.label ?? account.label }),
         });
       }
       const settings = { ...account.settings };

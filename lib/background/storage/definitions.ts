@@ -4,6 +4,7 @@ import type { StorageProblem } from '../../shared/model';
 import { createRegistry, type Registry } from '../providers/registry';
 import { firstIssue } from '../../shared/zod-issues';
 import { definitionsItem } from './items';
+import { t } from '../../shared/i18n';
 
 // User-defined providers: data only, validated on every read like the accounts.
 const withLock = createLock();
@@ -23,7 +24,7 @@ export const definitionsStore = {
       else
         problems.push({
           key: `definition ${index + 1}`,
-          message: `provider definition ${index + 1} is damaged (${firstIssue(parsed.error)}) and was skipped`,
+          message: t('background.definitionDamaged', { number: index + 1, issue: firstIssue(parsed.error) }),
         });
     });
     return { definitions, problems };

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, type Settings, settingsSchema, type StorageProblem } from '../../shared/model';
 
 import { settingsItem } from './items';
+import { t } from '../../shared/i18n';
 
 export const settingsStore = {
   async read(): Promise<{ settings: Settings; problems: StorageProblem[] }> {
@@ -8,7 +9,7 @@ export const settingsStore = {
     if (parsed.success) return { settings: parsed.data, problems: [] };
     return {
       settings: DEFAULT_SETTINGS,
-      problems: [{ key: 'settings', message: 'Settings were damaged; the defaults are used' }],
+      problems: [{ key: 'settings', message: t('background.settingsDamaged') }],
     };
   },
 

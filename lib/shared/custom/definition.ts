@@ -2,16 +2,15 @@ import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
 import { editableFieldNameSchema } from '../profile';
 import { expressionInputSchema, parseExpression } from './expression';
+import { t } from '../i18n';
 
 /**
  * A provider described as data: where its current-user call is, how it authenticates, and
  * where each profile field is in its answer. Definitions never hold credentials: account
  * fields have no values here, and auth templates may only place those fields.
  */
-const fieldName = z
-  .string()
-  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}$/, { error: 'letters, digits and _ only, starting with a letter' }));
-const label = z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(40));
+const fieldName = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}$/, { error: () => t('validation.fieldName') }));
+const label = z.string().check(z.trim(), z.minLength(1, { error: () => t('validation.required') }), z.maxLength(40));
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 
 /** The update path may also place the user's id from the fetched profile. */
@@ -22,9 +21,7 @@ export const PROFILE_ID_PLACEHOLDER = 'profile.id';
 const RESERVED_FIELD_NAMES = new Set(['baseUrl', 'useBrowserSession']);
 
 const accountFieldSchema = z.object({
-  name: fieldName.check(
-    z.refine((name) => !RESERVED_FIELD_NAMES.has(name), { error: 'this name is reserved: every account has a field of that name' }),
-  ),
+  name: fieldName.check(z.refine((name) => !RESERVED_FIELD_NAMES.has(name), { error: () => t('validation.reservedName') })),
   label,
   /** Masked, kept in the background only, never exported. */
   secret: z.boolean(),
@@ -37,18 +34,21 @@ const authSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('header'),
     name: z.string().check(
-      z.regex(/^[A-Za-z0-9-]{1,40}$/, { error: 'a header name' }),
-      z.refine((name) => !FORBIDDEN_HEADERS.test(name), { error: 'this header is set by the browser' }),
+      z.regex(/^[A-Za-z0-9-]{1,40}$/, { error: () => t('validation.headerName') }),
+      z.refine((name) => !FORBIDDEN_HEADERS.test(name), { error: () => t('validation.browserHeader') }),
     ),
     /** "Bearer {token}": a short scheme and the account fields, never a literal secret. */
     value: z.string().check(z.maxLength(80)),
   }),
   z.object({
     type: z.literal('query'),
-    name: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'a parameter name' })),
+    name: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: () => t('validation.parameterName') })),
     value: z.string().check(z.maxLength(80)),
   }),
-  z.object({ type: z.literal('browser-session'), cookie: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'a cookie name' })) }),
+  z.object({
+    type: z.literal('browser-session'),
+    cookie: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: () => t('validation.cookieName') })),
+  }),
   z.object({ type: z.literal('none') }),
 ]);
 
@@ -83,30 +83,30 @@ const expression = expressionInputSchema.check(
         return false;
       }
     },
-    { error: 'not a valid expression' },
+    { error: () => t('validation.notExpression') },
   ),
 );
 
 export const definitionSchema = z
   .object({
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'lowercase letters, digits and -' })),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: () => t('validation.providerId') })),
     name: label,
     baseUrl: z.pipe(
-      z.string().check(z.trim(), z.refine(isAllowedBaseUrl, { error: 'an https:// URL (http only for localhost)' })),
+      z.string().check(z.trim(), z.refine(isAllowedBaseUrl, { error: () => t('validation.httpsUrl') })),
       z.transform(normalizeBaseUrl),
     ),
-    path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: 'a path starting with /' }), z.maxLength(200)),
+    path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: () => t('validation.pathSlash') }), z.maxLength(200)),
     method: z.enum(['GET', 'POST']),
     fields: z.array(accountFieldSchema).check(z.maxLength(6)),
     auth: authSchema,
     /** Where the user object sits in the answer ("data", "_data", "result.user"); empty for the top. */
-    envelope: z.string().check(z.regex(/^([\w$-]+(\.[\w$-]+)*)?$/, { error: 'a dotted path, or empty' })),
+    envelope: z.string().check(z.regex(/^([\w$-]+(\.[\w$-]+)*)?$/, { error: () => t('validation.dottedPath') })),
     profile: z.partialRecord(z.enum(profileFields), expression),
     details: z.array(z.object({ label, value: expression })).check(z.maxLength(30)),
     update: z.optional(
       z.object({
         method: z.enum(['PATCH', 'PUT', 'POST']),
-        path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: 'a path starting with /' })),
+        path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: () => t('validation.pathSlash') })),
         body: z.enum(['json', 'form']),
         fields: z.array(z.object({ field: editableFieldNameSchema, key: fieldName, label })).check(z.minLength(1)),
       }),
@@ -119,7 +119,12 @@ export const definitionSchema = z
       const checkPlaces = (template: string, where: (string | number)[], extra: string[] = []) => {
         for (const [, name] of template.matchAll(PLACEHOLDER)) {
           if (!declared.has(name!) && !extra.includes(name!)) {
-            ctx.addIssue({ code: 'custom', path: where, message: `{${name}} is not one of the account fields`, input: template });
+            ctx.addIssue({
+              code: 'custom',
+              path: where,
+              message: t('validation.notAccountField', { placeholder: `{${name}}` }),
+              input: template,
+            });
           }
         }
       };
@@ -135,19 +140,19 @@ export const definitionSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['auth', 'value'],
-            message: 'use a secret account field, e.g. "Bearer {token}" — never the key itself',
+            message: t('validation.useSecretField', { example: 'Bearer {token}' }),
             input: value,
           });
         }
       }
       if (new Set(definition.fields.map((f) => f.name)).size !== definition.fields.length) {
-        ctx.addIssue({ code: 'custom', path: ['fields'], message: 'account field names must differ', input: definition.fields });
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: t('validation.fieldNamesDiffer'), input: definition.fields });
       }
       if (!definition.profile.id && !definition.profile.email && !definition.profile.name && !definition.profile.username) {
         ctx.addIssue({
           code: 'custom',
           path: ['profile'],
-          message: 'map at least one of id, name, username or email',
+          message: t('validation.mapOne'),
           input: definition.profile,
         });
       }

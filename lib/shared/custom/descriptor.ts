@@ -1,3 +1,4 @@
+import { t, uiLocale } from '../i18n';
 import { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom, textField } from '../providers/fields';
 import { type CredentialField, defineCredentials, type ProviderDescriptor } from '../providers/types';
@@ -8,11 +9,11 @@ function credentialFields(definition: ProviderDefinition): Record<string, Omit<C
   for (const field of definition.fields) fields[field.name] = field.secret ? secretField(field.label) : textField(field.label);
   if (definition.auth.type === 'browser-session') {
     fields.useBrowserSession = {
-      label: 'Use my signed-in browser session',
+      label: t('providers.browserSession.label'),
       kind: 'consent',
       defaultValue: 'true',
-      help: `Whoami reads your profile with the browser's own ${definition.auth.cookie} cookie. It never stores or copies it.`,
-      schema: z.literal('true', { error: `${definition.name} works only with your signed-in browser session` }),
+      help: t('providers.custom.sessionHelp', { cookie: definition.auth.cookie }),
+      schema: z.literal('true', { error: t('providers.custom.sessionRequired', { provider: definition.name }) }),
     };
   }
   return fields;
@@ -24,9 +25,12 @@ export function descriptorFromDefinition(definition: ProviderDefinition): Provid
   return {
     id: customProviderId(definition.id),
     name: definition.name,
+    // English reads labels inside a sentence in lower case ("an api key"); German keeps its nouns.
     needs: browserSession
-      ? 'your signed-in browser session'
-      : new Intl.ListFormat('en', { type: 'conjunction' }).format(definition.fields.map((f) => f.label.toLowerCase())) || 'no credentials',
+      ? t('providers.browserSession.needs')
+      : new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(
+          definition.fields.map((f) => (uiLocale() === 'en' ? f.label.toLowerCase() : f.label)),
+        ) || t('providers.custom.noCredentials'),
     auth: browserSession ? 'browser-session' : definition.auth.type === 'query' ? 'query-key' : 'bearer',
     credentials: defineCredentials(credentialFields(definition)) as never,
     ...servedFrom((c) => c.baseUrl!),

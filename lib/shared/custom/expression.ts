@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { t } from '../i18n';
 
 /**
  * Where a profile field comes from in a provider's response, as data. A definition is never
@@ -18,7 +19,7 @@ export type Transform = (typeof transforms)[number];
 const literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const pathText = z
   .string()
-  .check(z.minLength(1), z.maxLength(200), z.regex(/^(\$\.)?[\w$-]+(\[\d+\]|\.[\w$-]+)*$|^\$$/, { error: 'not a valid path' }));
+  .check(z.minLength(1), z.maxLength(200), z.regex(/^(\$\.)?[\w$-]+(\[\d+\]|\.[\w$-]+)*$|^\$$/, { error: () => t('validation.notAPath') }));
 
 const condition = z.object({
   path: pathText,
@@ -66,8 +67,8 @@ export class ExpressionSyntaxError extends Error {}
 /** Parses the compact form used in the editor into an expression tree. */
 export function parseExpression(source: string): Expression {
   const text = source.trim();
-  if (text === '') throw new ExpressionSyntaxError('empty expression');
-  if (text.length > 300) throw new ExpressionSyntaxError('expression is too long');
+  if (text === '') throw new ExpressionSyntaxError(t('validation.emptyExpression'));
+  if (text.length > 300) throw new ExpressionSyntaxError(t('validation.expressionTooLong'));
   const alternatives = splitTop(text, '??');
   if (alternatives.length > 1) return { first: alternatives.map(parseExpression) };
   const parts = splitTop(text, '+');
@@ -75,12 +76,12 @@ export function parseExpression(source: string): Expression {
   const quoted = /^"([^"]*)"$/.exec(text);
   if (quoted) return { literal: quoted[1]! };
   const [rawPath = '', rawTransform, ...rest] = text.split('|').map((s) => s.trim());
-  if (rest.length > 0) throw new ExpressionSyntaxError(`only one transform per part: ${text}`);
+  if (rest.length > 0) throw new ExpressionSyntaxError(t('validation.oneTransform', { text }));
   const path = rawPath.replace(/\[(\d+)\]/g, '.$1');
-  if (!pathText.safeParse(path).success) throw new ExpressionSyntaxError(`not a path: ${rawPath}`);
+  if (!pathText.safeParse(path).success) throw new ExpressionSyntaxError(t('validation.notPath', { path: rawPath }));
   if (rawTransform === undefined) return { path };
   if (!(transforms as readonly string[]).includes(rawTransform)) {
-    throw new ExpressionSyntaxError(`unknown transform "${rawTransform}" (use ${transforms.join(', ')})`);
+    throw new ExpressionSyntaxError(t('validation.unknownTransform', { transform: rawTransform, transforms: transforms.join(', ') }));
   }
   return { path, transform: rawTransform as Transform };
 }
@@ -98,7 +99,7 @@ function splitTop(text: string, separator: string): string[] {
     }
   }
   parts.push(text.slice(start).trim());
-  if (parts.some((p) => p === '')) throw new ExpressionSyntaxError(`missing a part around "${separator}"`);
+  if (parts.some((p) => p === '')) throw new ExpressionSyntaxError(t('validation.missingPart', { separator }));
   return parts;
 }
 
@@ -118,7 +119,7 @@ const MAX_EXPRESSION_DEPTH = 6;
 /** An expression written either compactly or as a tree. */
 export const expressionInputSchema = z.union([z.string(), expressionSchema]).check(
   z.refine((input) => typeof input === 'string' || expressionDepth(input) <= MAX_EXPRESSION_DEPTH, {
-    error: `nests deeper than ${MAX_EXPRESSION_DEPTH} levels`,
+    error: () => t('validation.nestsDeeper', { depth: MAX_EXPRESSION_DEPTH }),
   }),
 );
 export type ExpressionInput = z.infer<typeof expressionInputSchema>;

@@ -1,26 +1,21 @@
 import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
+import { plural, t } from '../i18n';
 import type { CredentialField, ProviderDescriptor } from './types';
 
 /** Secret fields take at least this many characters: see lib/background/redact.ts. */
 export const MIN_SECRET_LENGTH = 4;
 
-const required = (label: string) => z.minLength(1, { error: `${label} is required` });
+const required = (label: string) => z.minLength(1, { error: t('providers.fields.required', { label }) });
 
-export function baseUrlField(defaultValue: string, label = 'Base URL'): Omit<CredentialField, 'name'> {
+export function baseUrlField(defaultValue: string, label = t('providers.fields.baseUrl')): Omit<CredentialField, 'name'> {
   return {
     label,
     kind: 'url',
     defaultValue,
     placeholder: defaultValue,
     schema: z.pipe(
-      z
-        .string()
-        .check(
-          z.trim(),
-          required(label),
-          z.refine(isAllowedBaseUrl, { error: `${label} must be an https:// URL (http only for localhost)` }),
-        ),
+      z.string().check(z.trim(), required(label), z.refine(isAllowedBaseUrl, { error: t('providers.fields.httpsOnly', { label }) })),
       z.transform(normalizeBaseUrl),
     ),
   };
@@ -38,10 +33,10 @@ export function secretField(
     schema: z.string().check(
       z.trim(),
       required(label),
-      z.refine((value) => !/\s/.test(value), { error: `${label} must not contain spaces` }),
+      z.refine((value) => !/\s/.test(value), { error: t('providers.fields.noSpaces', { label }) }),
       ...(extra.checks ?? []),
       // Shorter values can't be told apart from ordinary text when Whoami redacts them.
-      z.minLength(MIN_SECRET_LENGTH, { error: `${label} must be at least ${MIN_SECRET_LENGTH} characters` }),
+      z.minLength(MIN_SECRET_LENGTH, { error: plural('providers.fields.tooShort', MIN_SECRET_LENGTH, { label }) }),
     ),
   };
 }
@@ -61,7 +56,7 @@ export function editableText(label: string, maxLength: number, allowEmpty = true
     .string()
     .check(
       z.trim(),
-      z.maxLength(maxLength, { error: `${label} must be at most ${maxLength} characters` }),
+      z.maxLength(maxLength, { error: plural('providers.fields.tooLong', maxLength, { label }) }),
       ...(allowEmpty ? [] : [required(label)]),
     );
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
@@ -6,10 +7,10 @@ import { defineCredentials, type ProviderDescriptor } from './types';
 // requires — its docs say Bearer headers don't work.
 const credentials = defineCredentials({
   baseUrl: baseUrlField('https://api.insighto.ai'),
-  apiKey: secretField('API key', {
+  apiKey: secretField(t('providers.fields.apiKey'), {
     placeholder: 'in-…',
-    help: 'Settings → API Keys in Insighto. Sent as the api_key query parameter, as Insighto requires.',
-    checks: [z.startsWith('in-', { error: 'Insighto API keys start with "in-"' })],
+    help: t('providers.insighto.apiKeyHelp'),
+    checks: [z.startsWith('in-', { error: t('providers.insighto.apiKeyPrefix') })],
   }),
 });
 
@@ -20,19 +21,24 @@ const PHONE = /^[+()0-9 .-]*$/;
 export const insighto: ProviderDescriptor<InsightoCredentials> = {
   id: 'insighto',
   name: 'Insighto',
-  needs: 'an API key (Settings → API Keys)',
+  needs: t('providers.insighto.needs'),
   auth: 'query-key',
   credentials,
   ...servedFrom((c) => c.baseUrl),
   // Only what Insighto's own profile screen edits; never email, privilege or billing fields.
   editableFields: [
-    { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100) },
-    { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100) },
+    {
+      name: 'firstName',
+      label: t('providers.fields.firstName'),
+      input: 'text',
+      schema: editableText(t('providers.fields.firstName'), 100),
+    },
+    { name: 'lastName', label: t('providers.fields.lastName'), input: 'text', schema: editableText(t('providers.fields.lastName'), 100) },
     {
       name: 'phone',
-      label: 'Phone',
+      label: t('providers.fields.phone'),
       input: 'tel',
-      schema: editableText('Phone', 32).check(z.regex(PHONE, { error: 'Phone may hold digits, spaces, +, -, . and parentheses only' })),
+      schema: editableText(t('providers.fields.phone'), 32).check(z.regex(PHONE, { error: t('providers.insighto.phoneChars') })),
     },
   ],
 };

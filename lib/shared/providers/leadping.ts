@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
@@ -6,16 +7,16 @@ import { defineCredentials, type ProviderDescriptor } from './types';
 const credentials = defineCredentials({
   baseUrl: baseUrlField('https://api.leadping.ai'),
   authStyle: {
-    label: 'Authentication',
+    label: t('providers.leadping.authentication'),
     kind: 'choice',
     defaultValue: 'bearer',
     choices: [
-      { value: 'bearer', label: 'User token (Authorization: Bearer)' },
-      { value: 'api-key', label: 'API key (X-Leadping-Api-Key)' },
+      { value: 'bearer', label: t('providers.leadping.bearer') },
+      { value: 'api-key', label: t('providers.leadping.apiKey') },
     ],
-    schema: z.enum(['bearer', 'api-key'], { error: 'Choose how to authenticate' }),
+    schema: z.enum(['bearer', 'api-key'], { error: t('providers.leadping.chooseAuth') }),
   },
-  token: secretField('Token', { help: '/users/me needs a user token; an API key may be refused.' }),
+  token: secretField(t('providers.fields.token'), { help: t('providers.leadping.tokenHelp') }),
 });
 
 export type LeadpingCredentials = z.output<typeof credentials.schema>;
@@ -23,13 +24,18 @@ export type LeadpingCredentials = z.output<typeof credentials.schema>;
 export const leadping: ProviderDescriptor<LeadpingCredentials> = {
   id: 'leadping',
   name: 'Leadping',
-  needs: 'a user token',
+  needs: t('providers.leadping.needs'),
   auth: 'bearer',
   credentials,
   ...servedFrom((c) => c.baseUrl),
   editableFields: [
-    { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100) },
-    { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100) },
-    { name: 'phone', label: 'Phone', input: 'tel', schema: editableText('Phone', 32) },
+    {
+      name: 'firstName',
+      label: t('providers.fields.firstName'),
+      input: 'text',
+      schema: editableText(t('providers.fields.firstName'), 100),
+    },
+    { name: 'lastName', label: t('providers.fields.lastName'), input: 'text', schema: editableText(t('providers.fields.lastName'), 100) },
+    { name: 'phone', label: t('providers.fields.phone'), input: 'tel', schema: editableText(t('providers.fields.phone'), 32) },
   ],
 };

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
 import { editableText, servedFrom } from './fields';
@@ -23,9 +24,9 @@ export function deploymentUrlFrom(input: string): string {
 const deploymentSchema = z.pipe(
   z.string().check(
     z.trim(),
-    z.minLength(1, { error: 'Deployment host is required' }),
+    z.minLength(1, { error: t('providers.wacht.deploymentHostRequired') }),
     z.refine((value) => isAllowedBaseUrl(deploymentUrlFrom(value)), {
-      error: 'Enter the deployment host (e.g. acme.wacht.services) or a publishable key',
+      error: t('providers.wacht.deploymentHostInvalid'),
     }),
   ),
   z.transform((value) => normalizeBaseUrl(deploymentUrlFrom(value))),
@@ -33,18 +34,18 @@ const deploymentSchema = z.pipe(
 
 const credentials = defineCredentials({
   deploymentUrl: {
-    label: 'Deployment host',
+    label: t('providers.wacht.deploymentHost'),
     kind: 'url',
-    placeholder: 'acme.wacht.services or pk_live_…',
-    help: 'The host your app signs in with. A publishable key works too.',
+    placeholder: t('providers.wacht.deploymentHostPlaceholder'),
+    help: t('providers.wacht.deploymentHostHelp'),
     schema: deploymentSchema,
   },
   useBrowserSession: {
-    label: 'Use my signed-in browser session',
+    label: t('providers.browserSession.label'),
     kind: 'consent',
     defaultValue: 'true',
-    help: "Whoami reads your profile with the browser's own Wacht session cookie. It never stores or copies the cookie.",
-    schema: z.literal('true', { error: 'Wacht works only with your signed-in browser session' }),
+    help: t('providers.wacht.sessionHelp'),
+    schema: z.literal('true', { error: t('providers.wacht.sessionRequired') }),
   },
 });
 
@@ -53,21 +54,31 @@ export type WachtCredentials = z.output<typeof credentials.schema>;
 export const wacht: ProviderDescriptor<WachtCredentials> = {
   id: 'wacht',
   name: 'Wacht',
-  needs: 'your signed-in browser session',
+  needs: t('providers.browserSession.needs'),
   auth: 'browser-session',
   credentials,
   ...servedFrom((c) => c.deploymentUrl),
   signInUrl: (c) => c.deploymentUrl,
   // Wacht skips empty values, so a name can be changed but not cleared here.
   editableFields: [
-    { name: 'firstName', label: 'First name', input: 'text', schema: editableText('First name', 100, false) },
-    { name: 'lastName', label: 'Last name', input: 'text', schema: editableText('Last name', 100, false) },
+    {
+      name: 'firstName',
+      label: t('providers.fields.firstName'),
+      input: 'text',
+      schema: editableText(t('providers.fields.firstName'), 100, false),
+    },
+    {
+      name: 'lastName',
+      label: t('providers.fields.lastName'),
+      input: 'text',
+      schema: editableText(t('providers.fields.lastName'), 100, false),
+    },
     {
       name: 'username',
-      label: 'Username',
+      label: t('providers.fields.username'),
       input: 'text',
-      schema: editableText('Username', 64, false).check(
-        z.regex(/^[A-Za-z0-9_.-]*$/, { error: 'Username may hold letters, digits, _ . and - only' }),
+      schema: editableText(t('providers.fields.username'), 64, false).check(
+        z.regex(/^[A-Za-z0-9_.-]*$/, { error: t('providers.wacht.usernameChars') }),
       ),
     },
   ],

@@ -1,3 +1,5 @@
+// Shared code reads its messages: Node needs a stand-in for the browser's i18n API, loaded first.
+import '../../support/node-i18n';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +37,18 @@ test('the store build adds, tests and saves all four providers and a user-define
   openPopup,
 }) => {
   test.setTimeout(90_000);
+  // Installing opened the options page on its welcome guide.
+  await expect
+    .poll(async () =>
+      (
+        await Promise.all(
+          (await firefox.pages()).map((page) =>
+            page.evaluate(() => document.querySelector('.welcome h2')?.textContent ?? '').catch(() => ''),
+          ),
+        )
+      ).join('|'),
+    )
+    .toContain('Welcome to Whoami');
   await signInToWacht(firefox, mock);
   const options = await openOptions();
   const granted = () => options.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.getAll());

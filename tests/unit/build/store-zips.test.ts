@@ -10,18 +10,22 @@ describe('the store-zip check', () => {
       host_permissions: ['http://127.0.0.1/*'],
     };
     expect(storeManifestProblems(e2e)).toEqual([
-      'name is "Whoami E2E TEST BUILD (not for release)", not "Whoami"',
+      'name is "Whoami E2E TEST BUILD (not for release)", not the messages\' "__MSG_extName__"',
       'has a version_name "0.0.0-e2e-test-build"',
       'grants http://127.0.0.1/* at install',
     ]);
-    expect(storeManifestProblems({ name: 'Whoami', permissions: ['storage', 'http://localhost/*'] })).toEqual([
+    expect(storeManifestProblems({ name: '__MSG_extName__', permissions: ['storage', 'http://localhost/*'] })).toEqual([
       'grants http://localhost/* at install',
     ]);
   });
 
   it('accepts hosts that stay optional', () => {
     expect(
-      storeManifestProblems({ name: 'Whoami', host_permissions: [], optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*'] }),
+      storeManifestProblems({
+        name: '__MSG_extName__',
+        host_permissions: [],
+        optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*'],
+      }),
     ).toEqual([]);
   });
 

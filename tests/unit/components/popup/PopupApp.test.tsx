@@ -99,7 +99,7 @@ describe('PopupApp after a failed refresh', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Refresh profile' }));
     expect(await screen.findByText('Key rejected — update it in Options')).toBeTruthy();
     const freshness = document.querySelector('.freshness')!.textContent!;
-    expect(freshness).toMatch(/Last good copy just now/);
+    expect(freshness).toMatch(/Last good copy now/);
     expect(freshness).not.toMatch(/Updated/);
     expect(screen.getByText('Stale')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Edit profile' })).toBeNull();
