@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureOrigins } from '../../../../lib/views/browser-actions';
+import { browserViewActions, ensureOrigins } from '../../../../lib/views/browser-actions';
 
 // WXT's fake browser has no permissions API: stand in for the browser's prompt.
 function fakePermissions(granted: string[], answer: boolean) {
@@ -38,5 +38,32 @@ describe('ensureOrigins (the permission prompt path)', () => {
   it('answers false when the user declines', async () => {
     fakePermissions([], false);
     expect(await ensureOrigins(['https://api.leadping.ai/*'])).toBe(false);
+  });
+});
+
+describe('the keyboard shortcut', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the popup’s shortcut from the browser (MV3 and MV2 names), or null when none is set', async () => {
+    const getAll = vi.fn();
+    Object.assign(fakeBrowser, { commands: { getAll } });
+    getAll.mockResolvedValueOnce([{ name: '_execute_action', shortcut: 'Alt+Shift+U' }]);
+    expect(await browserViewActions.readShortcut()).toBe('Alt+Shift+U');
+    getAll.mockResolvedValueOnce([{ name: '_execute_browser_action', shortcut: 'Ctrl+Shift+K' }]);
+    expect(await browserViewActions.readShortcut()).toBe('Ctrl+Shift+K');
+    getAll.mockResolvedValueOnce([{ name: '_execute_action', shortcut: '' }]);
+    expect(await browserViewActions.readShortcut()).toBeNull();
+  });
+
+  it('opens the browser’s shortcut settings: Firefox’s own call, else Chrome’s page in a tab', async () => {
+    const openShortcutSettings = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser, { commands: { openShortcutSettings } });
+    browserViewActions.openShortcutSettings();
+    expect(openShortcutSettings).toHaveBeenCalledOnce();
+
+    Object.assign(fakeBrowser, { commands: {} });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    browserViewActions.openShortcutSettings();
+    expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' });
   });
 });
