@@ -53,7 +53,7 @@ function checkChanges(
   for (const [name, value] of Object.entries(changes) as Array<[EditableFieldName, string]>) {
     const field = fields.find((f) => f.name === name);
     if (!field) {
-      fieldErrors[name] = ['This provider does not let Whoami change this field'];
+      fieldErrors[name] = [t('background.fieldNotEditable')];
       continue;
     }
     const parsed = field.schema.safeParse(value);

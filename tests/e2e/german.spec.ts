@@ -51,6 +51,7 @@ test('popup and options page in German: German text, no English left, accessible
   await expect(popup.getByRole('heading', { name: DEMO_PEOPLE.insighto })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Profil aktualisieren' })).toBeVisible();
   await expect(popup.locator('.freshness')).toContainText('Aktualisiert');
+  await popup.getByText(/^Details/).click();
   await popup.getByText('Rohe Antwort', { exact: true }).click();
   expect(await englishLeftIn(popup)).toEqual([]);
 

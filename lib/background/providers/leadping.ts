@@ -90,8 +90,8 @@ function parseProfile(body: unknown) {
     createdAt: user.createdAt,
     updatedAt: user.modifiedAt,
     details: details([
-      ['Subscription', textOrNull(user.subscriptionStatus)],
-      ['Account balance', money(user.accountBalance)],
+      [t('details.subscription'), textOrNull(user.subscriptionStatus)],
+      [t('details.accountBalance'), money(user.accountBalance)],
       [
         'Auto-refill',
         user.autoRefillEnabled == null
@@ -100,9 +100,9 @@ function parseProfile(body: unknown) {
             ? `On: ${money(user.autoRefillAmount ?? 0) ?? '?'} when below ${money(user.autoRefillTrigger ?? 0) ?? '?'}`
             : 'Off',
       ],
-      ['Sign-in', identities.join(', ')],
-      ['Accepted terms', user.compliance?.acceptedTerms],
-      ['Last modified', isoOrNull(user.modifiedAt)],
+      [t('details.signIn'), identities.join(', ')],
+      [t('details.acceptedTerms'), user.compliance?.acceptedTerms],
+      [t('details.lastModified'), isoOrNull(user.modifiedAt)],
     ]),
   });
 }

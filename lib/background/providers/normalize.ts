@@ -61,7 +61,7 @@ export function details(rows: Array<[label: string, value: DetailValue]>): Profi
   const out: ProfileDetail[] = [];
   for (const [label, value] of rows) {
     if (value === null || value === undefined) continue;
-    const text = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value).trim();
+    const text = typeof value === 'boolean' ? (value ? t('details.yes') : t('details.no')) : String(value).trim();
     if (text === '' || out.length >= MAX_DETAILS) continue;
     out.push(
       NORMALIZED_TIME.test(text)

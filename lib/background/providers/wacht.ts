@@ -104,27 +104,27 @@ function parseProfile(body: unknown) {
     roles: [],
     organization: (user.segments ?? []).find((s) => s.type === 'organization')?.name ?? null,
     details: details([
-      ['Availability', textOrNull(user.availability)],
-      ['Two-factor policy', textOrNull(user.second_factor_policy)],
-      ['Backup codes generated', user.backup_codes_generated],
-      ['Password set', user.has_password],
-      ['Passkeys', user.has_passkeys],
+      [t('details.availability'), textOrNull(user.availability)],
+      [t('details.twoFactorPolicy'), textOrNull(user.second_factor_policy)],
+      [t('details.backupCodes'), user.backup_codes_generated],
+      [t('details.passwordSet'), user.has_password],
+      [t('details.passkeys'), user.has_passkeys],
       [
-        'Social sign-in',
+        t('details.socialSignIn'),
         (user.social_connections ?? [])
           .map((s) => textOrNull(s.provider))
           .filter(Boolean)
           .join(', '),
       ],
       [
-        'Segments',
+        t('details.segments'),
         (user.segments ?? [])
           .map((s) => textOrNull(s.name))
           .filter(Boolean)
           .join(', '),
       ],
-      ['Email addresses', new Set(emails.map((e) => e.email)).size || null],
-      ['Session started', isoOrNull(session?.created_at)],
+      [t('details.emailAddresses'), new Set(emails.map((e) => e.email)).size || null],
+      [t('details.sessionStarted'), isoOrNull(session?.created_at)],
     ]),
   });
 }
