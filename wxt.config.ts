@@ -1,4 +1,4 @@
-import path from 'node:path';
+import fs from 'node:fs';
 import { defineConfig } from 'wxt';
 
 // WXT sets NODE_ENV to the mode's name, so the loopback test build (`--mode e2e`) would get
@@ -35,8 +35,9 @@ export default defineConfig({
   }),
   hooks: {
     // The privacy policy ships inside the extension, as plain text the options page links to.
+    // The byte-order mark tells the browser it is UTF-8 (a .txt comes without a charset).
     'build:publicAssets': (_wxt, assets) => {
-      assets.push({ absoluteSrc: path.resolve('PRIVACY.md'), relativeDest: 'privacy.txt' });
+      assets.push({ contents: `\uFEFF${fs.readFileSync('PRIVACY.md', 'utf8')}`, relativeDest: 'privacy.txt' });
     },
     // The pages load few, larger chunks: the libraries in one, and each page's own code; the rest
     // (schemas, the editor, error words) on first use — fewer files compress better. The

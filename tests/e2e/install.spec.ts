@@ -23,7 +23,8 @@ test('a first install opens the options page on its welcome guide, naming the sh
     await expect(guide.locator('kbd')).toHaveText('Alt+Shift+U');
     // The privacy policy ships with the extension, linked from the guide.
     const [policy] = await Promise.all([context.waitForEvent('page'), guide.getByRole('link', { name: 'privacy policy' }).click()]);
-    await expect(policy.locator('body')).toContainText('Privacy');
+    await expect(policy.locator('body')).toContainText('Whoami — privacy policy');
+    await expect(policy.locator('body')).toContainText('What is stored, and where');
     await policy.close();
     await welcome.getByRole('button', { name: 'Got it' }).click();
     await expect(welcome.locator('.welcome')).toHaveCount(0);
