@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { request } from '../../lib/views/messaging';
 import type { AccountSummary, ProviderSummary } from '../../lib/shared/model';
 import { timeAgo } from '../../lib/views/time';
+import { expiryText } from '../../lib/views/expiry';
 import { accountState, accountStateLabel } from '../../lib/views/account-state';
 import { t } from '../../lib/shared/i18n';
 import { useStoredEntry } from '../hooks/queries';
@@ -31,6 +32,7 @@ function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () =
     }
   };
 
+  const expiry = expiryText(account.tokenExpiry, now);
   return (
     <li className="account-row" aria-label={`${account.providerName} · ${account.label}`}>
       <div className="account-main">
@@ -44,6 +46,7 @@ function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () =
           {entry?.profile && <> · {entry.profile.displayName}</>}
           {entry?.fetchedAt ? <> · {t('options.accounts.refreshed', { time: timeAgo(entry.fetchedAt, now) })}</> : null}
         </span>
+        {expiry && <span className={`expiry${expiry.warn ? ' expiry-warn' : ''}`}>{expiry.text}</span>}
       </div>
       <div className="account-actions">
         <AvatarButton account={account} />

@@ -8,6 +8,7 @@ import { DataSection, type PendingImport } from './DataSection';
 import { ProvidersSection } from './definitions/ProvidersSection';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
+import { ExpiryWarningField } from './ExpiryWarningField';
 import { WelcomeGuide } from './WelcomeGuide';
 import { PRIVACY_PAGE } from '../../lib/shared/pages';
 import { plural, t } from '../../lib/shared/i18n';
@@ -103,6 +104,7 @@ export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('options.settings.title')}</h2>
         <SettingsSection />
+        <ExpiryWarningField />
         <ShortcutField />
       </section>
 

@@ -1,6 +1,7 @@
 import type { AccountSummary, ProfileEntry } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
 import { formatDateTime, timeAgo } from '../../lib/views/time';
+import { expiryText } from '../../lib/views/expiry';
 import { Avatar } from './Avatar';
 import { Badges } from './Badges';
 import { CopyButton } from './CopyButton';
@@ -80,6 +81,8 @@ export function ProfileCard({
   compact?: boolean;
 }) {
   const stale = entry.error !== null;
+  // An expired token already has the banner above saying so.
+  const expiry = entry.error?.kind === 'token-expired' ? null : expiryText(account.tokenExpiry, now);
   return (
     <section className={`card${stale ? ' card-stale' : ''}`} aria-label={t('popup.profileOf', { provider: account.providerName })}>
       <Identity profile={profile} picture={entry.picture} />
@@ -102,6 +105,7 @@ export function ProfileCard({
           </span>
         )}
       </p>
+      {expiry && <p className={`expiry${expiry.warn ? ' expiry-warn' : ''}`}>{expiry.text}</p>}
       {!compact && (
         <>
           <dl className="facts">

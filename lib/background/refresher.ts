@@ -10,12 +10,17 @@ import { capRaw } from './storage/raw-cap';
 import type { Platform } from './platform';
 import { profileStore } from './storage/profiles';
 import { plural, t } from '../shared/i18n';
+import { credentialExpiry } from './secrets/token-expiry';
+import { EXPIRY_WARNING_DAYS } from '../shared/limits';
+import { settingsStore } from './storage/settings';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How eager a refresh is: the user asked, the alarm fired, or a view wants data this fresh. */
 export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age'; maxAgeMs: number };
 
 /** Errors only the user can fix: they light up the toolbar badge. */
-const NEEDS_USER: ReadonlySet<ErrorKind> = new Set(['unauthorized', 'signed-out', 'permission-missing']);
+const NEEDS_USER: ReadonlySet<ErrorKind> = new Set(['unauthorized', 'token-expired', 'signed-out', 'permission-missing']);
 
 // A view opening after a transient failure may try again this soon, backoff or not.
 const TRANSIENT_RETRY_MS = 30_000;
@@ -95,6 +100,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const now = platform.now();
     let entry: ProfileEntry;
     try {
+      // A token that says it has expired is not sent: the answer would only be a rejection.
+      const expiry = credentialExpiry(account.secrets);
+      if (expiry && expiry.expiresAt <= now) throw new WhoamiError('token-expired');
       const fetched = await callProvider(
         adapter,
         credentials,
@@ -159,8 +167,14 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
 
   async function updateBadge(): Promise<void> {
     const { accounts } = await accountsStore.read();
-    const entries = await Promise.all(accounts.map((a) => profileStore.get(a.account.id)));
-    const count = entries.filter(needsUser).length;
+    const [entries, { settings }] = await Promise.all([
+      Promise.all(accounts.map((a) => profileStore.get(a.account.id))),
+      settingsStore.read(),
+    ]);
+    // From the warning day on, a token about to expire needs the user too.
+    const warnFrom = platform.now() + (settings.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default) * DAY_MS;
+    const expiring = (secrets: Record<string, string>) => (credentialExpiry(secrets)?.expiresAt ?? Infinity) <= warnFrom;
+    const count = accounts.filter(({ account }, i) => needsUser(entries[i]!) || expiring(account.secrets)).length;
     await platform.setBadge(
       count === 0
         ? { text: '', title: t('background.badgeTitle') }

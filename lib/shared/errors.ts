@@ -10,6 +10,8 @@ export type { ErrorInfo } from './error-schema';
  */
 export const errorKinds = [
   'unauthorized',
+  /** The token says it has expired (a JWT's exp): it is not sent, and the user replaces it. */
+  'token-expired',
   'signed-out',
   'forbidden',
   'not-found',

@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { errorInfoSchema } from './error-schema';
-import { REFRESH_MINUTES } from './limits';
+import { EXPIRY_WARNING_DAYS, REFRESH_MINUTES } from './limits';
 import { editableFieldNameSchema, profileSchema } from './profile';
 import { t } from './i18n';
 
@@ -45,6 +45,11 @@ export const accountSummarySchema = z.object({
   createdAt: z.number(),
   /** The stored revision the summary was made from: an edit saved over a newer one is refused. */
   revision: z.number(),
+  /**
+   * When the account's token stops working, read from the token itself (a JWT's exp), and from when
+   * the badge warns (the user's warning days before); null when the token doesn't say.
+   */
+  tokenExpiry: z.nullable(z.object({ expiresAt: z.number(), issuedAt: z.nullable(z.number()), warnFrom: z.number() })),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
@@ -103,6 +108,17 @@ export const settingsSchema = z.object({
       z.minimum(REFRESH_MINUTES.min, { error: () => t('validation.refreshMin', { min: REFRESH_MINUTES.min }) }),
       z.maximum(REFRESH_MINUTES.max, { error: () => t('validation.refreshMax') }),
     ),
+  /** Days before a token expires from which the badge warns (EXPIRY_WARNING_DAYS.default when unset). */
+  expiryWarningDays: z.optional(
+    z.int({ error: () => t('validation.warningDays', { min: EXPIRY_WARNING_DAYS.min, max: EXPIRY_WARNING_DAYS.max }) }).check(
+      z.minimum(EXPIRY_WARNING_DAYS.min, {
+        error: () => t('validation.warningDays', { min: EXPIRY_WARNING_DAYS.min, max: EXPIRY_WARNING_DAYS.max }),
+      }),
+      z.maximum(EXPIRY_WARNING_DAYS.max, {
+        error: () => t('validation.warningDays', { min: EXPIRY_WARNING_DAYS.min, max: EXPIRY_WARNING_DAYS.max }),
+      }),
+    ),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { refreshMinutes: REFRESH_MINUTES.default };

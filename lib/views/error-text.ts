@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../shared/errors';
-import { secondsUntil } from './time';
+import { relativeTime, secondsUntil } from './time';
 import { t } from '../shared/i18n';
 
 /** What the user can do about an error, as a button next to its message. */
@@ -23,6 +23,8 @@ export interface ErrorContext {
   signInUrl?: string | null;
   /** On the options page the user is already where settings are fixed. */
   inOptions?: boolean;
+  /** When the account's token expired (its own exp claim), for "Token expired 3 hours ago". */
+  tokenExpiresAt?: number | null;
   /** When the next automatic attempt is due, for "retrying in 30 s". */
   nextAttemptAt?: number | null;
   now?: number;
@@ -51,6 +53,16 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
   switch (info.kind) {
     case 'unauthorized':
       return { title: context.inOptions ? t('errors.keyRejected') : t('errors.keyRejectedFix'), detail, action: OPTIONS };
+    case 'token-expired': {
+      const expired = context.tokenExpiresAt
+        ? t('expiry.expired', { when: relativeTime(context.tokenExpiresAt, context.now ?? Date.now()) })
+        : t('expiry.expiredNoDate');
+      return {
+        title: context.inOptions ? t('errors.tokenExpiredHere', { expired }) : t('errors.tokenExpired', { expired }),
+        detail,
+        action: OPTIONS,
+      };
+    }
     case 'signed-out':
       if (context.signInUrl) {
         return {

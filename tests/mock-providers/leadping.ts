@@ -114,6 +114,20 @@ function problem(status: number, message: string, fieldErrors?: FieldErrors): Mo
 export interface LeadpingMock extends MockProvider {
   /** The user's API key, for trying the X-Leadping-Api-Key style (which /users/me refuses). */
   apiKeyOf(userId: string): string;
+  /** Gives the user a new token: a JWT whose `exp` is this many seconds away (negative: already past). */
+  issueToken(userId: string, expiresInSec: number): string;
+}
+
+const base64UrlJson = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A JWT's `exp` in ms, or null: Leadping refuses a user token once it has expired. */
+function expiryOf(token: string): number | null {
+  try {
+    const exp: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 export function createLeadpingMock(): LeadpingMock {
@@ -125,7 +139,8 @@ export function createLeadpingMock(): LeadpingMock {
 
   const accountOf = (req: MockRequest) => {
     const token = bearerToken(req);
-    return token ? accounts.find((a) => a.token === token) : undefined;
+    if (!token || (expiryOf(token) ?? Infinity) <= Date.now()) return undefined;
+    return accounts.find((a) => a.token === token);
   };
 
   function replace(req: MockRequest, account: Account): MockResponse {
@@ -183,6 +198,14 @@ export function createLeadpingMock(): LeadpingMock {
       const account = accounts.find((a) => a.user.id === userId);
       if (!account) throw new Error(`no Leadping user ${userId}`);
       return { authStyle: 'bearer', token: account.token };
+    },
+    issueToken(userId, expiresInSec) {
+      const account = accounts.find((a) => a.user.id === userId);
+      if (!account) throw new Error(`no Leadping user ${userId}`);
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { sub: userId, iat: now, exp: now + expiresInSec };
+      account.token = `${base64UrlJson({ alg: 'HS256', typ: 'JWT' })}.${base64UrlJson(claims)}.${randomToken('', 32)}`;
+      return account.token;
     },
     apiKeyOf(userId) {
       const account = accounts.find((a) => a.user.id === userId);

@@ -5,6 +5,7 @@ import { accountsStore, splitCredentials, type StoredAccount } from '../storage/
 import { loadRegistry } from '../storage/definitions';
 import { profileStore } from '../storage/profiles';
 import type { Handlers } from '../router';
+import { settingsStore } from '../storage/settings';
 import {
   adapterOrThrow,
   announceAccounts,
@@ -31,9 +32,9 @@ type AccountHandlers = Pick<
 export function accountHandlers({ platform, refresher, editor, permissions }: HandlerDeps): AccountHandlers {
   return {
     async listAccounts() {
-      const { accounts, problems, registry } = await accountsStore.read();
+      const [{ accounts, problems, registry }, { settings }] = await Promise.all([accountsStore.read(), settingsStore.read()]);
       const providers = registry.all().map(({ id, name, needs }) => ({ id, name, needs }));
-      return { accounts: accounts.map(summarize), problems, providers };
+      return { accounts: accounts.map((account) => summarize(account, settings.expiryWarningDays)), problems, providers };
     },
 
     async addAccount({ provider, label, credentials: typed }) {

@@ -70,8 +70,14 @@ export function dataHandlers({ platform, refresher, permissions, onSettingsChang
     },
 
     async setSettings(settings) {
-      const saved = await settingsStore.write(settings);
+      // What the request leaves out keeps its stored value (each settings form sends its own).
+      const { settings: current } = await settingsStore.read();
+      const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+      const saved = await settingsStore.write({ ...current, ...given });
       await onSettingsChanged(saved.refreshMinutes);
+      // The warning days move the badge and each account's warning.
+      await refresher.updateBadge();
+      announceAccounts(platform);
       return saved;
     },
 

@@ -11,6 +11,7 @@ const editing: AccountSummary = {
   label: 'Work',
   settings: { baseUrl: 'https://api.chakrahq.com', userId: 'u-1' },
   secretHints: { token: '••••abcd' },
+  tokenExpiry: null,
   origins: ['https://api.chakrahq.com/*'],
   host: 'api.chakrahq.com',
   signInUrl: null,

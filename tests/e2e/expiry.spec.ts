@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+import { send } from './helpers';
+
+// A Leadping user token is a JWT: Whoami reads its exp locally and says when it stops working.
+test('a token that expires in two days says so in the popup and the options list, and the badge warns', async ({
+  openOptions,
+  openPopup,
+  serviceWorker,
+  mock,
+}) => {
+  const options = await openOptions();
+  const [soon, gone] = mock.leadping.userIds();
+  mock.leadping.issueToken(soon!, 2 * 24 * 60 * 60);
+  mock.leadping.issueToken(gone!, -3 * 60 * 60);
+  await send(options, 'addAccount', { provider: 'leadping', label: 'Expiring', credentials: mock.credentials('leadping', soon!) });
+  await send(options, 'addAccount', { provider: 'leadping', label: 'Expired', credentials: mock.credentials('leadping', gone!) });
+  await send(options, 'refresh', {});
+
+  const popup = await openPopup();
+  await popup.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Leadping · Expiring' });
+  await expect(popup.locator('.card .expiry')).toHaveText('Token expires in 2 days');
+  await expect(popup.locator('.card .expiry')).toHaveClass(/expiry-warn/);
+
+  // Expired: not sent, its own state (not "rejected"), with the way to replace it.
+  mock.requests.splice(0);
+  await popup.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Leadping · Expired' });
+  await expect(popup.getByRole('alert')).toContainText('Token expired 3 hours ago — replace it in Options');
+  await expect(popup.getByRole('alert').getByRole('button', { name: 'Open Options' })).toBeVisible();
+  expect(mock.requests.filter((r) => r.provider === 'leadping')).toEqual([]);
+
+  await options.reload();
+  const rows = options.locator('.account-row');
+  await expect(rows.filter({ hasText: 'Expiring' }).locator('.expiry')).toHaveText('Token expires in 2 days');
+  await expect(rows.filter({ hasText: 'Expired' })).toContainText('Token expired');
+  await expect(rows.filter({ hasText: 'Expired' }).locator('.expiry')).toHaveText('Token expired 3 hours ago');
+
+  // Both need the user: one expired, one inside the three warning days.
+  expect(await serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('2');
+  await options.getByLabel('Warn before a token expires (days)').fill('1');
+  await options.getByRole('button', { name: 'Save warning' }).click();
+  await expect(options.getByText('The badge warns 1 day before a token expires.')).toBeVisible();
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../../lib/views/error-text';
+import { expiryText } from '../../../../lib/views/expiry';
+
+const NOW = Date.UTC(2026, 10, 23, 12);
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+describe('what a user reads about a token’s expiry', () => {
+  it('reads "Token expires in 2 days", a warning from the warning day on', () => {
+    const expiry = { expiresAt: NOW + 2 * DAY - 30_000, issuedAt: null, warnFrom: NOW + 2 * DAY - 30_000 - 3 * DAY };
+    expect(expiryText(expiry, NOW)).toEqual({ text: 'Token expires in 2 days', warn: true });
+    expect(expiryText({ ...expiry, warnFrom: expiry.expiresAt - DAY }, NOW)).toEqual({ text: 'Token expires in 2 days', warn: false });
+    expect(expiryText(null, NOW)).toBeNull();
+  });
+
+  it('reads "Token expired 3 hours ago" once past, and the error says what to do', () => {
+    const expiry = { expiresAt: NOW - 3 * HOUR, issuedAt: null, warnFrom: NOW - 3 * HOUR - 3 * DAY };
+    expect(expiryText(expiry, NOW)).toEqual({ text: 'Token expired 3 hours ago', warn: true });
+    const error = {
+      kind: 'token-expired',
+      status: null,
+      providerMessage: null,
+      detail: null,
+      fieldErrors: {},
+      retryAfterSec: null,
+    } as const;
+    const context = { providerName: 'Leadping', host: 'api.leadping.ai', tokenExpiresAt: expiry.expiresAt, now: NOW };
+    expect(describeError(error, context)).toMatchObject({
+      title: 'Token expired 3 hours ago — replace it in Options',
+      action: { kind: 'open-options' },
+    });
+    expect(describeError(error, { ...context, inOptions: true }).title).toBe(
+      "Token expired 3 hours ago — type a new one in the account's settings",
+    );
+  });
+});
