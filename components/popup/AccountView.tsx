@@ -4,7 +4,8 @@ import { toErrorInfo } from '../../lib/shared/errors';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Draft } from '../../lib/views/drafts';
 import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
-import { useProfileEntry, type useRefresh } from '../hooks/queries';
+import { useDismissChanges, useProfileEntry, type useRefresh } from '../hooks/queries';
+import { ChangesList } from './ChangesList';
 import { useRestoredDraft } from '../hooks/useRestoredDraft';
 import { useNow } from '../hooks/useNow';
 import { ProfileCard } from './ProfileCard';
@@ -32,6 +33,7 @@ export function AccountView({
   const now = useNow(1000);
   const entryQuery = useProfileEntry(account.id);
   const entry = entryQuery.data;
+  const dismissChanges = useDismissChanges(account.id);
   const { draft, editing, notice, startEditing, stopEditing } = useRestoredDraft(account.id, initialDraft, entry?.profile ?? null);
   // No edit while the provider refuses this account: the banner above says what to fix first.
   const refused = entry?.error != null && REFUSED.has(entry.error.kind);
@@ -82,6 +84,14 @@ export function AccountView({
             compact={editing}
             refreshing={refresh.isPending || entryQuery.isFetching}
           />
+          {!editing && (
+            <ChangesList
+              changes={entry.changes}
+              now={now}
+              onDismiss={() => dismissChanges.mutate()}
+              dismissing={dismissChanges.isPending}
+            />
+          )}
           {editing ? (
             <Suspense fallback={<p className="help">{t('popup.openingEditor')}</p>}>
               <EditForm

@@ -13,6 +13,7 @@ import { plural, t } from '../shared/i18n';
 import { credentialExpiry } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
+import { profileChanges, withChanges } from './changes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -92,6 +93,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       error: null,
       failures: 0,
       nextAttemptAt: null,
+      changes: previous.changes,
     };
   }
 
@@ -110,6 +112,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
         Object.values(account.secrets),
       );
       entry = await entryFor(account.id, fetched, previous, now);
+      entry = { ...entry, changes: withChanges(previous.changes, profileChanges(previous.profile, fetched.profile, entry.fetchedAt!)) };
     } catch (thrown) {
       const error = toErrorInfo(thrown);
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;

@@ -77,6 +77,18 @@ export type Picture = z.infer<typeof pictureSchema>;
  * The last good profile of an account and what happened since. A failed refresh keeps the
  * last good profile and records the error, so views show it marked stale.
  */
+/** The profile fields whose changes are news: plan, subscription, roles, organisation, email, its verification, name. */
+export const watchedFields = ['plan', 'subscription', 'roles', 'organization', 'email', 'emailVerified', 'name'] as const;
+export type WatchedField = (typeof watchedFields)[number];
+
+export const profileChangeSchema = z.object({
+  field: z.enum(watchedFields),
+  from: z.nullable(z.string().check(z.maxLength(200))),
+  to: z.nullable(z.string().check(z.maxLength(200))),
+  seenAt: z.number(),
+});
+export type ProfileChange = z.infer<typeof profileChangeSchema>;
+
 export const profileEntrySchema = z.object({
   accountId: nonEmpty,
   profile: z.nullable(profileSchema),
@@ -94,6 +106,8 @@ export const profileEntrySchema = z.object({
   failures: z.number(),
   /** No automatic attempt before this time (backoff or Retry-After). */
   nextAttemptAt: z.nullable(z.number()),
+  /** What changed between refreshes, newest last (at most 20), until the user dismisses it. */
+  changes: z.optional(z.array(profileChangeSchema)),
 });
 export type ProfileEntry = z.infer<typeof profileEntrySchema>;
 

@@ -39,7 +39,8 @@ export interface MockProvider {
   /** Adds a user (optionally shaped by overrides) and returns its id. */
   createUser(overrides?: Record<string, unknown>): string;
   /** The stored user as the provider would answer it now. */
-  userData(userId: string): unknown;
+  /** The provider's stored user, live: a test changes it to stage a change on the provider's side. */
+  userData(userId: string): Record<string, unknown> | undefined;
   /** The name Whoami should show for a user (its display name, or first and last name). */
   displayNameOf(userId: string): string;
   reset(): void;

@@ -26,6 +26,7 @@ type AccountHandlers = Pick<
   | 'getProfile'
   | 'refresh'
   | 'updateProfile'
+  | 'dismissChanges'
   | 'uploadAvatar'
 >;
 
@@ -108,6 +109,15 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
         ? [await refresher.refreshOne(accountId, { kind: 'force' })]
         : await refresher.refreshAll({ kind: 'force' });
       return { entries };
+    },
+
+    async dismissChanges({ accountId }) {
+      await accountsStore.get(accountId);
+      // A refresh already on its way keeps what it found to itself, not the dismissed history.
+      refresher.invalidate(accountId);
+      await refresher.settled(accountId);
+      const { changes: _dismissed, ...entry } = await profileStore.get(accountId);
+      return { entry: await refresher.save(entry) };
     },
 
     updateProfile: ({ accountId, editId, changes }) => editor.update(accountId, editId, changes),

@@ -29,6 +29,7 @@ export const replySchemas = {
   testCredentials: z.object({ profile: profileSchema }),
   getProfile: profileEntrySchema,
   refresh: z.object({ entries: z.array(profileEntrySchema) }),
+  dismissChanges: z.object({ entry: profileEntrySchema }),
   updateProfile: profileEntrySchema,
   uploadAvatar: profileEntrySchema,
   getStatus: z.object({

@@ -31,6 +31,7 @@ export const requestSchemas = {
   getProfile: z.object({ accountId: id, maxAgeMs: z.optional(z.number()) }),
   /** Refreshes one account now, or all accounts when no id is given. */
   refresh: z.object({ accountId: z.optional(id) }),
+  dismissChanges: z.object({ accountId: id }),
   updateProfile: z.object({
     accountId: id,
     /** One id per save: a repeated message with the same id is never sent twice. */

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_CHANGES, profileChanges, withChanges } from '../../../../lib/background/changes';
+import type { Profile } from '../../../../lib/shared/profile';
+import { backgroundHarness } from '../../../support/background-harness';
+import { useMockProviders } from '../../../support/use-mock-providers';
+
+const mock = useMockProviders();
+
+describe('change watch', () => {
+  it('keeps what a refresh found changed, not what the user edited, until dismissed', async () => {
+    const bg = backgroundHarness(mock);
+    const account = await bg.addMockAccount('leadping');
+    await bg.settle();
+    const userId = mock.leadping.userIds()[0]!;
+    const user = mock.leadping.userData(userId)!;
+    const planBefore = String(user.billingPlan);
+
+    user.billingPlan = 'Monthly';
+    user.roles = ['Owner'];
+    const [changed] = (await bg.send('refresh', { accountId: account.id })).entries;
+    expect(changed!.changes).toEqual([
+      { field: 'plan', from: planBefore, to: 'Monthly', seenAt: changed!.fetchedAt },
+      expect.objectContaining({ field: 'roles', to: 'Owner' }),
+    ]);
+
+    // The user's own edit is no news, then or at the next refresh.
+    await bg.send('updateProfile', { accountId: account.id, editId: 'e1', changes: { firstName: 'Kate' } });
+    const [after] = (await bg.send('refresh', { accountId: account.id })).entries;
+    expect(after!.changes?.map((c) => c.field)).toEqual(['plan', 'roles']);
+
+    const { entry } = await bg.send('dismissChanges', { accountId: account.id });
+    expect(entry.changes).toBeUndefined();
+    expect((await bg.send('getProfile', { accountId: account.id })).changes).toBeUndefined();
+  });
+
+  it('compares the watched fields only, and keeps the last twenty', () => {
+    const profile: Profile = {
+      provider: 'leadping',
+      id: '1',
+      displayName: 'Ada',
+      firstName: null,
+      lastName: null,
+      username: null,
+      email: 'ada@example.com',
+      emailVerified: false,
+      phone: null,
+      avatarUrl: null,
+      roles: ['b', 'a'],
+      organization: null,
+      plan: 'Free',
+      trial: false,
+      createdAt: null,
+      updatedAt: null,
+      details: [],
+    };
+    expect(profileChanges(null, profile, 1)).toEqual([]);
+    expect(profileChanges(profile, { ...profile, phone: '+1', roles: ['a', 'b'] }, 1)).toEqual([]);
+    expect(profileChanges(profile, { ...profile, emailVerified: true, organization: 'Acme' }, 5)).toEqual([
+      { field: 'organization', from: null, to: 'Acme', seenAt: 5 },
+      { field: 'emailVerified', from: 'false', to: 'true', seenAt: 5 },
+    ]);
+    let history = withChanges(undefined, []);
+    for (let i = 0; i < 25; i++) history = withChanges(history, [{ field: 'plan', from: String(i), to: String(i + 1), seenAt: i }]);
+    expect(history).toHaveLength(MAX_CHANGES);
+    expect(history![0]!.seenAt).toBe(5);
+  });
+});
