@@ -67,7 +67,7 @@ export default defineConfig({
     ...(pageCsp(mode) ? { content_security_policy: manifestVersion === 3 ? { extension_pages: pageCsp(mode) } : pageCsp(mode) } : {}),
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'cookies'],
+    permissions: ['storage', 'alarms', 'cookies', 'activeTab'],
     // MV2 (Firefox) has no optional_host_permissions: hosts are optional permissions there.
     ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),
     // The e2e and demo builds talk to the mock providers on loopback; granting that origin up

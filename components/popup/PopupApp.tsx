@@ -9,8 +9,10 @@ import { PopupHeader } from './PopupHeader';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
+import type { TabAccount } from '../../lib/views/tab-account';
 
-export function PopupApp({ initialAccountId }: { initialAccountId: string | null }) {
+/** `tab`: the account of the page the popup was opened on, shown first and said so. */
+export function PopupApp({ initialAccountId, tab = null }: { initialAccountId: string | null; tab?: TabAccount | null }) {
   const drafts = useDrafts();
   const actions = useViewActions();
   const accountsQuery = useAccounts();
@@ -44,12 +46,19 @@ export function PopupApp({ initialAccountId }: { initialAccountId: string | null
     body = <FirstRun providers={accountsQuery.data?.providers ?? []} />;
   } else {
     body = (
-      <AccountView
-        key={account.id}
-        account={account}
-        refresh={refresh}
-        initialDraft={drafts === null ? undefined : (drafts[account.id] ?? null)}
-      />
+      <>
+        {tab?.accountId === account.id && (
+          <p className="notice tab-notice" role="status">
+            {t('popup.tabAccount', { site: tab.site })}
+          </p>
+        )}
+        <AccountView
+          key={account.id}
+          account={account}
+          refresh={refresh}
+          initialDraft={drafts === null ? undefined : (drafts[account.id] ?? null)}
+        />
+      </>
     );
   }
 

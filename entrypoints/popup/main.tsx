@@ -11,6 +11,7 @@ import { browserViewActions } from '../../lib/views/browser-actions';
 import { followBackground } from '../../lib/views/query/events';
 import { protocolCheck } from '../../lib/views/messaging';
 import { readSelectedAccount } from '../../lib/views/preferences';
+import { accountOfThisTab } from '../../lib/views/tab-account';
 import { t, uiLocale } from '../../lib/shared/i18n';
 
 // How long a popup with no profile cached waits for the background's answer before its first
@@ -28,16 +29,18 @@ async function main() {
   // The protocol's schemas load while storage is read: a popup with nothing cached needs them
   // for its first answer, and starting now takes that load off its first paint's path.
   void protocolCheck();
-  const [restored, selectedAccount] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount()]);
+  // The tab's own account comes first, and says so; otherwise the last choice stands.
+  const [restored, selectedAccount, tab] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount(), accountOfThisTab()]);
+  const firstAccount = tab?.accountId ?? selectedAccount;
   // Before anything is asked: every answer from here on is kept for the next popup.
   persistQueryCache(queryClient);
-  const firstScreen = prefetchFirstScreen(queryClient, selectedAccount);
+  const firstScreen = prefetchFirstScreen(queryClient, firstAccount);
   if (!firstScreen.cached) await Promise.race([firstScreen.loaded, new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS))]);
   createRoot(document.getElementById('root')!).render(
     <ViewActionsContext.Provider value={browserViewActions}>
       <QueryClientProvider client={queryClient}>
         <ViewErrorBoundary>
-          <PopupApp initialAccountId={selectedAccount} />
+          <PopupApp initialAccountId={firstAccount} tab={tab} />
         </ViewErrorBoundary>
       </QueryClientProvider>
     </ViewActionsContext.Provider>,

@@ -15,6 +15,11 @@ export interface Platform {
   grantedOrigins(): Promise<string[]>;
   removeOrigins(origins: string[]): Promise<void>;
   setBadge(badge: { text: string; title: string }): Promise<void>;
+  /**
+   * The web pages shown in the active tabs, the focused window's first: the browser tells
+   * their address only where Whoami may see it (activeTab: the tab the popup was opened on).
+   */
+  activeTabUrls(): Promise<string[]>;
   broadcast(event: ViewEvent): Promise<void>;
   /** A small square PNG/WebP data URL of a picture, re-encoded (so nothing but pixels survives), or null. */
   thumbnail(bytes: Uint8Array, type: string): Promise<string | null>;
@@ -71,6 +76,13 @@ export function browserPlatform(): Platform {
     },
     async removeOrigins(origins) {
       if (origins.length > 0) await browser.permissions.remove({ origins });
+    },
+    async activeTabUrls() {
+      const [focused, all] = await Promise.all([
+        browser.tabs.query({ active: true, lastFocusedWindow: true }),
+        browser.tabs.query({ active: true }),
+      ]);
+      return [...focused, ...all].map((tab) => tab.url ?? '').filter((url) => /^https?:/.test(url));
     },
     async setBadge({ text, title }) {
       await action.setBadgeText({ text });

@@ -10,6 +10,8 @@ export function fakePlatform(jar = new CookieJar()) {
   const events: ViewEvent[] = [];
   const badges: Array<{ text: string; title: string }> = [];
   let now = Date.now();
+  /** The pages in the active tabs, as the browser would tell them (tests set it). */
+  const activeTabs: string[] = [];
   const platform: Platform = {
     fetch: jar.fetch,
     now: () => now,
@@ -24,6 +26,7 @@ export function fakePlatform(jar = new CookieJar()) {
       }
     },
     setBadge: async (badge) => void badges.push(badge),
+    activeTabUrls: async () => [...activeTabs],
     broadcast: async (event) => void events.push(event),
     // No canvas here: the picture's own bytes stand in for the re-encoded thumbnail.
     thumbnail: async (bytes, type) => `data:${type};base64,${bytesToBase64(bytes)}`,
@@ -35,6 +38,7 @@ export function fakePlatform(jar = new CookieJar()) {
     removed,
     events,
     badges,
+    activeTabs,
     badge: () => badges.at(-1)?.text ?? '',
     advance(ms: number) {
       now += ms;
