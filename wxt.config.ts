@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 
 // WXT sets NODE_ENV to the mode's name, so the loopback test build (`--mode e2e`) would get
@@ -28,6 +29,9 @@ export default defineConfig({
   // Extension pages load from disk in browsers that all support modulepreload: no polyfill or
   // preload helper needed in the popup's bundle.
   vite: () => ({
+    // The public-suffix library's own minified build: its ES module sources bundle to more than
+    // twice the size (the background's tab lookup, lib/background/tab-account.ts).
+    resolve: { alias: [{ find: /^tldts-icann$/, replacement: path.resolve('node_modules/tldts-icann/dist/index.esm.min.js') }] },
     build: {
       modulePreload: false,
       sourcemap: process.env.WHOAMI_SOURCEMAP === '1',

@@ -67,15 +67,6 @@ export function useStoredEntry(accountId: string) {
   });
 }
 
-/** Forgets the account's list of changes once the user has seen it. */
-export function useDismissChanges(accountId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => request('dismissChanges', { accountId }),
-    onSuccess: ({ entry }) => queryClient.setQueryData(queryKeys.profile(accountId), entry),
-  });
-}
-
 export function useRefresh(accountId: string | null) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -4,8 +4,7 @@ import { toErrorInfo } from '../../lib/shared/errors';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Draft } from '../../lib/views/drafts';
 import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
-import { useDismissChanges, useProfileEntry, type useRefresh } from '../hooks/queries';
-import { ChangesList } from './ChangesList';
+import { useProfileEntry, type useRefresh } from '../hooks/queries';
 import { useRestoredDraft } from '../hooks/useRestoredDraft';
 import { useNow } from '../hooks/useNow';
 import { ProfileCard } from './ProfileCard';
@@ -14,6 +13,9 @@ import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
 
 const REFUSED: ReadonlySet<string> = new Set(['unauthorized', 'signed-out', 'forbidden', 'permission-missing']);
+
+// Changes are news now and then: their list loads when there is one to show.
+const ChangesList = lazy(() => import('./ChangesList').then((module) => ({ default: module.ChangesList })));
 
 // Editing is the popup's second use: its code loads when the form is first opened.
 const EditForm = lazy(() => import('./EditForm').then((module) => ({ default: module.EditForm })));
@@ -33,7 +35,6 @@ export function AccountView({
   const now = useNow(1000);
   const entryQuery = useProfileEntry(account.id);
   const entry = entryQuery.data;
-  const dismissChanges = useDismissChanges(account.id);
   const { draft, editing, notice, startEditing, stopEditing } = useRestoredDraft(account.id, initialDraft, entry?.profile ?? null);
   // No edit while the provider refuses this account: the banner above says what to fix first.
   const refused = entry?.error != null && REFUSED.has(entry.error.kind);
@@ -84,13 +85,10 @@ export function AccountView({
             compact={editing}
             refreshing={refresh.isPending || entryQuery.isFetching}
           />
-          {!editing && (
-            <ChangesList
-              changes={entry.changes}
-              now={now}
-              onDismiss={() => dismissChanges.mutate()}
-              dismissing={dismissChanges.isPending}
-            />
+          {!editing && entry.changes && entry.changes.length > 0 && (
+            <Suspense fallback={null}>
+              <ChangesList accountId={account.id} changes={entry.changes} now={now} />
+            </Suspense>
           )}
           {editing ? (
             <Suspense fallback={<p className="help">{t('popup.openingEditor')}</p>}>

@@ -1,6 +1,9 @@
 import type { ProfileChange, WatchedField } from '../../lib/shared/model';
 import { t } from '../../lib/shared/i18n';
 import { timeAgo } from '../../lib/views/time';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { request } from '../../lib/views/messaging';
+import { queryKeys } from '../../lib/views/query/keys';
 
 const FIELD_LABELS: Record<WatchedField, () => string> = {
   plan: () => t('changes.fields.plan'),
@@ -18,18 +21,18 @@ function valueText(change: ProfileChange, value: string | null): string {
   return value;
 }
 
+/** Forgets the account's list of changes once the user has seen it. */
+function useDismissChanges(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request('dismissChanges', { accountId }),
+    onSuccess: ({ entry }) => queryClient.setQueryData(queryKeys.profile(accountId), entry),
+  });
+}
+
 /** What changed on the provider's side since earlier refreshes ("Plan: Annual → Monthly"), newest first, until dismissed. */
-export function ChangesList({
-  changes,
-  now,
-  onDismiss,
-  dismissing,
-}: {
-  changes: ProfileChange[] | undefined;
-  now: number;
-  onDismiss: () => void;
-  dismissing: boolean;
-}) {
+export function ChangesList({ accountId, changes, now }: { accountId: string; changes: ProfileChange[] | undefined; now: number }) {
+  const dismiss = useDismissChanges(accountId);
   if (!changes || changes.length === 0) return null;
   return (
     <section className="changes" aria-labelledby="changes-title">
@@ -50,7 +53,7 @@ export function ChangesList({
           </li>
         ))}
       </ul>
-      <button type="button" onClick={onDismiss} disabled={dismissing}>
+      <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
         {t('changes.dismiss')}
       </button>
     </section>

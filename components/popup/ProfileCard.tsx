@@ -1,7 +1,6 @@
 import type { AccountSummary, ProfileEntry } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
 import { formatDateTime, timeAgo } from '../../lib/views/time';
-import { expiryText } from '../../lib/views/expiry';
 import { Avatar } from './Avatar';
 import { Badges } from './Badges';
 import { CopyButton } from './CopyButton';
@@ -9,6 +8,10 @@ import { DetailsSection } from './DetailsSection';
 import { RawJson } from './RawJson';
 import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
+import { lazy, Suspense } from 'react';
+
+// Only accounts whose token says when it expires need the words for it.
+const ExpiryLine = lazy(() => import('./ExpiryLine').then((module) => ({ default: module.ExpiryLine })));
 
 /**
  * The profile's name is watched by the browser's Element Timing: `npm run bench` reads when it
@@ -82,7 +85,7 @@ export function ProfileCard({
 }) {
   const stale = entry.error !== null;
   // An expired token already has the banner above saying so.
-  const expiry = entry.error?.kind === 'token-expired' ? null : expiryText(account.tokenExpiry, now);
+  const expiry = entry.error?.kind === 'token-expired' ? null : account.tokenExpiry;
   return (
     <section className={`card${stale ? ' card-stale' : ''}`} aria-label={t('popup.profileOf', { provider: account.providerName })}>
       <Identity profile={profile} picture={entry.picture} />
@@ -105,7 +108,11 @@ export function ProfileCard({
           </span>
         )}
       </p>
-      {expiry && <p className={`expiry${expiry.warn ? ' expiry-warn' : ''}`}>{expiry.text}</p>}
+      {expiry && (
+        <Suspense fallback={null}>
+          <ExpiryLine expiry={expiry} now={now} />
+        </Suspense>
+      )}
       {!compact && (
         <>
           <dl className="facts">

@@ -1,13 +1,14 @@
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 import type { ResolvedAccount } from './storage/accounts';
 
 /**
- * The site a host belongs to: its registrable domain by the Public Suffix List (tldts), so
- * app.leadping.ai and api.leadping.ai are one site and two customers of one hosting suffix are
- * not; a host without one (an IP address, localhost) is its own site.
+ * The site a host belongs to: its registrable domain by the ICANN section of the Public Suffix
+ * List (tldts-icann, 30 kB gzip in the worker; the whole list with hosting services' private
+ * suffixes would be 47), so app.leadping.ai and api.leadping.ai are one site; a host without one
+ * (an IP address, localhost) is its own site.
  */
 export function siteOf(host: string): string {
-  return getDomain(host, { allowPrivateDomains: true }) ?? host.toLowerCase();
+  return getDomain(host) ?? host.toLowerCase();
 }
 
 /** The first account whose API or deployment host is on the same site as one of these pages. */

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../shared/errors';
-import { relativeTime, secondsUntil } from './time';
+import { secondsUntil } from './time';
+import { relativeTime } from './expiry';
 import { t } from '../shared/i18n';
 
 /** What the user can do about an error, as a button next to its message. */

@@ -29,19 +29,3 @@ export function formatDateTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return (dateTime ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['day', DAY],
-  ['hour', HOUR],
-  ['minute', MINUTE],
-];
-
-/** "in 2 days", "3 hours ago": a moment before or after now, in its largest whole-ish unit. */
-export function relativeTime(moment: number, now: number): string {
-  const format = (relative ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' }));
-  const distance = moment - now;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(distance) >= size) return format.format(Math.round(distance / size), unit);
-  }
-  return format.format(Math.round(distance / 1000), 'second');
-}
