@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker, launchWithExtension } from '../e2e/fixtures';
-import { addAccounts, PROVIDERS, signInToWacht } from '../e2e/helpers';
+import { addAccounts, PROVIDERS, send, signInToWacht } from '../e2e/helpers';
 import { createMockProviders } from '../mock-providers/server';
 
 // `npm run demo [-- --headless] [-- --browser firefox]`: builds the extension, starts the mock
@@ -84,6 +84,23 @@ if (!headless) {
   await wacht.getByText(/^Details/).click();
   await shoot(wacht, 'popup-5-wacht-dark-details');
   await wacht.close();
+
+  // Know before it breaks: a Leadping token that says it expires in two days.
+  const leadpingUser = mock.leadping.userIds()[0]!;
+  mock.leadping.issueToken(leadpingUser, 2 * 24 * 60 * 60);
+  const renew = await context.newPage();
+  await renew.goto(popupUrl);
+  await send(renew, 'updateAccount', {
+    id: accounts[2]!.id,
+    label: accounts[2]!.label,
+    credentials: mock.credentials('leadping', leadpingUser),
+    revision: accounts[2]!.revision,
+  });
+  await renew.close();
+  const expiring = await showPopup(accounts[2]!.id);
+  await expiring.locator('.expiry').waitFor();
+  await shoot(expiring, 'popup-8-token-expiry');
+  await expiring.close();
 
   // One error state: Leadping rejects the token; the last good profile stays, marked stale.
   mock.addFault({ provider: 'leadping', kind: '401' });
