@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toErrorInfo } from '../../lib/shared/errors';
 import { useDrafts } from '../hooks/useDrafts';
 import { AccountView } from './AccountView';
@@ -11,22 +11,47 @@ import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
 import type { TabAccount } from '../../lib/views/tab-account';
 
-/** `tab`: the account of the page the popup was opened on, shown first and said so. */
-export function PopupApp({ initialAccountId, tab = null }: { initialAccountId: string | null; tab?: TabAccount | null }) {
+/**
+ * `tabAccount`: the account of the page the popup was opened on, when the background says there
+ * is one — it is then shown (unless the user already picked another) and said so, without
+ * becoming the remembered choice.
+ */
+export function PopupApp({
+  initialAccountId,
+  tabAccount = null,
+}: {
+  initialAccountId: string | null;
+  tabAccount?: Promise<TabAccount | null> | null;
+}) {
   const drafts = useDrafts();
   const actions = useViewActions();
   const accountsQuery = useAccounts();
   const [selectedId, setSelectedId] = useState(initialAccountId);
+  const [tab, setTab] = useState<TabAccount | null>(null);
+  const userChose = useRef(false);
+  useEffect(() => {
+    let live = true;
+    void tabAccount?.then((found) => {
+      if (!live || !found || userChose.current) return;
+      setTab(found);
+      setSelectedId(found.accountId);
+    });
+    return () => {
+      live = false;
+    };
+  }, [tabAccount]);
   const accounts = accountsQuery.data?.accounts;
   const account = accounts?.find((a) => a.id === selectedId) ?? accounts?.[0] ?? null;
   const refresh = useRefresh(account?.id ?? null);
   // Remember the account shown, so the next popup can ask for its profile before anything else.
   const shownId = account?.id ?? null;
   useEffect(() => {
-    if (shownId && shownId !== initialAccountId) actions.saveSelectedAccount(shownId);
-  }, [shownId, initialAccountId, actions]);
+    // The tab's account is shown for this page, not remembered as the user's choice.
+    if (shownId && shownId !== initialAccountId && (shownId !== tab?.accountId || userChose.current)) actions.saveSelectedAccount(shownId);
+  }, [shownId, initialAccountId, tab, actions]);
 
   const select = (accountId: string) => {
+    userChose.current = true;
     refresh.reset();
     setSelectedId(accountId);
   };

@@ -29,18 +29,19 @@ async function main() {
   // The protocol's schemas load while storage is read: a popup with nothing cached needs them
   // for its first answer, and starting now takes that load off its first paint's path.
   void protocolCheck();
-  // The tab's own account comes first, and says so; otherwise the last choice stands.
-  const [restored, selectedAccount, tab] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount(), accountOfThisTab()]);
-  const firstAccount = tab?.accountId ?? selectedAccount;
+  // Whether the page the popup was opened on belongs to an account: asked now, answered after
+  // the first frame (which shows the last choice), so no open waits for it.
+  const tabAccount = accountOfThisTab();
+  const [restored, selectedAccount] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount()]);
   // Before anything is asked: every answer from here on is kept for the next popup.
   persistQueryCache(queryClient);
-  const firstScreen = prefetchFirstScreen(queryClient, firstAccount);
+  const firstScreen = prefetchFirstScreen(queryClient, selectedAccount);
   if (!firstScreen.cached) await Promise.race([firstScreen.loaded, new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS))]);
   createRoot(document.getElementById('root')!).render(
     <ViewActionsContext.Provider value={browserViewActions}>
       <QueryClientProvider client={queryClient}>
         <ViewErrorBoundary>
-          <PopupApp initialAccountId={firstAccount} tab={tab} />
+          <PopupApp initialAccountId={selectedAccount} tabAccount={tabAccount} />
         </ViewErrorBoundary>
       </QueryClientProvider>
     </ViewActionsContext.Provider>,
