@@ -78,10 +78,10 @@ export type Picture = z.infer<typeof pictureSchema>;
  * last good profile and records the error, so views show it marked stale.
  */
 /** The profile fields whose changes are news: plan, subscription, roles, organisation, email, its verification, name. */
-export const watchedFields = ['plan', 'subscription', 'roles', 'organization', 'email', 'emailVerified', 'name'] as const;
+const watchedFields = ['plan', 'subscription', 'roles', 'organization', 'email', 'emailVerified', 'name'] as const;
 export type WatchedField = (typeof watchedFields)[number];
 
-export const profileChangeSchema = z.object({
+const profileChangeSchema = z.object({
   field: z.enum(watchedFields),
   from: z.nullable(z.string().check(z.maxLength(200))),
   to: z.nullable(z.string().check(z.maxLength(200))),
