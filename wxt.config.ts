@@ -73,7 +73,10 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'cookies', 'activeTab'],
     // MV2 (Firefox) has no optional_host_permissions: hosts are optional permissions there.
-    ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),
+    // Notifications of profile changes are opt-in: asked for from the click that turns them on.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS, optional_permissions: ['notifications'] }
+      : { optional_permissions: [...OPTIONAL_HOSTS, 'notifications'] }),
     // The e2e and demo builds talk to the mock providers on loopback; granting that origin up
     // front keeps a headless run from stopping at a permission prompt nobody can click.
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],

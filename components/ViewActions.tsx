@@ -10,6 +10,8 @@ export interface ViewActions {
   /** The keyboard shortcut that opens the popup ("Alt+Shift+U"), or null when none is set. */
   readShortcut(): Promise<string | null>;
   openShortcutSettings(): void;
+  /** Asks for the notifications permission; call it straight from the click. */
+  allowNotifications(): Promise<boolean>;
   /** Throws away the page's saved copy and loads it again. */
   resetView(): void;
 }
@@ -21,6 +23,7 @@ const noop: ViewActions = {
   saveSelectedAccount: () => undefined,
   readShortcut: async () => null,
   openShortcutSettings: () => undefined,
+  allowNotifications: async () => false,
   resetView: () => undefined,
 };
 

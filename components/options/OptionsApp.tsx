@@ -9,6 +9,7 @@ import { ProvidersSection } from './definitions/ProvidersSection';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
 import { ExpiryWarningField } from './ExpiryWarningField';
+import { ChangeNotifications } from './ChangeNotifications';
 import { WelcomeGuide } from './WelcomeGuide';
 import { PRIVACY_PAGE } from '../../lib/shared/pages';
 import { plural, t } from '../../lib/shared/i18n';
@@ -105,6 +106,7 @@ export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
         <h2 id="settings-title">{t('options.settings.title')}</h2>
         <SettingsSection />
         <ExpiryWarningField />
+        <ChangeNotifications />
         <ShortcutField />
       </section>
 

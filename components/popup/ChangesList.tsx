@@ -1,27 +1,11 @@
-import type { ProfileChange, WatchedField } from '../../lib/shared/model';
+import type { ProfileChange } from '../../lib/shared/model';
+import { changeLine } from '../../lib/shared/change-line';
 import { t } from '../../lib/shared/i18n';
 import { timeAgo } from '../../lib/views/time';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../lib/views/messaging';
 import { queryKeys } from '../../lib/views/query/keys';
 
-const FIELD_LABELS: Record<WatchedField, () => string> = {
-  plan: () => t('changes.fields.plan'),
-  subscription: () => t('changes.fields.subscription'),
-  roles: () => t('changes.fields.roles'),
-  organization: () => t('changes.fields.organization'),
-  email: () => t('changes.fields.email'),
-  emailVerified: () => t('changes.fields.emailVerified'),
-  name: () => t('changes.fields.name'),
-};
-
-function valueText(change: ProfileChange, value: string | null): string {
-  if (value === null) return t('changes.none');
-  if (change.field === 'emailVerified') return value === 'true' ? t('changes.yes') : t('changes.no');
-  return value;
-}
-
-/** Forgets the account's list of changes once the user has seen it. */
 function useDismissChanges(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -42,14 +26,7 @@ export function ChangesList({ accountId, changes, now }: { accountId: string; ch
       <ul>
         {[...changes].reverse().map((change, index) => (
           <li key={`${change.seenAt}:${change.field}:${index}`}>
-            <span dir="auto">
-              {t('changes.line', {
-                field: FIELD_LABELS[change.field](),
-                from: valueText(change, change.from),
-                to: valueText(change, change.to),
-              })}
-            </span>{' '}
-            <span className="muted">· {timeAgo(change.seenAt, now)}</span>
+            <span dir="auto">{changeLine(change)}</span> <span className="muted">· {timeAgo(change.seenAt, now)}</span>
           </li>
         ))}
       </ul>

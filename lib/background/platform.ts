@@ -20,6 +20,8 @@ export interface Platform {
    * their address only where Whoami may see it (activeTab: the tab the popup was opened on).
    */
   activeTabUrls(): Promise<string[]>;
+  /** A browser notification, when the user has allowed them (the permission is optional). */
+  notify(notification: { id: string; title: string; message: string }): Promise<void>;
   broadcast(event: ViewEvent): Promise<void>;
   /** A small square PNG/WebP data URL of a picture, re-encoded (so nothing but pixels survives), or null. */
   thumbnail(bytes: Uint8Array, type: string): Promise<string | null>;
@@ -83,6 +85,10 @@ export function browserPlatform(): Platform {
         browser.tabs.query({ active: true }),
       ]);
       return [...focused, ...all].map((tab) => tab.url ?? '').filter((url) => /^https?:/.test(url));
+    },
+    async notify({ id, title, message }) {
+      if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), title, message });
     },
     async setBadge({ text, title }) {
       await action.setBadgeText({ text });

@@ -14,6 +14,8 @@ import { credentialExpiry } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
 import { profileChanges, withChanges } from './changes';
+import { changeLine } from '../shared/change-line';
+import type { ProfileChange } from '../shared/model';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -112,7 +114,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
         Object.values(account.secrets),
       );
       entry = await entryFor(account.id, fetched, previous, now);
-      entry = { ...entry, changes: withChanges(previous.changes, profileChanges(previous.profile, fetched.profile, entry.fetchedAt!)) };
+      const found = profileChanges(previous.profile, fetched.profile, entry.fetchedAt!);
+      entry = { ...entry, changes: withChanges(previous.changes, found) };
+      void track(notifyChanges(account.id, account.label, found));
     } catch (thrown) {
       const error = toErrorInfo(thrown);
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
@@ -166,6 +170,19 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     });
     inFlight.set(accountId, { generation, work });
     return work;
+  }
+
+  /** A notification for the changes in the fields the user picked, if any. */
+  async function notifyChanges(accountId: string, label: string, found: ProfileChange[]): Promise<void> {
+    if (found.length === 0) return;
+    const picked = new Set((await settingsStore.read()).settings.notifyChanges ?? []);
+    const lines = found.filter((change) => picked.has(change.field)).map(changeLine);
+    if (lines.length === 0) return;
+    await platform.notify({
+      id: `changes:${accountId}:${found[0]!.seenAt}`,
+      title: t('changes.notifyTitle', { account: label }),
+      message: lines.join('\n'),
+    });
   }
 
   async function updateBadge(): Promise<void> {

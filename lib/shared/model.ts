@@ -122,6 +122,8 @@ export const settingsSchema = z.object({
       z.minimum(REFRESH_MINUTES.min, { error: () => t('validation.refreshMin', { min: REFRESH_MINUTES.min }) }),
       z.maximum(REFRESH_MINUTES.max, { error: () => t('validation.refreshMax') }),
     ),
+  /** The watched fields whose changes raise a browser notification (none when unset). */
+  notifyChanges: z.optional(z.array(z.enum(watchedFields))),
   /** Days before a token expires from which the badge warns (EXPIRY_WARNING_DAYS.default when unset). */
   expiryWarningDays: z.optional(
     z.int({ error: () => t('validation.warningDays', { min: EXPIRY_WARNING_DAYS.min, max: EXPIRY_WARNING_DAYS.max }) }).check(

@@ -40,6 +40,11 @@ function openShortcutSettings(): Promise<unknown> {
   return commands.openShortcutSettings ? commands.openShortcutSettings() : openTab('chrome://extensions/shortcuts');
 }
 
+/** Asks for the notifications permission; call it straight from the click, like ensureOrigins. */
+function allowNotifications(): Promise<boolean> {
+  return browser.permissions.request({ permissions: ['notifications'] });
+}
+
 /** The view actions as the popup and options page use them. */
 export const browserViewActions = {
   openOptions: () => void openOptionsPage(),
@@ -47,6 +52,7 @@ export const browserViewActions = {
   ensureOrigins,
   saveSelectedAccount: (accountId: string) => void saveSelectedAccount(accountId),
   readShortcut,
+  allowNotifications,
   openShortcutSettings: () => void openShortcutSettings(),
   resetView: () => void browser.storage.local.remove(areaKey(STORED.viewCache.key)).finally(() => location.reload()),
 };

@@ -19,6 +19,7 @@ test('the Chrome manifest asks only for what is used; provider hosts stay option
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     permissions: ['storage', 'alarms', 'cookies', 'activeTab'],
     optional_host_permissions: OPTIONAL_HOSTS,
+    optional_permissions: ['notifications'],
     host_permissions: [],
     action: { default_title: '__MSG_extName__', default_popup: 'popup.html' },
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+U' } } },
@@ -56,7 +57,7 @@ test('the Firefox manifest keeps hosts optional and declares its data collection
   const manifest = readManifest('firefox-mv2');
   expect(manifest.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+U' } } });
   expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies', 'activeTab']);
-  expect(manifest.optional_permissions).toEqual(OPTIONAL_HOSTS);
+  expect(manifest.optional_permissions).toEqual([...OPTIONAL_HOSTS, 'notifications']);
   expect(manifest.browser_specific_settings.gecko).toMatchObject({
     id: 'whoami@whoami.dev',
     data_collection_permissions: { required: ['none'] },

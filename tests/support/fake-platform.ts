@@ -12,6 +12,7 @@ export function fakePlatform(jar = new CookieJar()) {
   let now = Date.now();
   /** The pages in the active tabs, as the browser would tell them (tests set it). */
   const activeTabs: string[] = [];
+  const notifications: Array<{ id: string; title: string; message: string }> = [];
   const platform: Platform = {
     fetch: jar.fetch,
     now: () => now,
@@ -27,6 +28,7 @@ export function fakePlatform(jar = new CookieJar()) {
     },
     setBadge: async (badge) => void badges.push(badge),
     activeTabUrls: async () => [...activeTabs],
+    notify: async (notification) => void notifications.push(notification),
     broadcast: async (event) => void events.push(event),
     // No canvas here: the picture's own bytes stand in for the re-encoded thumbnail.
     thumbnail: async (bytes, type) => `data:${type};base64,${bytesToBase64(bytes)}`,
@@ -39,6 +41,7 @@ export function fakePlatform(jar = new CookieJar()) {
     events,
     badges,
     activeTabs,
+    notifications,
     badge: () => badges.at(-1)?.text ?? '',
     advance(ms: number) {
       now += ms;

@@ -30,6 +30,7 @@ export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg =
     saveSelectedAccount: vi.fn(),
     readShortcut: vi.fn(async () => 'Alt+Shift+U'),
     openShortcutSettings: vi.fn(),
+    allowNotifications: vi.fn(async () => true),
     resetView: vi.fn(),
   };
   const queryClient = createQueryClient();

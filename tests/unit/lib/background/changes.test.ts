@@ -33,6 +33,29 @@ describe('change watch', () => {
     expect((await bg.send('getProfile', { accountId: account.id })).changes).toBeUndefined();
   });
 
+  it('notifies the changes of the fields the user picked, and nothing else', async () => {
+    const bg = backgroundHarness(mock);
+    const account = await bg.addMockAccount('leadping');
+    await bg.settle();
+    await bg.send('setSettings', { refreshMinutes: 30, notifyChanges: ['plan'] });
+    const user = mock.leadping.userData(mock.leadping.userIds()[0]!)!;
+    const planBefore = String(user.billingPlan);
+    user.billingPlan = 'Monthly';
+    user.roles = ['Owner'];
+    await bg.send('refresh', { accountId: account.id });
+    await bg.core.refresher.idle();
+    expect(bg.notifications).toEqual([
+      { id: expect.stringMatching(/^changes:/), title: `${account.label}: changed`, message: `Plan: ${planBefore} → Monthly` },
+    ]);
+
+    // The user's own edit, and a change of a field not picked: no notification.
+    await bg.send('updateProfile', { accountId: account.id, editId: 'e2', changes: { firstName: 'Kate' } });
+    user.roles = ['Admin'];
+    await bg.send('refresh', { accountId: account.id });
+    await bg.core.refresher.idle();
+    expect(bg.notifications).toHaveLength(1);
+  });
+
   it('compares the watched fields only, and keeps the last twenty', () => {
     const profile: Profile = {
       provider: 'leadping',
