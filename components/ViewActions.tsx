@@ -16,7 +16,8 @@ export interface ViewActions {
   resetView(): void;
 }
 
-const noop: ViewActions = {
+/** What an action does where a page doesn't provide it: nothing. */
+export const noViewActions: ViewActions = {
   openOptions: () => undefined,
   openTab: () => undefined,
   ensureOrigins: async () => false,
@@ -27,7 +28,7 @@ const noop: ViewActions = {
   resetView: () => undefined,
 };
 
-export const ViewActionsContext = createContext<ViewActions>(noop);
+export const ViewActionsContext = createContext<ViewActions>(noViewActions);
 
 export function useViewActions(): ViewActions {
   return useContext(ViewActionsContext);

@@ -7,6 +7,7 @@ import { ViewActionsContext } from '../../components/ViewActions';
 import { ViewErrorBoundary } from '../../components/ViewErrorBoundary';
 import { createQueryClient } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
+import { optionsViewActions } from '../../lib/views/options-actions';
 import { followBackground } from '../../lib/views/query/events';
 import { WELCOME_HASH } from '../../lib/shared/pages';
 import { t, uiLocale } from '../../lib/shared/i18n';
@@ -21,7 +22,7 @@ if (welcome) history.replaceState(null, '', location.pathname);
 const queryClient = createQueryClient();
 followBackground(queryClient);
 createRoot(document.getElementById('root')!).render(
-  <ViewActionsContext.Provider value={browserViewActions}>
+  <ViewActionsContext.Provider value={{ ...browserViewActions, ...optionsViewActions }}>
     <QueryClientProvider client={queryClient}>
       <ViewErrorBoundary>
         <OptionsApp welcome={welcome} />

@@ -4,7 +4,7 @@ import { prefetchFirstScreen } from '../../components/hooks/queries';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/styles/base.css';
 import '../../components/styles/popup.css';
-import { ViewActionsContext } from '../../components/ViewActions';
+import { noViewActions, ViewActionsContext } from '../../components/ViewActions';
 import { ViewErrorBoundary } from '../../components/ViewErrorBoundary';
 import { checkRestoredCache, createQueryClient, persistQueryCache, restoreQueryCache } from '../../lib/views/query/client';
 import { browserViewActions } from '../../lib/views/browser-actions';
@@ -38,7 +38,7 @@ async function main() {
   const firstScreen = prefetchFirstScreen(queryClient, selectedAccount);
   if (!firstScreen.cached) await Promise.race([firstScreen.loaded, new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS))]);
   createRoot(document.getElementById('root')!).render(
-    <ViewActionsContext.Provider value={browserViewActions}>
+    <ViewActionsContext.Provider value={{ ...noViewActions, ...browserViewActions }}>
       <QueryClientProvider client={queryClient}>
         <ViewErrorBoundary>
           <PopupApp initialAccountId={selectedAccount} tabAccount={tabAccount} />

@@ -8,7 +8,7 @@ function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
-function openTab(url: string): Promise<unknown> {
+export function openTab(url: string): Promise<unknown> {
   return browser.tabs.create({ url });
 }
 
@@ -23,36 +23,11 @@ export function ensureOrigins(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
 
-const OPEN_POPUP_COMMANDS = new Set(['_execute_action', '_execute_browser_action']);
-
-/** The keyboard shortcut that opens the popup, as the browser shows it; null when none is set. */
-async function readShortcut(): Promise<string | null> {
-  const commands = await browser.commands.getAll();
-  return commands.find((command) => OPEN_POPUP_COMMANDS.has(command.name ?? ''))?.shortcut || null;
-}
-
-/**
- * The browser's own page for extension shortcuts. Firefox opens it with a call (Firefox 137+);
- * Chrome's is a chrome:// page, which an extension may open as a tab but not link to.
- */
-function openShortcutSettings(): Promise<unknown> {
-  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
-  return commands.openShortcutSettings ? commands.openShortcutSettings() : openTab('chrome://extensions/shortcuts');
-}
-
-/** Asks for the notifications permission; call it straight from the click, like ensureOrigins. */
-function allowNotifications(): Promise<boolean> {
-  return browser.permissions.request({ permissions: ['notifications'] });
-}
-
-/** The view actions as the popup and options page use them. */
+/** The view actions both the popup and the options page use. */
 export const browserViewActions = {
   openOptions: () => void openOptionsPage(),
   openTab: (url: string) => void openTab(url),
   ensureOrigins,
   saveSelectedAccount: (accountId: string) => void saveSelectedAccount(accountId),
-  readShortcut,
-  allowNotifications,
-  openShortcutSettings: () => void openShortcutSettings(),
   resetView: () => void browser.storage.local.remove(areaKey(STORED.viewCache.key)).finally(() => location.reload()),
 };

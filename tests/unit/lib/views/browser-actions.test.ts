@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browserViewActions, ensureOrigins } from '../../../../lib/views/browser-actions';
+import { ensureOrigins } from '../../../../lib/views/browser-actions';
+import { optionsViewActions } from '../../../../lib/views/options-actions';
 
 // WXT's fake browser has no permissions API: stand in for the browser's prompt.
 function fakePermissions(granted: string[], answer: boolean) {
@@ -48,22 +49,22 @@ describe('the keyboard shortcut', () => {
     const getAll = vi.fn();
     Object.assign(fakeBrowser, { commands: { getAll } });
     getAll.mockResolvedValueOnce([{ name: '_execute_action', shortcut: 'Alt+Shift+U' }]);
-    expect(await browserViewActions.readShortcut()).toBe('Alt+Shift+U');
+    expect(await optionsViewActions.readShortcut()).toBe('Alt+Shift+U');
     getAll.mockResolvedValueOnce([{ name: '_execute_browser_action', shortcut: 'Ctrl+Shift+K' }]);
-    expect(await browserViewActions.readShortcut()).toBe('Ctrl+Shift+K');
+    expect(await optionsViewActions.readShortcut()).toBe('Ctrl+Shift+K');
     getAll.mockResolvedValueOnce([{ name: '_execute_action', shortcut: '' }]);
-    expect(await browserViewActions.readShortcut()).toBeNull();
+    expect(await optionsViewActions.readShortcut()).toBeNull();
   });
 
   it('opens the browser’s shortcut settings: Firefox’s own call, else Chrome’s page in a tab', async () => {
     const openShortcutSettings = vi.fn(async () => undefined);
     Object.assign(fakeBrowser, { commands: { openShortcutSettings } });
-    browserViewActions.openShortcutSettings();
+    optionsViewActions.openShortcutSettings();
     expect(openShortcutSettings).toHaveBeenCalledOnce();
 
     Object.assign(fakeBrowser, { commands: {} });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    browserViewActions.openShortcutSettings();
+    optionsViewActions.openShortcutSettings();
     expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' });
   });
 });
