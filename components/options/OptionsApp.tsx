@@ -8,7 +8,6 @@ import { DataSection, type PendingImport } from './DataSection';
 import { ProvidersSection } from './definitions/ProvidersSection';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
-import { ExpiryWarningField } from './ExpiryWarningField';
 import { ChangeNotifications } from './ChangeNotifications';
 import { WelcomeGuide } from './WelcomeGuide';
 import { PRIVACY_PAGE } from '../../lib/shared/pages';
@@ -105,7 +104,6 @@ export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('options.settings.title')}</h2>
         <SettingsSection />
-        <ExpiryWarningField />
         <ChangeNotifications />
         <ShortcutField />
       </section>

@@ -1,30 +1,50 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Settings } from '../../lib/shared/model';
 import { toErrorInfo } from '../../lib/shared/errors';
-import { plural, t } from '../../lib/shared/i18n';
-import { EXPIRY_WARNING_DAYS } from '../../lib/shared/limits';
+import { t } from '../../lib/shared/i18n';
 import { request } from '../../lib/views/messaging';
 import { queryKeys } from '../../lib/views/query/keys';
 import { useStatus } from '../hooks/queries';
 
-/** How many days before a token expires the badge starts to warn. */
-export function ExpiryWarningField() {
+/** One whole-number setting with its own Save button; what the request leaves out keeps its value. */
+export function NumberSetting({
+  id,
+  label,
+  help,
+  saveLabel,
+  min,
+  max,
+  read,
+  write,
+  savedText,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  saveLabel: string;
+  min: number;
+  max: number;
+  read: (settings: Settings) => number;
+  write: (value: number) => Partial<Settings>;
+  savedText: (saved: Settings) => string;
+}) {
   const queryClient = useQueryClient();
   const status = useStatus();
   const settings = status.data?.settings;
-  const current = settings ? (settings.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default) : undefined;
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const value = draft ?? (current === undefined ? '' : String(current));
+  const value = draft ?? (settings ? String(read(settings)) : '');
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!settings) return;
+    // The schema (with zod) loads when it is first needed, not with the page.
     const [{ settingsSchema }, { describeIssue }] = await Promise.all([
       import('../../lib/shared/model'),
       import('../../lib/shared/zod-issues'),
     ]);
-    const parsed = settingsSchema.safeParse({ ...settings, expiryWarningDays: value.trim() === '' ? Number.NaN : Number(value) });
+    const parsed = settingsSchema.safeParse({ ...settings, ...write(value.trim() === '' ? Number.NaN : Number(value)) });
     if (!parsed.success) {
       setMessage({ error: true, text: describeIssue(parsed.error.issues[0]!) });
       return;
@@ -32,7 +52,7 @@ export function ExpiryWarningField() {
     try {
       const saved = await request('setSettings', parsed.data);
       setDraft(null);
-      setMessage({ error: false, text: plural('options.settings.warningSaved', saved.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default) });
+      setMessage({ error: false, text: savedText(saved) });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.status }),
         queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
@@ -45,28 +65,26 @@ export function ExpiryWarningField() {
   return (
     <form className="settings" onSubmit={save} noValidate>
       <div className="form-field">
-        <label htmlFor="expiry-warning-days">{t('options.settings.warningDays')}</label>
+        <label htmlFor={id}>{label}</label>
         <span className="input-row">
           <input
-            id="expiry-warning-days"
+            id={id}
             type="number"
             inputMode="numeric"
-            min={EXPIRY_WARNING_DAYS.min}
-            max={EXPIRY_WARNING_DAYS.max}
+            min={min}
+            max={max}
             value={value}
-            aria-describedby="expiry-warning-help"
+            aria-describedby={`${id}-help`}
             aria-invalid={message?.error ? true : undefined}
             onChange={(e) => {
               setDraft(e.target.value);
               setMessage(null);
             }}
           />
-          <button type="submit" disabled={!settings}>
-            {t('options.settings.saveWarning')}
-          </button>
+          <button type="submit">{saveLabel}</button>
         </span>
-        <p className="help" id="expiry-warning-help">
-          {t('options.settings.warningHelp', { min: EXPIRY_WARNING_DAYS.min, max: EXPIRY_WARNING_DAYS.max })}
+        <p className="help" id={`${id}-help`}>
+          {help}
         </p>
         {message && (
           <p className={message.error ? 'field-error' : 'ok'} role="status">
