@@ -207,6 +207,22 @@ test('the alarm refresh runs, and a reload of the background page keeps everythi
       { timeout: 10_000 },
     )
     .toBe(false);
+  // The new page has loaded once it answers: a message sent while it is still evaluating its
+  // script finds no listener yet (the background is larger now, so that window is wider).
+  await expect
+    .poll(
+      () =>
+        options
+          .evaluate(async () => {
+            const runtime = (globalThis as unknown as { browser: typeof chrome }).browser.runtime;
+            const reply = (await runtime.sendMessage({ whoami: 'request', type: 'listAccounts', input: {} })) as
+              { ok?: boolean } | undefined;
+            return reply?.ok === true;
+          })
+          .catch(() => false),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   const { accounts } = await send(options, 'listAccounts', {});
   expect(accounts.map((a) => a.provider)).toEqual(['insighto', 'wacht']);
   const popup = await openPopup();
