@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../shared/model';
 import { maskSecret } from './secrets/scrub';
-import { credentialExpiry } from './secrets/token-expiry';
+import { expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import type { ResolvedAccount } from './storage/accounts';
 
@@ -9,13 +9,10 @@ import type { ResolvedAccount } from './storage/accounts';
  * stored as secret stays hidden even if its provider's definition no longer calls it one, and
  * a setting the definition now calls secret is hidden too.
  */
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function summarize(
   { account, adapter, credentials }: ResolvedAccount,
   expiryWarningDays: number = EXPIRY_WARNING_DAYS.default,
 ): AccountSummary {
-  const expiry = credentialExpiry(account.secrets);
   const secretNow = new Set<string>(adapter.credentials.secretFields);
   const settings: Record<string, string> = {};
   for (const [name, value] of Object.entries(account.settings)) {
@@ -37,6 +34,6 @@ export function summarize(
     avatarUpload: adapter.avatar ? { maxBytes: adapter.avatar.maxBytes, types: [...adapter.avatar.types] } : null,
     createdAt: account.createdAt,
     revision: account.revision,
-    tokenExpiry: expiry && { ...expiry, warnFrom: expiry.expiresAt - expiryWarningDays * DAY_MS },
+    tokenExpiry: expiryWithWarning(account.secrets, expiryWarningDays),
   };
 }

@@ -10,14 +10,12 @@ import { capRaw } from './storage/raw-cap';
 import type { Platform } from './platform';
 import { profileStore } from './storage/profiles';
 import { plural, t } from '../shared/i18n';
-import { credentialExpiry } from './secrets/token-expiry';
+import { credentialExpiry, expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
 import { profileChanges, withChanges } from './changes';
 import { changeLine } from '../shared/change-line';
 import type { ProfileChange } from '../shared/model';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How eager a refresh is: the user asked, the alarm fired, or a view wants data this fresh. */
 export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age'; maxAgeMs: number };
@@ -103,6 +101,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const { account, adapter, credentials } = resolved;
     const now = platform.now();
     let entry: ProfileEntry;
+    // Changes are announced once they are kept: not for an answer an edit has overtaken.
+    let found: ProfileChange[] = [];
     try {
       // A token that says it has expired is not sent: the answer would only be a rejection.
       const expiry = credentialExpiry(account.secrets);
@@ -114,9 +114,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
         Object.values(account.secrets),
       );
       entry = await entryFor(account.id, fetched, previous, now);
-      const found = profileChanges(previous.profile, fetched.profile, entry.fetchedAt!);
+      found = profileChanges(previous.profile, fetched.profile, entry.fetchedAt!);
       entry = { ...entry, changes: withChanges(previous.changes, found) };
-      void track(notifyChanges(account.id, account.label, found));
     } catch (thrown) {
       const error = toErrorInfo(thrown);
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
@@ -124,7 +123,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     }
     // Written to meanwhile (an edit landed, the settings changed): this answer is older news.
     if (generationOf(account.id) !== generation) return profileStore.get(account.id);
-    return save(entry);
+    const saved = await save(entry);
+    void track(notifyChanges(account.id, account.label, found));
+    return saved;
   }
 
   /**
@@ -192,8 +193,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       settingsStore.read(),
     ]);
     // From the warning day on, a token about to expire needs the user too.
-    const warnFrom = platform.now() + (settings.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default) * DAY_MS;
-    const expiring = (secrets: Record<string, string>) => (credentialExpiry(secrets)?.expiresAt ?? Infinity) <= warnFrom;
+    const warningDays = settings.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default;
+    const expiring = (secrets: Record<string, string>) => (expiryWithWarning(secrets, warningDays)?.warnFrom ?? Infinity) <= platform.now();
     const count = accounts.filter(({ account }, i) => needsUser(entries[i]!) || expiring(account.secrets)).length;
     await platform.setBadge(
       count === 0

@@ -48,6 +48,14 @@ export function jwtExpiry(value: string): TokenExpiry | null {
   return expiresAt === null ? null : { expiresAt, issuedAt: claimTime(payload?.iat) };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An account's token expiry and the moment from which the user is warned of it. */
+export function expiryWithWarning(secrets: Record<string, string>, warningDays: number): (TokenExpiry & { warnFrom: number }) | null {
+  const expiry = credentialExpiry(secrets);
+  return expiry && { ...expiry, warnFrom: expiry.expiresAt - warningDays * DAY_MS };
+}
+
 /** The earliest expiry among an account's secrets, when any of them is a JWT that says. */
 export function credentialExpiry(secrets: Record<string, string>): TokenExpiry | null {
   let earliest: TokenExpiry | null = null;
