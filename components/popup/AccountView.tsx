@@ -64,7 +64,7 @@ export function AccountView({
             providerName: account.providerName,
             host: account.host,
             signInUrl: account.signInUrl,
-            tokenExpiresAt: account.tokenExpiry?.expiresAt ?? null,
+            tokenExpiresAt: account.tokenExpiry?.source === 'token' ? account.tokenExpiry.expiresAt : null,
             nextAttemptAt: entry?.nextAttemptAt ?? null,
             now,
           }}

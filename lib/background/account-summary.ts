@@ -12,6 +12,8 @@ import type { ResolvedAccount } from './storage/accounts';
 export function summarize(
   { account, adapter, credentials }: ResolvedAccount,
   expiryWarningDays: number = EXPIRY_WARNING_DAYS.default,
+  /** What the provider last said about when the session expires (the stored profile's). */
+  sessionExpiresAt: string | null = null,
 ): AccountSummary {
   const secretNow = new Set<string>(adapter.credentials.secretFields);
   const settings: Record<string, string> = {};
@@ -34,6 +36,6 @@ export function summarize(
     avatarUpload: adapter.avatar ? { maxBytes: adapter.avatar.maxBytes, types: [...adapter.avatar.types] } : null,
     createdAt: account.createdAt,
     revision: account.revision,
-    tokenExpiry: expiryWithWarning(account.secrets, expiryWarningDays),
+    tokenExpiry: expiryWithWarning(account.secrets, expiryWarningDays, sessionExpiresAt),
   };
 }

@@ -125,6 +125,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     if (generationOf(account.id) !== generation) return profileStore.get(account.id);
     const saved = await save(entry);
     void track(notifyChanges(account.id, account.label, found));
+    // The account list carries the expiry the provider reports: a new one is the list's news.
+    const reportedExpiry = (e: ProfileEntry) => e.profile?.sessionExpiresAt ?? null;
+    if (reportedExpiry(saved) !== reportedExpiry(previous)) void track(platform.broadcast({ whoami: 'event', type: 'accounts' }));
     return saved;
   }
 
@@ -194,8 +197,9 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     ]);
     // From the warning day on, a token about to expire needs the user too.
     const warningDays = settings.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default;
-    const expiring = (secrets: Record<string, string>) => (expiryWithWarning(secrets, warningDays)?.warnFrom ?? Infinity) <= platform.now();
-    const count = accounts.filter(({ account }, i) => needsUser(entries[i]!) || expiring(account.secrets)).length;
+    const expiring = (secrets: Record<string, string>, entry: ProfileEntry) =>
+      (expiryWithWarning(secrets, warningDays, entry.profile?.sessionExpiresAt ?? null)?.warnFrom ?? Infinity) <= platform.now();
+    const count = accounts.filter(({ account }, i) => needsUser(entries[i]!) || expiring(account.secrets, entries[i]!)).length;
     await platform.setBadge(
       count === 0
         ? { text: '', title: t('background.badgeTitle') }

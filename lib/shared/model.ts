@@ -46,10 +46,18 @@ export const accountSummarySchema = z.object({
   /** The stored revision the summary was made from: an edit saved over a newer one is refused. */
   revision: z.number(),
   /**
-   * When the account's token stops working, read from the token itself (a JWT's exp), and from when
-   * the badge warns (the user's warning days before); null when the token doesn't say.
+   * When the account's credential stops working — read from the token itself (a JWT's exp), or
+   * reported by the provider for the session (`source`) — and from when the badge warns (the
+   * user's warning days before); null when neither says.
    */
-  tokenExpiry: z.nullable(z.object({ expiresAt: z.number(), issuedAt: z.nullable(z.number()), warnFrom: z.number() })),
+  tokenExpiry: z.nullable(
+    z.object({
+      expiresAt: z.number(),
+      issuedAt: z.nullable(z.number()),
+      warnFrom: z.number(),
+      source: z.enum(['token', 'session']),
+    }),
+  ),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

@@ -37,6 +37,11 @@ export const profileSchema = z.object({
   trial: z.nullable(z.boolean()),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /**
+   * When the provider says the session or key in use stops working (Wacht's session object).
+   * Optional: profiles stored before it existed still read.
+   */
+  sessionExpiresAt: z.optional(isoTime),
   details: z.array(profileDetailSchema),
 });
 

@@ -7,13 +7,18 @@ export interface ExpiryText {
   warn: boolean;
 }
 
-/** "Token expires in 2 days" / "Token expired 3 hours ago", from the token's own claims. */
+/**
+ * "Token expires in 2 days" / "Token expired 3 hours ago", from the token's own claims; "Session
+ * expires in 5 days" when it is the provider's word about the session.
+ */
 export function expiryText(expiry: AccountSummary['tokenExpiry'], now: number): ExpiryText | null {
   if (!expiry) return null;
   const when = relativeTime(expiry.expiresAt, now);
-  return expiry.expiresAt <= now
-    ? { text: t('expiry.expired', { when }), warn: true }
-    : { text: t('expiry.expiresIn', { when }), warn: now >= expiry.warnFrom };
+  const session = expiry.source === 'session';
+  if (expiry.expiresAt <= now) {
+    return { text: session ? t('expiry.sessionExpired', { when }) : t('expiry.expired', { when }), warn: true };
+  }
+  return { text: session ? t('expiry.sessionExpiresIn', { when }) : t('expiry.expiresIn', { when }), warn: now >= expiry.warnFrom };
 }
 
 const MINUTE = 60_000;

@@ -31,6 +31,8 @@ if (!fs.existsSync(CHROME_PATH)) {
 
 const mock = await createMockProviders();
 console.log(`Mock providers on ${mock.url}`);
+// Wacht's /me may say when the sign-in expires; the demo's Wacht does, a week out.
+mock.wacht.sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-demo-'));
 const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: CHROME_PATH,
@@ -102,14 +104,29 @@ if (!headless) {
   await shoot(expiring, 'popup-8-token-expiry');
   await expiring.close();
 
-  // One error state: Leadping rejects the token; the last good profile stays, marked stale.
-  mock.addFault({ provider: 'leadping', kind: '401' });
-  const rejected = await showPopup(accounts[2]!.id);
-  await rejected.getByRole('button', { name: 'Refresh profile' }).click();
-  await rejected.getByRole('alert').waitFor();
-  await shoot(rejected, 'popup-6-error-key-rejected');
-  await rejected.close();
-  mock.clearFaults();
+  // Change watch: the plan changed at Leadping between two refreshes.
+  mock.leadping.userData(leadpingUser)!.billingPlan = 'Monthly';
+  const refresher = await context.newPage();
+  await refresher.goto(popupUrl);
+  await send(refresher, 'refresh', { accountId: accounts[2]!.id });
+  await refresher.close();
+  const changed = await showPopup(accounts[2]!.id);
+  await changed.getByRole('region', { name: 'Changed since you last looked' }).waitFor();
+  await shoot(changed, 'popup-9-changes');
+  await changed.close();
+
+  // The account of this tab: the popup opens over a page of a connected account's site. It opens
+  // in a window of its own here, so the page stays the active tab, as under the toolbar popup.
+  const site = await context.newPage();
+  await site.goto(`${mock.baseUrl('wacht')}/account`);
+  const opened = context.waitForEvent('page', { predicate: (page) => page.url() === popupUrl });
+  await worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', focused: false, width: 360, height: 600 }), popupUrl);
+  const overTab = await opened;
+  await overTab.getByRole('status').filter({ hasText: 'the site of this tab' }).waitFor();
+  await overTab.waitForLoadState('networkidle');
+  await shoot(overTab, 'popup-10-tab-account');
+  await overTab.close();
+  await site.close();
 
   const edit = await showPopup(accounts[3]!.id);
   await edit.getByRole('button', { name: 'Edit profile' }).click();
@@ -123,6 +140,15 @@ if (!headless) {
   await options.getByText('Mary Jackson').waitFor();
   await shoot(options, 'options');
   await options.close();
+
+  // One error state: Leadping rejects the token; the last good profile stays, marked stale.
+  mock.addFault({ provider: 'leadping', kind: '401' });
+  const rejected = await showPopup(accounts[2]!.id);
+  await rejected.getByRole('button', { name: 'Refresh profile' }).click();
+  await rejected.getByRole('alert').waitFor();
+  await shoot(rejected, 'popup-6-error-key-rejected');
+  await rejected.close();
+  mock.clearFaults();
 
   // The same in a German browser: the UI language picks the messages.
   const germanDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-demo-de-'));

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { send } from './helpers';
+import { addAccounts, send, signInToWacht } from './helpers';
 
 // A Leadping user token is a JWT: Whoami reads its exp locally and says when it stops working.
 test('a token that expires in two days says so in the popup and the options list, and the badge warns', async ({
@@ -40,4 +40,24 @@ test('a token that expires in two days says so in the popup and the options list
   await options.getByRole('button', { name: 'Save warning' }).click();
   await expect(options.getByText('The badge warns 1 day before a token expires.')).toBeVisible();
   await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+});
+
+// Wacht may say in its answer when the sign-in expires: the same line shows it, as the session's.
+test('a session expiry the provider reports shows on the account, and an open popup follows a new one', async ({
+  openPopup,
+  context,
+  mock,
+}) => {
+  mock.wacht.sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+  await signInToWacht(context, mock);
+  const popup = await openPopup();
+  const [account] = await addAccounts(popup, mock, ['wacht']);
+  await popup.reload();
+  await expect(popup.locator('.card .expiry')).toHaveText('Session expires in 7 days');
+  await expect(popup.locator('.card .expiry')).not.toHaveClass(/expiry-warn/);
+
+  mock.wacht.sessionLifetimeMs = 2 * 24 * 60 * 60 * 1000;
+  await send(popup, 'refresh', { accountId: account!.id });
+  await expect(popup.locator('.card .expiry')).toHaveText('Session expires in 2 days');
+  await expect(popup.locator('.card .expiry')).toHaveClass(/expiry-warn/);
 });

@@ -152,6 +152,12 @@ export interface WachtMock extends MockProvider {
   signInOf(userId: string): { username: string; password: string };
   /** Milliseconds after which a session token is rotated by Set-Cookie (Wacht: about 6 h). */
   rotateAfterMs: number;
+  /**
+   * When set, /me says when the sign-in expires (`session.expires_at`, as Wacht's Signin object
+   * has it): this long after the session began. The /me reference documents no such field, so
+   * the mock leaves it out unless a test asks.
+   */
+  sessionLifetimeMs: number | null;
 }
 
 export function createWachtMock(): WachtMock {
@@ -206,7 +212,14 @@ export function createWachtMock(): WachtMock {
             ? `${new URL(req.baseUrl).origin}/avatars/${encodeURIComponent(account.user.username)}.png`
             : ''),
       },
-      session: { id: `sess_${account.user.id.slice(0, 8)}`, created_at: session.createdAt, updated_at: new Date().toISOString() },
+      session: {
+        id: `sess_${account.user.id.slice(0, 8)}`,
+        created_at: session.createdAt,
+        updated_at: new Date().toISOString(),
+        ...(mock.sessionLifetimeMs === null
+          ? {}
+          : { expires_at: new Date(Date.parse(session.createdAt) + mock.sessionLifetimeMs).toISOString() }),
+      },
     };
     return { status: 200, headers, body };
   }
@@ -284,6 +297,7 @@ export function createWachtMock(): WachtMock {
   const mock: WachtMock = {
     id: 'wacht',
     rotateAfterMs: 6 * 60 * 60 * 1000,
+    sessionLifetimeMs: null,
     faultable: (req) => req.path.startsWith('/me'),
     identify: (req) => accountOf(req)?.user.id ?? null,
     error: wachtError,
@@ -327,7 +341,10 @@ export function createWachtMock(): WachtMock {
     },
     userData: (userId) => accounts.find((a) => a.user.id === userId)?.user,
     displayNameOf: (userId) => nameOf(accounts.find((a) => a.user.id === userId)?.user, 'first_name', 'last_name'),
-    reset,
+    reset() {
+      reset();
+      mock.sessionLifetimeMs = null;
+    },
   };
   return mock;
 }

@@ -20,6 +20,7 @@ function labels(): Record<MappedField, string> {
     trial: t('definitions.profile.trial'),
     createdAt: t('definitions.profile.createdAt'),
     updatedAt: t('definitions.profile.updatedAt'),
+    sessionExpiresAt: t('definitions.profile.sessionExpiresAt'),
   };
 }
 

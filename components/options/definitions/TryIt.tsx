@@ -17,9 +17,22 @@ function MappedProfile({ profile }: { profile: Profile }) {
   const rows: Array<[string, string]> = [
     [t('definitions.try.displayName'), profile.displayName],
     ...(
-      ['id', 'firstName', 'lastName', 'username', 'email', 'phone', 'avatarUrl', 'organization', 'plan', 'createdAt', 'updatedAt'] as const
+      [
+        'id',
+        'firstName',
+        'lastName',
+        'username',
+        'email',
+        'phone',
+        'avatarUrl',
+        'organization',
+        'plan',
+        'createdAt',
+        'updatedAt',
+        'sessionExpiresAt',
+      ] as const
     )
-      .filter((key) => profile[key] !== null)
+      .filter((key) => profile[key] != null)
       .map((key): [string, string] => [key, String(profile[key])]),
     ...(profile.roles.length > 0 ? [['roles', profile.roles.join(', ')] as [string, string]] : []),
     ...profile.details.map((d): [string, string] => [d.label, d.value]),

@@ -132,6 +132,7 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
       trial: asBoolean(field('trial')),
       createdAt: (field('createdAt') as string | number | null) ?? null,
       updatedAt: (field('updatedAt') as string | number | null) ?? null,
+      sessionExpiresAt: (field('sessionExpiresAt') as string | number | null) ?? null,
       details: details(
         definition.details.map(({ label, value }) => {
           const result = run(value, label);

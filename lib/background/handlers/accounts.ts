@@ -37,7 +37,14 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
     async listAccounts() {
       const [{ accounts, problems, registry }, { settings }] = await Promise.all([accountsStore.read(), settingsStore.read()]);
       const providers = registry.all().map(({ id, name, needs }) => ({ id, name, needs }));
-      return { accounts: accounts.map((account) => summarize(account, settings.expiryWarningDays)), problems, providers };
+      const entries = await Promise.all(accounts.map(({ account }) => profileStore.get(account.id)));
+      return {
+        accounts: accounts.map((account, i) =>
+          summarize(account, settings.expiryWarningDays, entries[i]!.profile?.sessionExpiresAt ?? null),
+        ),
+        problems,
+        providers,
+      };
     },
 
     async addAccount({ provider, label, credentials: typed }) {

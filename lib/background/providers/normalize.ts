@@ -72,12 +72,13 @@ export function details(rows: Array<[label: string, value: DetailValue]>): Profi
   return out;
 }
 
-export type ProfileInput = Partial<Omit<Profile, 'provider' | 'displayName' | 'createdAt' | 'updatedAt'>> & {
+export type ProfileInput = Partial<Omit<Profile, 'provider' | 'displayName' | 'createdAt' | 'updatedAt' | 'sessionExpiresAt'>> & {
   /** The provider's own full name for the user, when it has one. */
   name?: string | null;
   /** ISO strings or epoch integers; `isoOrNull` normalizes both. */
   createdAt?: string | number | null;
   updatedAt?: string | number | null;
+  sessionExpiresAt?: string | number | null;
 };
 
 /**
@@ -117,6 +118,7 @@ export function buildProfile(provider: string, input: ProfileInput): Profile {
     trial: input.trial ?? null,
     createdAt: isoOrNull(input.createdAt),
     updatedAt: isoOrNull(input.updatedAt),
+    sessionExpiresAt: isoOrNull(input.sessionExpiresAt),
     details: (input.details ?? []).slice(0, MAX_DETAILS).map((d) => ({ ...d, label: clip(d.label, 60), value: clip(d.value) })),
   };
   const checked = profileSchema.safeParse(candidate);

@@ -37,11 +37,17 @@ const wachtUser = z.looseObject({
   segments: list(z.looseObject({ name: optText, type: optText })),
 });
 
+// The /me reference documents only id and timestamps on `session`; Wacht's Session and SignIn
+// objects elsewhere carry when a sign-in expires (`expires_at`, or `expiresAt` on the SDK's
+// shapes). Whichever of them an answer holds feeds the expiry line.
+const expiry = { expires_at: optText, expiresAt: optText };
 const wachtEnvelope = z.looseObject({
   status: z.optional(z.nullable(z.number())),
   message: optText,
   data: wachtUser,
-  session: z.optional(z.nullable(z.looseObject({ created_at: optText }))),
+  session: z.optional(
+    z.nullable(z.looseObject({ created_at: optText, ...expiry, active_signin: z.optional(z.nullable(z.looseObject(expiry))) })),
+  ),
 });
 
 // Form fields of UpdateUserSchema that Whoami offers. Wacht skips empty values, so a name can
@@ -103,6 +109,8 @@ function parseProfile(body: unknown) {
     avatarUrl: pictureKnownAbsent ? null : user.profile_picture_url,
     roles: [],
     organization: (user.segments ?? []).find((s) => s.type === 'organization')?.name ?? null,
+    sessionExpiresAt:
+      session?.active_signin?.expires_at ?? session?.active_signin?.expiresAt ?? session?.expires_at ?? session?.expiresAt ?? null,
     details: details([
       [t('details.availability'), textOrNull(user.availability)],
       [t('details.twoFactorPolicy'), textOrNull(user.second_factor_policy)],

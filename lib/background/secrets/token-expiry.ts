@@ -50,9 +50,24 @@ export function jwtExpiry(value: string): TokenExpiry | null {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** An account's token expiry and the moment from which the user is warned of it. */
-export function expiryWithWarning(secrets: Record<string, string>, warningDays: number): (TokenExpiry & { warnFrom: number }) | null {
-  const expiry = credentialExpiry(secrets);
+/** Where an expiry was read: the token's own claims, or the provider's answer about the session. */
+export type ExpirySource = 'token' | 'session';
+
+/**
+ * When an account's credential stops working — the earlier of what its token says and what the
+ * provider last reported about the session or key — and the moment from which the user is warned.
+ */
+export function expiryWithWarning(
+  secrets: Record<string, string>,
+  warningDays: number,
+  sessionExpiresAt: string | null = null,
+): (TokenExpiry & { warnFrom: number; source: ExpirySource }) | null {
+  const token = credentialExpiry(secrets);
+  const reported = sessionExpiresAt === null ? NaN : Date.parse(sessionExpiresAt);
+  const expiry: (TokenExpiry & { source: ExpirySource }) | null =
+    Number.isFinite(reported) && (!token || reported < token.expiresAt)
+      ? { expiresAt: reported, issuedAt: null, source: 'session' }
+      : token && { ...token, source: 'token' };
   return expiry && { ...expiry, warnFrom: expiry.expiresAt - warningDays * DAY_MS };
 }
 

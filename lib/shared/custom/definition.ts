@@ -68,6 +68,7 @@ const profileFields = [
   'trial',
   'createdAt',
   'updatedAt',
+  'sessionExpiresAt',
 ] as const;
 export type MappedField = (typeof profileFields)[number];
 export const mappedFields: readonly MappedField[] = profileFields;

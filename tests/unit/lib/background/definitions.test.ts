@@ -35,6 +35,16 @@ describe('user-defined providers in the background', () => {
     expect(mock.acme.userData(mock.acme.userIds()[0]!)).toMatchObject({ family_name: 'Kiesler' });
   });
 
+  it('feeds a mapped "session or key expires at" into the account’s expiry, as a built-in provider’s', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: { ...definition(), profile: { ...acme.profile, sessionExpiresAt: 'created | epoch' } } });
+    const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentials() });
+    await bg.send('refresh', { accountId: account.id });
+    const [listed] = (await bg.send('listAccounts', {})).accounts;
+    expect(listed!.tokenExpiry).toMatchObject({ expiresAt: Date.parse('2023-11-14T22:13:20.000Z'), source: 'session' });
+    expect(bg.badge()).toBe('1');
+  });
+
   it('tries a definition without saving it: the raw answer beside the mapped profile', async () => {
     const bg = backgroundHarness(mock);
     const tried = await bg.send('tryDefinition', { definition: definition(), credentials: credentials() });

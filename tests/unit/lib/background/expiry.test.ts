@@ -42,4 +42,26 @@ describe('token expiry', () => {
     expect(entry!.profile?.displayName).toBeTruthy();
     expect(bg.badge()).toBe('1');
   });
+
+  it('shows the session expiry Wacht reports, keeps the list in step with it, and warns from the warning day', async () => {
+    const bg = backgroundHarness(mock);
+    mock.wacht.sessionLifetimeMs = 5 * DAY;
+    const account = await bg.addMockAccount('wacht');
+    expect(account.tokenExpiry).toBeNull();
+    const [entry] = (await bg.send('refresh', { accountId: account.id })).entries;
+    const reported = Date.parse(entry!.profile!.sessionExpiresAt!);
+    expect(reported).toBeGreaterThan(Date.now() + 5 * DAY - 60_000);
+    let [listed] = (await bg.send('listAccounts', {})).accounts;
+    expect(listed!.tokenExpiry).toMatchObject({ expiresAt: reported, source: 'session', warnFrom: reported - 3 * DAY });
+    expect(bg.badge()).toBe('');
+
+    mock.wacht.sessionLifetimeMs = DAY;
+    bg.events.splice(0);
+    await bg.send('refresh', { accountId: account.id });
+    // Open views reread the list: the expiry they show lives on it.
+    expect(bg.events.map((e) => e.type)).toContain('accounts');
+    [listed] = (await bg.send('listAccounts', {})).accounts;
+    expect(listed!.tokenExpiry!.expiresAt).toBeLessThan(reported - 3 * DAY);
+    expect(bg.badge()).toBe('1');
+  });
 });

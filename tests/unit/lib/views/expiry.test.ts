@@ -8,14 +8,19 @@ const DAY = 24 * HOUR;
 
 describe('what a user reads about a token’s expiry', () => {
   it('reads "Token expires in 2 days", a warning from the warning day on', () => {
-    const expiry = { expiresAt: NOW + 2 * DAY - 30_000, issuedAt: null, warnFrom: NOW + 2 * DAY - 30_000 - 3 * DAY };
+    const expiry = {
+      expiresAt: NOW + 2 * DAY - 30_000,
+      issuedAt: null,
+      warnFrom: NOW + 2 * DAY - 30_000 - 3 * DAY,
+      source: 'token',
+    } as const;
     expect(expiryText(expiry, NOW)).toEqual({ text: 'Token expires in 2 days', warn: true });
     expect(expiryText({ ...expiry, warnFrom: expiry.expiresAt - DAY }, NOW)).toEqual({ text: 'Token expires in 2 days', warn: false });
     expect(expiryText(null, NOW)).toBeNull();
   });
 
   it('reads "Token expired 3 hours ago" once past, and the error says what to do', () => {
-    const expiry = { expiresAt: NOW - 3 * HOUR, issuedAt: null, warnFrom: NOW - 3 * HOUR - 3 * DAY };
+    const expiry = { expiresAt: NOW - 3 * HOUR, issuedAt: null, warnFrom: NOW - 3 * HOUR - 3 * DAY, source: 'token' } as const;
     expect(expiryText(expiry, NOW)).toEqual({ text: 'Token expired 3 hours ago', warn: true });
     const error = {
       kind: 'token-expired',
@@ -33,5 +38,11 @@ describe('what a user reads about a token’s expiry', () => {
     expect(describeError(error, { ...context, inOptions: true }).title).toBe(
       "Token expired 3 hours ago — type a new one in the account's settings",
     );
+  });
+
+  it('words an expiry the provider reported as the session’s', () => {
+    const expiry = { expiresAt: NOW + 5 * DAY, issuedAt: null, warnFrom: NOW + 2 * DAY, source: 'session' } as const;
+    expect(expiryText(expiry, NOW)).toEqual({ text: 'Session expires in 5 days', warn: false });
+    expect(expiryText({ ...expiry, expiresAt: NOW - 2 * HOUR }, NOW)).toEqual({ text: 'Session expired 2 hours ago', warn: true });
   });
 });

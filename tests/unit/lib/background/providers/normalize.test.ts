@@ -78,6 +78,7 @@ describe('buildProfile', () => {
       trial: null,
       createdAt: null,
       updatedAt: null,
+      sessionExpiresAt: null,
       details: [],
     });
   });
