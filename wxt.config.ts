@@ -71,7 +71,8 @@ export default defineConfig({
     ...(pageCsp(mode) ? { content_security_policy: manifestVersion === 3 ? { extension_pages: pageCsp(mode) } : pageCsp(mode) } : {}),
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'cookies', 'activeTab'],
+    // `idle`: the passphrase lock closes after the idle time the user picks (no install warning).
+    permissions: ['storage', 'alarms', 'cookies', 'activeTab', 'idle'],
     // MV2 (Firefox) has no optional_host_permissions: hosts are optional permissions there.
     // Notifications of profile changes are opt-in: asked for from the click that turns them on.
     ...(manifestVersion === 3

@@ -10,6 +10,7 @@ import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
 import { ChangeNotifications } from './ChangeNotifications';
 import { WelcomeGuide } from './WelcomeGuide';
+import { LockSection } from './LockSection';
 import { PRIVACY_PAGE } from '../../lib/shared/pages';
 import { plural, t } from '../../lib/shared/i18n';
 
@@ -99,6 +100,11 @@ export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
             {t('options.storage.privacy')}
           </a>
         </p>
+      </section>
+
+      <section aria-labelledby="lock-title">
+        <h2 id="lock-title">{t('lock.title')}</h2>
+        <LockSection />
       </section>
 
       <section aria-labelledby="settings-title">

@@ -1,15 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { toErrorInfo } from '../../lib/shared/errors';
 import { useDrafts } from '../hooks/useDrafts';
 import { AccountView } from './AccountView';
 import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
-import { FirstRun } from './FirstRun';
 import { useAccounts, useRefresh } from '../hooks/queries';
 import { PopupHeader } from './PopupHeader';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
 import type { TabAccount } from '../../lib/views/tab-account';
+
+// Only a popup with the passphrase lock on loads the lock's bar; only one without accounts, the guide.
+const LockBar = lazy(() => import('./LockBar').then((module) => ({ default: module.LockBar })));
+const FirstRun = lazy(() => import('./FirstRun').then((module) => ({ default: module.FirstRun })));
 
 /**
  * `tabAccount`: the account of the page the popup was opened on, when the background says there
@@ -68,7 +71,11 @@ export function PopupApp({
       <ProfileSkeleton />
     );
   } else if (!account) {
-    body = <FirstRun providers={accountsQuery.data?.providers ?? []} />;
+    body = (
+      <Suspense>
+        <FirstRun providers={accountsQuery.data?.providers ?? []} />
+      </Suspense>
+    );
   } else {
     body = (
       <>
@@ -96,7 +103,14 @@ export function PopupApp({
         onRefresh={account ? () => refresh.mutate() : null}
         refreshing={refresh.isPending}
       />
-      <main>{body}</main>
+      <main>
+        {accountsQuery.data && accountsQuery.data.lock !== 'off' && (
+          <Suspense>
+            <LockBar lock={accountsQuery.data.lock} />
+          </Suspense>
+        )}
+        {body}
+      </main>
     </div>
   );
 }

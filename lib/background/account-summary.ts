@@ -3,6 +3,8 @@ import { maskSecret } from './secrets/scrub';
 import { expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import type { ResolvedAccount } from './storage/accounts';
+import { isSealed } from './secrets/vault';
+import { t } from '../shared/i18n';
 
 /**
  * An account as views may see it: its settings, and each secret as a "••••abcd" hint. A field
@@ -10,7 +12,7 @@ import type { ResolvedAccount } from './storage/accounts';
  * a setting the definition now calls secret is hidden too.
  */
 export function summarize(
-  { account, adapter, credentials }: ResolvedAccount,
+  { account, adapter, credentials }: Pick<ResolvedAccount, 'account' | 'adapter' | 'credentials'>,
   expiryWarningDays: number = EXPIRY_WARNING_DAYS.default,
   /** What the provider last said about when the session expires (the stored profile's). */
   sessionExpiresAt: string | null = null,
@@ -21,7 +23,10 @@ export function summarize(
     if (!secretNow.has(name) && !(name in account.secrets)) settings[name] = value;
   }
   const secretHints: Record<string, string> = {};
-  for (const [name, value] of Object.entries(account.secrets)) secretHints[name] = maskSecret(value);
+  for (const [name, value] of Object.entries(account.secrets)) {
+    // Sealed by the lock: its last characters are the ciphertext's, which say nothing.
+    secretHints[name] = isSealed(value) ? '••••' : value === '' ? t('background.secretForgottenHint') : maskSecret(value);
+  }
   return {
     id: account.id,
     provider: account.provider,

@@ -127,9 +127,16 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     }
   }
 
+  /** An edit waits for the passphrase: refused before it is recorded, so the same edit can be sent once unlocked. */
+  async function unlockedAccount(accountId: string): Promise<ResolvedAccount> {
+    const resolved = await accountsStore.get(accountId);
+    if (resolved.secretsUnavailable === 'locked') throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+    return resolved;
+  }
+
   function update(accountId: string, editId: string, changes: ProfileChanges): Promise<ProfileEntry> {
     return once(accountId, editId, async () => {
-      const resolved = await accountsStore.get(accountId);
+      const resolved = await unlockedAccount(accountId);
       const profileUpdate = resolved.adapter.update;
       if (!profileUpdate)
         throw new WhoamiError('unsupported', { detail: t('background.notEditable', { provider: resolved.adapter.name }) });
@@ -147,7 +154,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
 
   function uploadAvatar(accountId: string, editId: string, file: AvatarFile): Promise<ProfileEntry> {
     return once(accountId, editId, async () => {
-      const resolved = await accountsStore.get(accountId);
+      const resolved = await unlockedAccount(accountId);
       const avatar = resolved.adapter.avatar;
       if (!avatar) throw new WhoamiError('unsupported', { detail: t('background.noPictureUpload', { provider: resolved.adapter.name }) });
       checkAvatar(avatar, file);

@@ -13,6 +13,7 @@ import { plural, t } from '../shared/i18n';
 import { credentialExpiry, expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
+import { isSealed, vault } from './secrets/vault';
 import { profileChanges, withChanges } from './changes';
 import { changeLine } from '../shared/change-line';
 import type { ProfileChange } from '../shared/model';
@@ -22,6 +23,9 @@ export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age
 
 /** Errors only the user can fix: they light up the toolbar badge. */
 const NEEDS_USER: ReadonlySet<ErrorKind> = new Set(['unauthorized', 'token-expired', 'signed-out', 'permission-missing']);
+
+/** The badge while the passphrase lock is closed. */
+const LOCKED_BADGE = '🔒';
 
 // A view opening after a transient failure may try again this soon, backoff or not.
 const TRANSIENT_RETRY_MS = 30_000;
@@ -69,6 +73,10 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     /** A saved account's own secrets, redacted whatever its provider's definition now says. */
     storedSecrets: readonly string[] = [],
   ): Promise<T> {
+    // A stored account whose secrets are sealed (the lock is closed) or were forgotten with the
+    // passphrase has only its settings here: nothing goes out without its key.
+    if (storedSecrets.some(isSealed)) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+    if (storedSecrets.some((secret) => secret === '')) throw new WhoamiError('unauthorized', { detail: t('background.secretForgotten') });
     const origins = adapter.origins(credentials);
     if (!(await platform.hasOrigins(origins))) {
       throw new WhoamiError('permission-missing', { detail: origins.join(', ') });
@@ -99,6 +107,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
 
   async function attempt(resolved: ResolvedAccount, previous: ProfileEntry, generation: number): Promise<ProfileEntry> {
     const { account, adapter, credentials } = resolved;
+    // Locked: the refresh waits for the passphrase; the last profile stays as it was.
+    if (resolved.secretsUnavailable === 'locked') return previous;
     const now = platform.now();
     let entry: ProfileEntry;
     // Changes are announced once they are kept: not for an answer an edit has overtaken.
@@ -190,6 +200,10 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
   }
 
   async function updateBadge(): Promise<void> {
+    if ((await vault.state()) === 'locked') {
+      await platform.setBadge({ text: LOCKED_BADGE, title: t('background.badgeLocked') });
+      return;
+    }
     const { accounts } = await accountsStore.read();
     const [entries, { settings }] = await Promise.all([
       Promise.all(accounts.map((a) => profileStore.get(a.account.id))),

@@ -27,6 +27,8 @@ export const errorKinds = [
   /** The browser's storage for Whoami is full: what was fetched is shown but not kept. */
   'storage-full',
   'unsupported',
+  /** The passphrase lock is closed: nothing that needs a secret runs until it is unlocked. */
+  'locked',
   'internal',
 ] as const;
 

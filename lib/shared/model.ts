@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { errorInfoSchema } from './error-schema';
-import { EXPIRY_WARNING_DAYS, REFRESH_MINUTES } from './limits';
+import { EXPIRY_WARNING_DAYS, LOCK_IDLE_MINUTES, REFRESH_MINUTES } from './limits';
 import { editableFieldNameSchema, profileSchema } from './profile';
 import { t } from './i18n';
 
@@ -143,9 +143,22 @@ export const settingsSchema = z.object({
       }),
     ),
   ),
+  /** Idle minutes after which the passphrase lock closes (LOCK_IDLE_MINUTES.default when unset; 0: never). */
+  lockIdleMinutes: z.optional(
+    z
+      .int({ error: () => t('validation.lockIdle', { max: LOCK_IDLE_MINUTES.max }) })
+      .check(
+        z.minimum(LOCK_IDLE_MINUTES.min, { error: () => t('validation.lockIdle', { max: LOCK_IDLE_MINUTES.max }) }),
+        z.maximum(LOCK_IDLE_MINUTES.max, { error: () => t('validation.lockIdle', { max: LOCK_IDLE_MINUTES.max }) }),
+      ),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { refreshMinutes: REFRESH_MINUTES.default };
+
+/** The passphrase lock: not set up, set up and closed, or open for this browser session. */
+export const lockStateSchema = z.enum(['off', 'locked', 'unlocked']);
+export type LockState = z.infer<typeof lockStateSchema>;
 
 export const problemSchema = z.object({ key: nonEmpty, message: nonEmpty });
 export type StorageProblem = z.infer<typeof problemSchema>;

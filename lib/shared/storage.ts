@@ -40,6 +40,10 @@ export const STORED = {
   definitions: { key: 'local:definitions', owner: 'background', secret: false, version: 1 },
   /** The refresh interval. */
   settings: { key: 'local:settings', owner: 'background', secret: false, version: 1 },
+  /** The passphrase lock, when on: the KDF's salt and rounds and a sealed check value (no key). */
+  lock: { key: 'local:lock', owner: 'background', secret: false, version: 1 },
+  /** The key derived from the passphrase, while unlocked: gone when the browser closes. */
+  lockKey: { key: 'session:lock-key', owner: 'background', secret: true, version: 1 },
   /** Profile edits sent and not yet answered, so a restarted worker never sends one twice. */
   editsPending: {
     key: 'session:edits-pending',

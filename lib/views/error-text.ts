@@ -111,6 +111,8 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
       };
     case 'unsupported':
       return { title: t('errors.unsupported', { provider, status }), detail, action: null };
+    case 'locked':
+      return { title: t('errors.locked'), detail: null, action: null };
     case 'internal':
       return { title: t('errors.internal'), detail, action: RETRY };
   }

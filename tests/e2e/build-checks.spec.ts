@@ -17,7 +17,7 @@ test('the Chrome manifest asks only for what is used; provider hosts stay option
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
-    permissions: ['storage', 'alarms', 'cookies', 'activeTab'],
+    permissions: ['storage', 'alarms', 'cookies', 'activeTab', 'idle'],
     optional_host_permissions: OPTIONAL_HOSTS,
     optional_permissions: ['notifications'],
     host_permissions: [],
@@ -56,7 +56,7 @@ test('name and description come from the messages, in English and German', () =>
 test('the Firefox manifest keeps hosts optional and declares its data collection', () => {
   const manifest = readManifest('firefox-mv2');
   expect(manifest.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+U' } } });
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies', 'activeTab']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'cookies', 'activeTab', 'idle']);
   expect(manifest.optional_permissions).toEqual([...OPTIONAL_HOSTS, 'notifications']);
   expect(manifest.browser_specific_settings.gecko).toMatchObject({
     id: 'whoami@whoami.dev',

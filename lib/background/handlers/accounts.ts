@@ -7,6 +7,8 @@ import { loadRegistry } from '../storage/definitions';
 import { profileStore } from '../storage/profiles';
 import type { Handlers } from '../router';
 import { settingsStore } from '../storage/settings';
+import { vault } from '../secrets/vault';
+import { requireUnlocked } from './lock';
 import {
   adapterOrThrow,
   announceAccounts,
@@ -37,8 +39,9 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
     async listAccounts() {
       const [{ accounts, problems, registry }, { settings }] = await Promise.all([accountsStore.read(), settingsStore.read()]);
       const providers = registry.all().map(({ id, name, needs }) => ({ id, name, needs }));
-      const entries = await Promise.all(accounts.map(({ account }) => profileStore.get(account.id)));
+      const [entries, lock] = await Promise.all([Promise.all(accounts.map(({ account }) => profileStore.get(account.id))), vault.state()]);
       return {
+        lock,
         accounts: accounts.map((account, i) =>
           summarize(account, settings.expiryWarningDays, entries[i]!.profile?.sessionExpiresAt ?? null),
         ),
@@ -48,6 +51,7 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
     },
 
     async addAccount({ provider, label, credentials: typed }) {
+      await requireUnlocked();
       const adapter = adapterOrThrow(await loadRegistry(), provider);
       const credentials = parseCredentials(adapter, typed);
       const account: StoredAccount = {
@@ -65,12 +69,14 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
     },
 
     async updateAccount({ id, label, credentials: typed, revision }) {
+      await requireUnlocked();
       const stored = await accountsStore.get(id);
       const { adapter } = stored;
       const credentials = typed ? completeCredentials(adapter, typed, stored) : stored.credentials;
       const changedCredentials = JSON.stringify(credentials) !== JSON.stringify(stored.credentials);
       const account = await accountsStore.replace(
-        { ...stored.account, label: label ?? stored.account.label, ...splitCredentials(adapter, credentials) },
+        // A new label alone keeps the stored settings and secrets as they are (a forgotten key stays asked for).
+        { ...stored.account, label: label ?? stored.account.label, ...(typed ? splitCredentials(adapter, credentials) : {}) },
         revision,
       );
       if (changedCredentials) {
@@ -99,6 +105,7 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
     },
 
     async testCredentials({ provider, credentials, accountId }) {
+      await requireUnlocked();
       const adapter = adapterOrThrow(await loadRegistry(), provider);
       const stored = accountId ? await accountsStore.get(accountId) : undefined;
       const { profile } = await refresher.test(adapter, completeCredentials(adapter, credentials, stored));

@@ -10,6 +10,7 @@ import { profileStore } from '../storage/profiles';
 import { needsUser } from '../refresher';
 import type { Handlers } from '../router';
 import { settingsStore } from '../storage/settings';
+import { requireUnlocked } from './lock';
 import { announceAccounts, type HandlerDeps, refreshSoon } from './context';
 
 type DataHandlers = Pick<
@@ -104,6 +105,7 @@ export function dataHandlers({ platform, refresher, permissions, onSettingsChang
 
     /** Saves what needs no secret; the rest comes back, without secrets, for the options page to complete. */
     async importAccounts(file) {
+      await requireUnlocked();
       const imported = [];
       const pending = [];
       const skipped = [];

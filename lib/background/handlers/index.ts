@@ -3,10 +3,11 @@ import { accountHandlers } from './accounts';
 import type { HandlerDeps } from './context';
 import { dataHandlers } from './data';
 import { definitionHandlers } from './definitions';
+import { lockHandlers } from './lock';
 
 export type { HandlerDeps } from './context';
 
 /** The background's one flat map of named handlers, one per protocol message. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...accountHandlers(deps), ...dataHandlers(deps), ...definitionHandlers(deps) };
+  return { ...accountHandlers(deps), ...dataHandlers(deps), ...definitionHandlers(deps), ...lockHandlers(deps) };
 }

@@ -38,6 +38,11 @@ interface Redactor {
 const COMPILED_KEPT = 8;
 const compiled = new Map<string, Redactor | null>();
 
+/** Drops the compiled secrets (the lock closed: no plain secret stays in memory). */
+export function forgetCompiledSecrets(): void {
+  compiled.clear();
+}
+
 /** Secrets long enough to match, every form of each, compiled: null when there are none. */
 function redactorFor(secrets: Iterable<string>): Redactor | null {
   const usable = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort();

@@ -8,6 +8,7 @@ import { loadRegistry } from './definitions';
 import { accountsItem, unreadableAccountsItem } from './items';
 import { firstIssue } from '../../shared/zod-issues';
 import { t } from '../../shared/i18n';
+import { isSealed, vault } from '../secrets/vault';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -54,8 +55,13 @@ export function countUsing(entries: unknown[], provider: string): number {
 export interface ResolvedAccount {
   account: StoredAccount;
   adapter: ProviderAdapter;
-  /** Settings and secrets together, as the adapter's schema parsed them: only for provider calls. */
+  /**
+   * Settings and secrets together, as the adapter's schema parsed them: only for provider calls.
+   * Without its secrets (the settings alone, unchecked) when they are not at hand.
+   */
   credentials: Record<string, string>;
+  /** Why the secrets are not at hand: sealed by the passphrase lock, or forgotten with it. */
+  secretsUnavailable: 'locked' | 'forgotten' | null;
 }
 
 export interface AccountsSnapshot {
@@ -80,17 +86,25 @@ function validate(entry: unknown, index: number, registry: Registry): ResolvedAc
   const account = parsed.data;
   const adapter = registry.adapterFor(account.provider);
   if (!adapter) return { key, message: t('background.unknownProviderSkipped', { label: account.label, provider: account.provider }) };
+  const secrets = Object.values(account.secrets);
+  const unavailable = secrets.some(isSealed) ? 'locked' : secrets.some((value) => value === '') ? 'forgotten' : null;
+  if (unavailable) return { account, adapter, credentials: { ...account.settings }, secretsUnavailable: unavailable };
   const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
   if (!credentials.success) {
     return { key, message: t('background.settingsDamagedSkipped', { label: account.label, issue: firstIssue(credentials.error) }) };
   }
-  return { account, adapter, credentials: credentials.data };
+  return { account, adapter, credentials: credentials.data, secretsUnavailable: null };
 }
 
 async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem[]; unreadable?: unknown }> {
   const value = await accountsItem.getValue();
-  // A copy: when nothing is stored this is the item's shared fallback array.
-  if (Array.isArray(value)) return { entries: [...value], problems: [] };
+  if (Array.isArray(value)) {
+    // Copies: when nothing is stored this is the item's shared fallback array, and opening
+    // sealed secrets must not write through to whatever the storage layer handed out.
+    const entries = value.map((entry: unknown) => (entry && typeof entry === 'object' ? { ...entry } : entry));
+    await vault.open(entries);
+    return { entries, problems: [] };
+  }
   return {
     entries: [],
     unreadable: value,
@@ -145,6 +159,7 @@ export const accountsStore = {
       // Keep an unreadable list aside instead of overwriting it with the first new account.
       if (unreadable !== undefined) await unreadableAccountsItem.setValue(unreadable);
       const result = await change(entries);
+      await vault.close(entries);
       await accountsItem.setValue(entries);
       return result;
     });

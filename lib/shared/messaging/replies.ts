@@ -4,6 +4,7 @@ import {
   accountSummarySchema,
   exportFileSchema,
   importPreviewItemSchema,
+  lockStateSchema,
   pendingImportSchema,
   problemSchema,
   providerSummarySchema,
@@ -15,6 +16,7 @@ import type { RequestType, requestSchemas } from './requests';
 
 /** The protocol's answer side: what the background answers to each request, checked by the views. */
 const none = z.object({});
+const lockReply = z.object({ lock: lockStateSchema });
 
 export const replySchemas = {
   listAccounts: z.object({
@@ -22,6 +24,7 @@ export const replySchemas = {
     problems: z.array(problemSchema),
     /** Every provider an account can be added for, from the one registry: what the guides name. */
     providers: z.array(providerSummarySchema),
+    lock: lockStateSchema,
   }),
   addAccount: accountSummarySchema,
   updateAccount: accountSummarySchema,
@@ -55,6 +58,12 @@ export const replySchemas = {
   saveDefinition: z.object({ definition: z.unknown() }),
   removeDefinition: z.object({ removed: z.boolean() }),
   tryDefinition: z.object({ raw: z.unknown(), profile: z.nullable(profileSchema), error: z.nullable(errorInfoSchema) }),
+  turnOnLock: lockReply,
+  unlock: lockReply,
+  lockNow: lockReply,
+  changePassphrase: lockReply,
+  turnOffLock: lockReply,
+  forgetSecrets: lockReply,
 } as const satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
 
 export type RequestOutput<T extends RequestType> = z.output<(typeof replySchemas)[T]>;

@@ -2,6 +2,8 @@ import { z } from '../zod';
 import { definitionSchema } from '../custom/definition';
 import { exportFileSchema, labelSchema, settingsSchema } from '../model';
 import { editableFieldNameSchema } from '../profile';
+import { MIN_PASSPHRASE_LENGTH } from '../limits';
+import { t } from '../i18n';
 
 /**
  * The one message protocol between the views and the background, request side: what each
@@ -12,6 +14,9 @@ import { editableFieldNameSchema } from '../profile';
 const id = z.string().check(z.minLength(1));
 const credentialValues = z.record(z.string(), z.string());
 const none = z.object({});
+const passphrase = z
+  .string()
+  .check(z.minLength(MIN_PASSPHRASE_LENGTH, { error: () => t('lock.tooShort', { min: MIN_PASSPHRASE_LENGTH }) }), z.maxLength(1024));
 
 export const requestSchemas = {
   listAccounts: none,
@@ -68,6 +73,15 @@ export const requestSchemas = {
   removeDefinition: z.object({ id }),
   /** Calls an (unsaved) definition's endpoint with the given account fields. */
   tryDefinition: z.object({ definition: definitionSchema, credentials: credentialValues }),
+  /** Encrypts every stored secret under a key derived from the passphrase. */
+  turnOnLock: z.object({ passphrase }),
+  unlock: z.object({ passphrase }),
+  lockNow: none,
+  changePassphrase: z.object({ current: z.string(), next: passphrase }),
+  /** Decrypts every stored secret and forgets the passphrase. */
+  turnOffLock: z.object({ passphrase: z.string() }),
+  /** Forgets the passphrase and every secret it sealed; accounts and definitions stay. */
+  forgetSecrets: none,
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;

@@ -43,11 +43,11 @@ describe('the storage registry', () => {
     expect(written.filter((key) => !listed(key))).toEqual([]);
   });
 
-  it('says which keys hold secrets: only the account list and its set-aside copy', () => {
+  it('says which keys hold secrets: the account list, its set-aside copy, and the lock’s key (session only)', () => {
     const all = [
       ...Object.values(STORED).map((s) => [s.key, s.secret] as const),
       ...Object.values(STORED_FAMILIES).map((f) => [f.prefix, f.secret] as const),
     ];
-    expect(all.filter(([, secret]) => secret).map(([key]) => key)).toEqual(['local:accounts', 'local:accounts-unreadable']);
+    expect(all.filter(([, secret]) => secret).map(([key]) => key)).toEqual(['local:accounts', 'local:accounts-unreadable', 'session:lock-key']);
   });
 });

@@ -1,0 +1,262 @@
+import { storage } from 'wxt/utils/storage';
+import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
+import { WhoamiError } from '../../shared/errors';
+import type { LockState } from '../../shared/model';
+import { STORED } from '../../shared/storage';
+import { z } from '../../shared/zod';
+import { t } from '../../shared/i18n';
+import { forgetCompiledSecrets } from './redact';
+
+// The optional passphrase lock. With it on, every stored secret is an AES-GCM ciphertext (a fresh
+// IV per value) under a key derived from the passphrase with PBKDF2-SHA-256. Neither the
+// passphrase nor the key is ever in `local`: while unlocked the key is in `session` storage,
+// which the browser empties when it closes (so a worker restart stays unlocked, a browser
+// restart is locked), and in this worker's memory.
+
+const SEALED_PREFIX = 'whoami-sealed:v1:';
+/** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+const KDF_ITERATIONS = 600_000;
+const CHECK_TEXT = 'whoami-lock-check';
+
+const lockConfigSchema = z.object({
+  kdf: z.literal('PBKDF2-SHA-256'),
+  iterations: z.int().check(z.minimum(100_000)),
+  salt: z.string().check(z.minLength(16)),
+  /** A known text sealed with the key: opening it proves a passphrase right. */
+  check: z.string().check(z.startsWith(SEALED_PREFIX)),
+});
+type LockConfig = z.infer<typeof lockConfigSchema>;
+
+const lockConfigItem = storage.defineItem<unknown>(STORED.lock.key, { version: STORED.lock.version });
+const sessionKeyItem = storage.defineItem<string | null>(STORED.lockKey.key, { fallback: null, version: STORED.lockKey.version });
+
+export const isSealed = (value: string): boolean => value.startsWith(SEALED_PREFIX);
+
+async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    // Extractable only so the session copy can be written; it never goes to `local`.
+    true,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+async function seal(key: CryptoKey, plain: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plain));
+  return `${SEALED_PREFIX}${bytesToBase64(iv)}:${bytesToBase64(new Uint8Array(data))}`;
+}
+
+/** The plain text of a sealed value; throws when the key is not the one it was sealed with. */
+async function unseal(key: CryptoKey, sealed: string): Promise<string> {
+  const [iv, data] = sealed.slice(SEALED_PREFIX.length).split(':');
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: base64ToBytes(iv ?? '') as BufferSource },
+    key,
+    base64ToBytes(data ?? '') as BufferSource,
+  );
+  return new TextDecoder().decode(plain);
+}
+
+async function readConfig(): Promise<LockConfig | null> {
+  const parsed = lockConfigSchema.safeParse(await lockConfigItem.getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+type SecretsMap = Record<string, unknown>;
+const secretsOf = (entry: unknown): SecretsMap | null => {
+  const secrets = (entry as { secrets?: unknown } | null)?.secrets;
+  return secrets && typeof secrets === 'object' && !Array.isArray(secrets) ? (secrets as SecretsMap) : null;
+};
+
+/**
+ * Gives each raw account entry a new secrets map, every string in it what `change` makes of it.
+ * A new map, never the one read: that may be the storage layer's own object.
+ */
+async function mapSecrets(entries: unknown[], change: (value: string) => Promise<string>): Promise<void> {
+  await Promise.all(
+    entries.map(async (entry) => {
+      const secrets = secretsOf(entry);
+      if (!secrets) return;
+      const next: SecretsMap = {};
+      for (const [name, value] of Object.entries(secrets)) next[name] = typeof value === 'string' ? await change(value) : value;
+      (entry as { secrets: SecretsMap }).secrets = next;
+    }),
+  );
+}
+
+export type PassphraseCheck = 'right' | 'wrong';
+
+/** The lock's state and the key while unlocked. Session storage says which key, if any, is in use. */
+function createVault() {
+  let memory: { raw: string; key: CryptoKey } | null = null;
+  // Ciphertext → plain text under the key in use: each read of the accounts need not decrypt again.
+  const opened = new Map<string, string>();
+
+  function forgetMemory(): void {
+    memory = null;
+    opened.clear();
+    // The redaction net's compiled secrets are plain text too.
+    forgetCompiledSecrets();
+  }
+
+  async function currentKey(): Promise<CryptoKey | null> {
+    const raw = await sessionKeyItem.getValue();
+    if (!raw) {
+      if (memory) forgetMemory();
+      return null;
+    }
+    if (memory?.raw !== raw) {
+      opened.clear();
+      memory = {
+        raw,
+        key: await crypto.subtle.importKey('raw', base64ToBytes(raw) as BufferSource, 'AES-GCM', true, ['encrypt', 'decrypt']),
+      };
+    }
+    return memory.key;
+  }
+
+  async function keep(key: CryptoKey): Promise<void> {
+    const raw = bytesToBase64(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
+    await sessionKeyItem.setValue(raw);
+    opened.clear();
+    memory = { raw, key };
+  }
+
+  async function drop(): Promise<void> {
+    forgetMemory();
+    await sessionKeyItem.removeValue();
+  }
+
+  /** The key a passphrase gives, if it is the right one. */
+  async function keyFor(config: LockConfig, passphrase: string): Promise<CryptoKey | null> {
+    const key = await deriveKey(passphrase, base64ToBytes(config.salt), config.iterations);
+    try {
+      return (await unseal(key, config.check)) === CHECK_TEXT ? key : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function newConfig(passphrase: string): Promise<{ config: LockConfig; key: CryptoKey }> {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const key = await deriveKey(passphrase, salt, KDF_ITERATIONS);
+    const config: LockConfig = {
+      kdf: 'PBKDF2-SHA-256',
+      iterations: KDF_ITERATIONS,
+      salt: bytesToBase64(salt),
+      check: await seal(key, CHECK_TEXT),
+    };
+    return { config, key };
+  }
+
+  return {
+    async state(): Promise<LockState> {
+      if (!(await readConfig())) return 'off';
+      return (await currentKey()) ? 'unlocked' : 'locked';
+    },
+
+    /** The raw entries as read, their sealed secrets opened when the key is at hand (left sealed when locked). */
+    async open(entries: unknown[]): Promise<void> {
+      const key = (await readConfig()) ? await currentKey() : null;
+      if (!key) return;
+      await mapSecrets(entries, async (value) => {
+        if (!isSealed(value)) return value;
+        let plain = opened.get(value);
+        if (plain === undefined) {
+          // A value sealed under another key (a damaged store) stays sealed: it is never sent.
+          plain = await unseal(key, value).catch(() => value);
+          if (plain !== value) opened.set(value, plain);
+        }
+        return plain;
+      });
+    },
+
+    /** The raw entries as they are to be written: with the lock on, every secret sealed. */
+    async close(entries: unknown[]): Promise<void> {
+      if (!(await readConfig())) return;
+      const key = await currentKey();
+      await mapSecrets(entries, async (value) => {
+        if (isSealed(value) || value === '') return value;
+        if (!key) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+        return seal(key, value);
+      });
+    },
+
+    /**
+     * Turns the lock on: the new key is kept for this browser session, then `rewrite` writes the
+     * accounts back, which seals them. Refused when the lock is already on.
+     */
+    async turnOn(passphrase: string, rewrite: () => Promise<void>): Promise<void> {
+      if (await readConfig()) throw new WhoamiError('conflict', { detail: t('background.lockAlreadyOn') });
+      const { config, key } = await newConfig(passphrase);
+      await keep(key);
+      await lockConfigItem.setValue(config);
+      await rewrite();
+    },
+
+    async unlock(passphrase: string): Promise<PassphraseCheck> {
+      const config = await readConfig();
+      if (!config) return 'right';
+      const key = await keyFor(config, passphrase);
+      if (!key) return 'wrong';
+      await keep(key);
+      return 'right';
+    },
+
+    async lock(): Promise<void> {
+      await drop();
+    },
+
+    /**
+     * Runs `rewrite` (which reads the accounts, opened with the current key, and writes them
+     * back) after `switchKeys`, so what is written is sealed under the new key or none.
+     */
+    async changePassphrase(
+      current: string,
+      next: string,
+      rewrite: (switchKeys: () => Promise<void>) => Promise<void>,
+    ): Promise<PassphraseCheck> {
+      const config = await readConfig();
+      if (!config) throw new WhoamiError('conflict', { detail: t('background.lockIsOff') });
+      const oldKey = await keyFor(config, current);
+      if (!oldKey) return 'wrong';
+      await keep(oldKey);
+      const fresh = await newConfig(next);
+      await rewrite(async () => {
+        opened.clear();
+        await keep(fresh.key);
+        await lockConfigItem.setValue(fresh.config);
+      });
+      return 'right';
+    },
+
+    async turnOff(passphrase: string, rewrite: (switchOff: () => Promise<void>) => Promise<void>): Promise<PassphraseCheck> {
+      const config = await readConfig();
+      if (!config) return 'right';
+      const key = await keyFor(config, passphrase);
+      if (!key) return 'wrong';
+      await keep(key);
+      await rewrite(async () => {
+        await lockConfigItem.removeValue();
+        await drop();
+      });
+      return 'right';
+    },
+
+    /** Forgets the passphrase and the secrets it sealed: `rewrite` empties every secret of the accounts. */
+    async forget(rewrite: (emptySecrets: (entries: unknown[]) => Promise<void>) => Promise<void>): Promise<void> {
+      await rewrite(async (entries) => {
+        await mapSecrets(entries, async () => '');
+        await lockConfigItem.removeValue();
+        await drop();
+      });
+    },
+  };
+}
+
+/** The one vault of this worker. */
+export const vault = createVault();

@@ -1,0 +1,150 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { backgroundHarness } from '../../../support/background-harness';
+import { useMockProviders } from '../../../support/use-mock-providers';
+
+const mock = useMockProviders();
+const PASSPHRASE = 'correct horse battery staple';
+
+/** Everything in `storage.local`, as one string. */
+const dumpLocal = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
+
+async function withTwoAccounts() {
+  const bg = backgroundHarness(mock);
+  const insighto = await bg.addMockAccount('insighto');
+  const chakra = await bg.addMockAccount('chakra');
+  await bg.settle();
+  const secrets = [
+    mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!,
+    mock.credentials('chakra', mock.chakra.userIds()[0]!).token!,
+  ];
+  return { bg, insighto, chakra, secrets };
+}
+
+describe('the passphrase lock', () => {
+  it('turned on, leaves no secret in plain text in storage.local, and the accounts keep working', async () => {
+    const { bg, insighto, secrets } = await withTwoAccounts();
+    for (const secret of secrets) expect(await dumpLocal()).toContain(secret);
+
+    expect(await bg.send('turnOnLock', { passphrase: PASSPHRASE })).toEqual({ lock: 'unlocked' });
+    const dump = await dumpLocal();
+    for (const secret of secrets) expect(dump).not.toContain(secret);
+    expect(dump).not.toContain(PASSPHRASE);
+    // Each value its own IV: the same secret twice seals to two different texts.
+    const stored = (await fakeBrowser.storage.local.get('accounts')).accounts as Array<{ secrets: Record<string, string> }>;
+    expect(stored.map((a) => Object.values(a.secrets)[0])).toEqual([
+      expect.stringMatching(/^whoami-sealed:v1:/),
+      expect.stringMatching(/^whoami-sealed:v1:/),
+    ]);
+    // The key is in session storage only.
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain('lock-key');
+
+    mock.requests.splice(0);
+    const [entry] = (await bg.send('refresh', { accountId: insighto.id })).entries;
+    expect(entry!.error).toBeNull();
+    expect(mock.requests.at(-1)?.url).toContain(`api_key=${secrets[0]}`);
+    expect((await bg.send('listAccounts', {})).lock).toBe('unlocked');
+  });
+
+  it('locked: profiles stay as last seen, nothing is sent, edits and new accounts wait, the badge shows the lock', async () => {
+    const { bg, insighto } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    const before = await bg.send('getProfile', { accountId: insighto.id });
+    expect(await bg.send('lockNow', {})).toEqual({ lock: 'locked' });
+    expect(bg.badge()).toBe('🔒');
+
+    mock.requests.splice(0);
+    const [entry] = (await bg.send('refresh', {})).entries;
+    expect(mock.requests).toEqual([]);
+    expect(entry).toEqual(before);
+    const listed = await bg.send('listAccounts', {});
+    expect(listed.lock).toBe('locked');
+    expect(listed.accounts.map((a) => a.secretHints)).toEqual([{ apiKey: '••••' }, { token: '••••' }]);
+
+    const edit = await bg
+      .send('updateProfile', { accountId: insighto.id, editId: 'e1', changes: { firstName: 'Augusta' } })
+      .catch((e) => e);
+    expect(edit.info.kind).toBe('locked');
+    const added = await bg.addMockAccount('leadping').catch((e) => e);
+    expect(added.info).toMatchObject({ kind: 'locked', detail: 'Whoami is locked. Unlock it with your passphrase first' });
+    expect(mock.requests).toEqual([]);
+    // Exports never hold a secret, locked or not.
+    expect(JSON.stringify(await bg.send('exportAccounts', {}))).not.toMatch(/whoami-sealed|in-|••••/);
+
+    // The same edit, sent again once unlocked, goes through.
+    await bg.send('unlock', { passphrase: PASSPHRASE });
+    const saved = await bg.send('updateProfile', { accountId: insighto.id, editId: 'e1', changes: { firstName: 'Augusta' } });
+    expect(saved.profile?.firstName).toBe('Augusta');
+  });
+
+  it('says a wrong passphrase is wrong; the right one unlocks and refreshes what waited', async () => {
+    const { bg, insighto } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    await bg.send('lockNow', {});
+
+    const wrong = await bg.send('unlock', { passphrase: 'not the passphrase' }).catch((e) => e);
+    expect(wrong.info).toMatchObject({ kind: 'validation', fieldErrors: { passphrase: ['That passphrase is wrong'] } });
+    expect((await bg.send('listAccounts', {})).lock).toBe('locked');
+
+    mock.requests.splice(0);
+    expect(await bg.send('unlock', { passphrase: PASSPHRASE })).toEqual({ lock: 'unlocked' });
+    await bg.settle();
+    expect(mock.requests.map((r) => r.provider).sort()).toEqual(['chakra', 'insighto']);
+    expect((await bg.send('refresh', { accountId: insighto.id })).entries[0]!.error).toBeNull();
+    expect(bg.badge()).toBe('');
+  });
+
+  it('a worker restart stays unlocked; a browser restart (session storage gone) is locked', async () => {
+    const { bg, insighto } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+
+    const restartedWorker = backgroundHarness(mock);
+    expect((await restartedWorker.send('listAccounts', {})).lock).toBe('unlocked');
+    expect((await restartedWorker.send('refresh', { accountId: insighto.id })).entries[0]!.error).toBeNull();
+
+    await fakeBrowser.storage.session.clear();
+    const restartedBrowser = backgroundHarness(mock);
+    expect((await restartedBrowser.send('listAccounts', {})).lock).toBe('locked');
+    mock.requests.splice(0);
+    await restartedBrowser.send('refresh', {});
+    expect(mock.requests).toEqual([]);
+  });
+
+  it('changes the passphrase and turns off, and every account keeps working', async () => {
+    const { bg, secrets } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+
+    const wrong = await bg.send('changePassphrase', { current: 'nope nope nope', next: 'a brand new phrase' }).catch((e) => e);
+    expect(wrong.info.fieldErrors).toEqual({ current: ['That passphrase is wrong'] });
+    await bg.send('changePassphrase', { current: PASSPHRASE, next: 'a brand new phrase' });
+    await bg.send('lockNow', {});
+    expect((await bg.send('unlock', { passphrase: PASSPHRASE }).catch((e) => e)).info.kind).toBe('validation');
+    await bg.send('unlock', { passphrase: 'a brand new phrase' });
+    const refreshed = (await bg.send('refresh', {})).entries;
+    expect(refreshed.map((e) => e.error)).toEqual([null, null]);
+
+    expect(await bg.send('turnOffLock', { passphrase: 'a brand new phrase' })).toEqual({ lock: 'off' });
+    const dump = await dumpLocal();
+    for (const secret of secrets) expect(dump).toContain(secret);
+    expect(dump).not.toContain('whoami-sealed');
+    expect((await bg.send('refresh', {})).entries.map((e) => e.error)).toEqual([null, null]);
+  });
+
+  it('"forgot passphrase" forgets the secrets only: accounts stay and ask for their keys again', async () => {
+    const { bg, insighto, secrets } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    await bg.send('lockNow', {});
+
+    expect(await bg.send('forgetSecrets', {})).toEqual({ lock: 'off' });
+    const listed = await bg.send('listAccounts', {});
+    expect(listed.accounts.map((a) => a.label)).toHaveLength(2);
+    expect(listed.accounts[0]!.secretHints).toEqual({ apiKey: 'key needed' });
+    const [entry] = (await bg.send('refresh', { accountId: insighto.id })).entries;
+    expect(entry!.error).toMatchObject({ kind: 'unauthorized' });
+    expect(entry!.profile).not.toBeNull();
+
+    await bg.send('updateAccount', { id: insighto.id, credentials: mock.credentials('insighto', mock.insighto.userIds()[0]!) });
+    expect((await bg.send('refresh', { accountId: insighto.id })).entries[0]!.error).toBeNull();
+    expect(await dumpLocal()).not.toContain(secrets[1]);
+  });
+});
