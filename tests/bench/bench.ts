@@ -201,6 +201,51 @@ async function benchOpens(mock: MockProviders) {
   return { warm, cold, heap, fetchedScripts };
 }
 
+const LOCK_ACCOUNTS = 20;
+
+/**
+ * The passphrase lock with 20 accounts: how long Unlock takes (the key derivation, then the
+ * account list read back, which opens all 20 sealed secrets), and whether the warm popup is
+ * any slower with the lock on and open than with it off, in alternating opens of one browser.
+ */
+async function benchLock(mock: MockProviders) {
+  const { context, popupUrl, setup, cleanup } = await launch(mock);
+  for (let i = 0; i < LOCK_ACCOUNTS; i++) {
+    await send(setup, 'addAccount', { provider: 'chakra', label: `lock ${i}`, credentials: mock.credentials('chakra', mock.chakra.userIds()[0]!) });
+  }
+  await send(setup, 'refresh', {});
+  const warmOpen = async () => {
+    const { page, timing } = await openPopup(context, popupUrl);
+    await page.waitForTimeout(200);
+    await page.close();
+    return timing.profileVisible;
+  };
+  await warmOpen();
+  const passphrase = 'bench passphrase, long enough';
+  const unlock: number[] = [];
+  const warmOff: number[] = [];
+  const warmOn: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    warmOff.push(await warmOpen());
+    await send(setup, 'turnOnLock', { passphrase });
+    warmOn.push(await warmOpen());
+    await send(setup, 'lockNow', {});
+    unlock.push(
+      await setup.evaluate(async (typed) => {
+        const ask = (type: string, input: unknown) => chrome.runtime.sendMessage({ whoami: 'request', type, input });
+        const started = performance.now();
+        const unlocked = await ask('unlock', { passphrase: typed });
+        const listed = await ask('listAccounts', {});
+        if (!unlocked.ok || !listed.ok || listed.data.lock !== 'unlocked') throw new Error('unlock failed');
+        return performance.now() - started;
+      }, passphrase),
+    );
+    await send(setup, 'turnOffLock', { passphrase });
+  }
+  await cleanup();
+  return { unlock, warmOff, warmOn };
+}
+
 async function benchRefresh(mock: MockProviders) {
   const { context, setup, cleanup } = await launch(mock);
   await signInToWacht(context, mock);
@@ -270,6 +315,8 @@ async function main() {
   const opens = await benchOpens(mock);
   console.log(`Measuring a refresh of 100 accounts (${RUNS} runs)…`);
   const refresh = await benchRefresh(mock);
+  console.log(`Measuring unlock and warm opens with the lock on (${RUNS} runs)…`);
+  const lock = await benchLock(mock);
   await mock.close();
 
   // The loopback build's files (what the timed popup loaded); its chunks match the store build's.
@@ -324,6 +371,18 @@ async function main() {
       ok: peak <= MAX_IN_FLIGHT_PER_HOST,
     },
     { name: 'Refresh: failed accounts', value: String(refresh.failures), budget: '0', ok: refresh.failures === 0 },
+    {
+      name: `Unlock (KDF + decrypt of ${LOCK_ACCOUNTS} accounts)`,
+      value: ms(stat(lock.unlock)),
+      budget: '≤ 1000 ms',
+      ok: stat(lock.unlock).median <= 1000,
+    },
+    {
+      name: 'Warm open with the lock on and open ÷ lock off (profile visible, medians)',
+      value: `${(stat(lock.warmOn).median / stat(lock.warmOff).median).toFixed(3)} (${ms(stat(lock.warmOn))} vs ${ms(stat(lock.warmOff))})`,
+      budget: '≤ 1.10',
+      ok: stat(lock.warmOn).median / stat(lock.warmOff).median <= 1.1,
+    },
     {
       name: 'Popup JS heap after open',
       value: `${heap.median.toFixed(2)} MB (min ${heap.min.toFixed(2)}, max ${heap.max.toFixed(2)})`,

@@ -150,6 +150,17 @@ if (!headless) {
   await rejected.close();
   mock.clearFaults();
 
+  // The passphrase lock, closed: the last profiles stay, marked locked, with the Unlock form.
+  const locker = await context.newPage();
+  await locker.goto(popupUrl);
+  await send(locker, 'turnOnLock', { passphrase: 'demo passphrase, long enough' });
+  await send(locker, 'lockNow', {});
+  await locker.close();
+  const locked = await showPopup(accounts[0]!.id);
+  await locked.getByRole('button', { name: 'Unlock' }).waitFor();
+  await shoot(locked, 'popup-11-locked');
+  await locked.close();
+
   // The same in a German browser: the UI language picks the messages.
   const germanDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-demo-de-'));
   const german = await launchWithExtension(germanDir, [], 'de');

@@ -233,3 +233,42 @@ test('the alarm refresh runs, and a reload of the background page keeps everythi
   expect(entry.profile?.displayName).toBe(DEMO_PEOPLE.wacht);
   expect(entry.error).toBeNull();
 });
+
+test('the passphrase lock in Firefox: keys sealed in storage.local, Lock now, a wrong and the right passphrase', async ({
+  mock,
+  openOptions,
+  openPopup,
+}) => {
+  test.setTimeout(60_000);
+  const options = await openOptions();
+  await addThroughOptions(options, mock, 'insighto');
+  const canary = mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!;
+  const dumpLocal = () =>
+    options.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get(null)),
+    );
+  expect(await dumpLocal()).toContain(canary);
+
+  await clickButton(options, 'Lock with a passphrase');
+  await typeInto(options, '#lock-on-passphrase', 'correct horse battery staple');
+  await typeInto(options, '#lock-on-repeat', 'correct horse battery staple');
+  await clickButton(options, 'Turn on lock');
+  await waitForText(options, 'The lock is on. Your keys are encrypted.');
+  const dump = await dumpLocal();
+  expect(dump).not.toContain(canary);
+  expect(dump).toContain('whoami-sealed:v1:');
+
+  const popup = await openPopup();
+  await waitForText(popup, DEMO_PEOPLE.insighto);
+  await clickButton(popup, 'Lock now');
+  await waitForText(popup, 'Locked — profiles as last seen.');
+  expect(await textOf(popup)).toContain(DEMO_PEOPLE.insighto);
+  await typeInto(popup, '#popup-unlock-passphrase', 'wrong passphrase');
+  await clickButton(popup, 'Unlock');
+  await waitForText(popup, 'That passphrase is wrong');
+  await typeInto(popup, '#popup-unlock-passphrase', 'correct horse battery staple');
+  await clickButton(popup, 'Unlock');
+  await waitForText(popup, 'Lock now');
+  const { entries } = await send(popup, 'refresh', {});
+  expect(entries.map((entry) => entry.error)).toEqual([null]);
+});
