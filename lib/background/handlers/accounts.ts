@@ -42,9 +42,13 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
       const [entries, lock] = await Promise.all([Promise.all(accounts.map(({ account }) => profileStore.get(account.id))), vault.state()]);
       return {
         lock,
-        accounts: accounts.map((account, i) =>
-          summarize(account, settings.expiryWarningDays, entries[i]!.profile?.sessionExpiresAt ?? null),
-        ),
+        accounts: accounts.map((account, i) => {
+          const summary = summarize(account, settings.expiryWarningDays, entries[i]!.profile?.sessionExpiresAt ?? null);
+          // With the lock on, not even a key's last characters: the popup keeps this list on disk.
+          if (lock === 'off') return summary;
+          const secretHints = Object.fromEntries(Object.entries(summary.secretHints).map(([name, hint]) => [name, hint && '••••']));
+          return { ...summary, secretHints };
+        }),
         problems,
         providers,
       };

@@ -60,7 +60,11 @@ export function completeCredentials(
   stored?: ResolvedAccount,
 ): Record<string, string> {
   const merged = { ...typed };
-  const reused = adapter.credentials.secretFields.filter((field) => !merged[field]?.trim() && stored?.account.secrets[field]);
+  // A sealed or forgotten secret is never reused: it would go out as the key.
+  if (stored?.secretsUnavailable === 'locked') throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+  const reused = adapter.credentials.secretFields.filter(
+    (field) => !merged[field]?.trim() && stored?.account.secrets[field] && stored.secretsUnavailable === null,
+  );
   if (!stored || reused.length === 0) return parseCredentials(adapter, merged);
   if (stored.account.provider !== adapter.id) {
     throw retypeError(adapter, reused, t('background.retypeOtherProvider', { provider: stored.adapter.name }));

@@ -2,7 +2,7 @@ import { WhoamiError } from '../../shared/errors';
 import type { LockState } from '../../shared/model';
 import { t } from '../../shared/i18n';
 import type { Handlers } from '../router';
-import { type PassphraseCheck, vault } from '../secrets/vault';
+import { type PassphraseCheck, type Rewrite, vault } from '../secrets/vault';
 import { accountsStore } from '../storage/accounts';
 import { announceAccounts, type HandlerDeps } from './context';
 
@@ -14,11 +14,8 @@ function wrongPassphrase(field: string): WhoamiError {
   return new WhoamiError('validation', { detail: message, fieldErrors: { [field]: [message] } });
 }
 
-/** Writes the accounts back as they are: the vault seals or opens them on the way. */
-const rewriteAccounts = (beforeWrite: () => Promise<void>) =>
-  accountsStore.mutate(async () => {
-    await beforeWrite();
-  });
+/** Writes the accounts back through the vault, which seals or opens them on the way. */
+const rewriteAccounts: Rewrite = (change, prepare) => accountsStore.mutate(change, prepare);
 
 export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers {
   /** Every view rereads the list (which carries the lock's state); the badge follows. */
@@ -34,12 +31,12 @@ export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers
 
   return {
     async turnOnLock({ passphrase }) {
-      await vault.turnOn(passphrase, () => rewriteAccounts(async () => undefined));
+      await vault.turnOn(passphrase, rewriteAccounts);
       return changed();
     },
 
     async unlock({ passphrase }) {
-      checked(await vault.unlock(passphrase), 'passphrase');
+      checked(await vault.unlock(passphrase, () => rewriteAccounts(async () => undefined)), 'passphrase');
       const reply = await changed();
       // What waited for the passphrase goes out now.
       void refresher.refreshAll({ kind: 'due' }).catch(() => undefined);
@@ -49,7 +46,8 @@ export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers
     async lockNow() {
       if ((await vault.state()) === 'off') throw new WhoamiError('conflict', { detail: t('background.lockIsOff') });
       // A refresh under way finishes with the key it has; nothing after it gets one.
-      await vault.lock();
+      // No account write (a re-seal, a new passphrase) is cut in half by the key going.
+      await accountsStore.exclusive(() => vault.lock());
       return changed();
     },
 
@@ -64,7 +62,7 @@ export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers
     },
 
     async forgetSecrets() {
-      await vault.forget((emptySecrets) => accountsStore.mutate((entries) => emptySecrets(entries)));
+      await vault.forget(rewriteAccounts);
       return changed();
     },
   };

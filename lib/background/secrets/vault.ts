@@ -90,6 +90,17 @@ async function mapSecrets(entries: unknown[], change: (value: string) => Promise
 
 export type PassphraseCheck = 'right' | 'wrong';
 
+/** Writes the accounts back: `change` runs on the entries as read (opened), `prepare` before the read; both inside the accounts' write lock. */
+export type Rewrite = (change: (entries: unknown[]) => Promise<void>, prepare?: () => Promise<void>) => Promise<void>;
+
+/** A value still sealed after opening means a key mismatch: re-sealing or decrypting now would lose it. */
+function refuseSealed(entries: unknown[]): void {
+  const sealed = entries.some((entry) =>
+    Object.values(secretsOf(entry) ?? {}).some((value) => typeof value === 'string' && isSealed(value)),
+  );
+  if (sealed) throw new WhoamiError('internal', { detail: t('background.lockCouldNotOpen') });
+}
+
 /** The lock's state and the key while unlocked. Session storage says which key, if any, is in use. */
 function createVault() {
   let memory: { raw: string; key: CryptoKey } | null = null;
@@ -187,23 +198,32 @@ function createVault() {
     },
 
     /**
-     * Turns the lock on: the new key is kept for this browser session, then `rewrite` writes the
+     * Turns the lock on. `rewrite` runs `prepare` inside the accounts' write lock (the key is
+     * put in place there, so nothing closes the lock between it and the read), then writes the
      * accounts back, which seals them. Refused when the lock is already on.
      */
-    async turnOn(passphrase: string, rewrite: () => Promise<void>): Promise<void> {
+    async turnOn(passphrase: string, rewrite: Rewrite): Promise<void> {
       if (await readConfig()) throw new WhoamiError('conflict', { detail: t('background.lockAlreadyOn') });
       const { config, key } = await newConfig(passphrase);
-      await keep(key);
-      await lockConfigItem.setValue(config);
-      await rewrite();
+      await rewrite(
+        async () => {
+          await lockConfigItem.setValue(config);
+        },
+        async () => {
+          if (await readConfig()) throw new WhoamiError('conflict', { detail: t('background.lockAlreadyOn') });
+          await keep(key);
+        },
+      );
     },
 
-    async unlock(passphrase: string): Promise<PassphraseCheck> {
+    /** Unlocks; `reseal` then writes the accounts back, sealing any value a cut-off write left plain. */
+    async unlock(passphrase: string, reseal: () => Promise<void>): Promise<PassphraseCheck> {
       const config = await readConfig();
       if (!config) return 'right';
       const key = await keyFor(config, passphrase);
       if (!key) return 'wrong';
       await keep(key);
+      await reseal();
       return 'right';
     },
 
@@ -211,44 +231,45 @@ function createVault() {
       await drop();
     },
 
-    /**
-     * Runs `rewrite` (which reads the accounts, opened with the current key, and writes them
-     * back) after `switchKeys`, so what is written is sealed under the new key or none.
-     */
-    async changePassphrase(
-      current: string,
-      next: string,
-      rewrite: (switchKeys: () => Promise<void>) => Promise<void>,
-    ): Promise<PassphraseCheck> {
+    /** Re-seals every secret under a key from the new passphrase; nothing is written unless all opened. */
+    async changePassphrase(current: string, next: string, rewrite: Rewrite): Promise<PassphraseCheck> {
       const config = await readConfig();
       if (!config) throw new WhoamiError('conflict', { detail: t('background.lockIsOff') });
       const oldKey = await keyFor(config, current);
       if (!oldKey) return 'wrong';
-      await keep(oldKey);
       const fresh = await newConfig(next);
-      await rewrite(async () => {
-        opened.clear();
-        await keep(fresh.key);
-        await lockConfigItem.setValue(fresh.config);
-      });
+      await rewrite(
+        async (entries) => {
+          refuseSealed(entries);
+          opened.clear();
+          await keep(fresh.key);
+          await lockConfigItem.setValue(fresh.config);
+        },
+        () => keep(oldKey),
+      );
       return 'right';
     },
 
-    async turnOff(passphrase: string, rewrite: (switchOff: () => Promise<void>) => Promise<void>): Promise<PassphraseCheck> {
+    /** Decrypts every secret and forgets the passphrase; nothing is written unless all opened. */
+    async turnOff(passphrase: string, rewrite: Rewrite): Promise<PassphraseCheck> {
       const config = await readConfig();
       if (!config) return 'right';
       const key = await keyFor(config, passphrase);
       if (!key) return 'wrong';
-      await keep(key);
-      await rewrite(async () => {
-        await lockConfigItem.removeValue();
-        await drop();
-      });
+      await rewrite(
+        async (entries) => {
+          refuseSealed(entries);
+          await lockConfigItem.removeValue();
+          await drop();
+        },
+        () => keep(key),
+      );
       return 'right';
     },
 
-    /** Forgets the passphrase and the secrets it sealed: `rewrite` empties every secret of the accounts. */
-    async forget(rewrite: (emptySecrets: (entries: unknown[]) => Promise<void>) => Promise<void>): Promise<void> {
+    /** Forgets the passphrase and the secrets it sealed: every secret of the accounts emptied. Only while locked. */
+    async forget(rewrite: Rewrite): Promise<void> {
+      if ((await this.state()) !== 'locked') throw new WhoamiError('conflict', { detail: t('background.lockNotClosed') });
       await rewrite(async (entries) => {
         await mapSecrets(entries, async () => '');
         await lockConfigItem.removeValue();

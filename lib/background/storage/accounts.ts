@@ -153,8 +153,10 @@ export const accountsStore = {
    * Writes go through the raw list so damaged entries stay as they were. The change may await
    * other work (saving a definition): nothing else writes accounts until it is done.
    */
-  mutate<T>(change: (entries: unknown[]) => T | Promise<T>): Promise<T> {
+  mutate<T>(change: (entries: unknown[]) => T | Promise<T>, prepare?: () => Promise<void>): Promise<T> {
     return withLock(async () => {
+      // Inside the lock, before the read: the passphrase lock puts the key it checked in place here.
+      await prepare?.();
       const { entries, unreadable } = await readRaw();
       // Keep an unreadable list aside instead of overwriting it with the first new account.
       if (unreadable !== undefined) await unreadableAccountsItem.setValue(unreadable);
@@ -163,6 +165,11 @@ export const accountsStore = {
       await accountsItem.setValue(entries);
       return result;
     });
+  },
+
+  /** Runs a task no account write overlaps (closing the passphrase lock). */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return withLock(task);
   },
 
   add(account: StoredAccount): Promise<StoredAccount> {

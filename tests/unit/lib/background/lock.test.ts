@@ -147,4 +147,38 @@ describe('the passphrase lock', () => {
     expect((await bg.send('refresh', { accountId: insighto.id })).entries[0]!.error).toBeNull();
     expect(await dumpLocal()).not.toContain(secrets[1]);
   });
+
+  it('a Lock now during a passphrase change loses nothing: every account opens with one of the two passphrases', async () => {
+    const { bg } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    const change = bg.send('changePassphrase', { current: PASSPHRASE, next: 'a brand new phrase' }).catch((e) => e);
+    const locking = bg.send('lockNow', {});
+    await Promise.all([change, locking]);
+    const state = (await bg.send('listAccounts', {})).lock;
+    if (state === 'locked') {
+      const unlocked = await bg
+        .send('unlock', { passphrase: 'a brand new phrase' })
+        .catch(() => bg.send('unlock', { passphrase: PASSPHRASE }));
+      expect(unlocked.lock).toBe('unlocked');
+    }
+    expect((await bg.send('refresh', {})).entries.map((e) => e.error)).toEqual([null, null]);
+  });
+
+  it('never reuses a sealed key for a connection test, and forgets keys only while locked', async () => {
+    const { bg, insighto } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    const unlockedForget = await bg.send('forgetSecrets', {}).catch((e) => e);
+    expect(unlockedForget.info.kind).toBe('conflict');
+    await bg.send('lockNow', {});
+    mock.requests.splice(0);
+    const tested = await bg
+      .send('testCredentials', {
+        provider: 'insighto',
+        accountId: insighto.id,
+        credentials: { baseUrl: mock.baseUrl('insighto'), apiKey: '' },
+      })
+      .catch((e) => e);
+    expect(tested.info.kind).toBe('locked');
+    expect(mock.requests).toEqual([]);
+  });
 });

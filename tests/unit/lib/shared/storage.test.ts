@@ -48,6 +48,10 @@ describe('the storage registry', () => {
       ...Object.values(STORED).map((s) => [s.key, s.secret] as const),
       ...Object.values(STORED_FAMILIES).map((f) => [f.prefix, f.secret] as const),
     ];
-    expect(all.filter(([, secret]) => secret).map(([key]) => key)).toEqual(['local:accounts', 'local:accounts-unreadable', 'session:lock-key']);
+    expect(all.filter(([, secret]) => secret).map(([key]) => key)).toEqual([
+      'local:accounts',
+      'local:accounts-unreadable',
+      'session:lock-key',
+    ]);
   });
 });
