@@ -76,6 +76,14 @@ async function openPopup(context: BrowserContext, url: string): Promise<{ page: 
   return { page, timing };
 }
 
+/** One timed open; the page stays `settleMs` so the popup's throttled cache write lands before it goes. */
+async function openTimedAndClose(context: BrowserContext, url: string, settleMs: number): Promise<OpenTiming> {
+  const { page, timing } = await openPopup(context, url);
+  await page.waitForTimeout(settleMs);
+  await page.close();
+  return timing;
+}
+
 type Worker = Awaited<ReturnType<typeof extensionWorker>>;
 
 interface ColdOpen {
@@ -155,13 +163,7 @@ async function benchOpens(mock: MockProviders) {
   });
   await send(setup, 'refresh', {});
 
-  const open = async () => {
-    const { page, timing } = await openPopup(context, popupUrl);
-    // The popup's cache write (throttled) lands before the page goes.
-    await page.waitForTimeout(400);
-    await page.close();
-    return timing;
-  };
+  const open = () => openTimedAndClose(context, popupUrl, 400);
   await open(); // the first open after install pays one-off costs (first compile, first cache)
 
   // Each cold open (no persisted cache, no stored profile: the provider is asked) is paired with
@@ -218,12 +220,7 @@ async function benchLock(mock: MockProviders) {
     });
   }
   await send(setup, 'refresh', {});
-  const warmOpen = async () => {
-    const { page, timing } = await openPopup(context, popupUrl);
-    await page.waitForTimeout(200);
-    await page.close();
-    return timing.profileVisible;
-  };
+  const warmOpen = async () => (await openTimedAndClose(context, popupUrl, 200)).profileVisible;
   await warmOpen();
   const passphrase = 'bench passphrase, long enough';
   const unlock: number[] = [];
