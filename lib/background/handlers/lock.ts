@@ -14,8 +14,8 @@ function wrongPassphrase(field: string): WhoamiError {
   return new WhoamiError('validation', { detail: message, fieldErrors: { [field]: [message] } });
 }
 
-/** Writes the accounts back through the vault, which seals or opens them on the way. */
-const rewriteAccounts: Rewrite = (change, prepare) => accountsStore.mutate(change, prepare);
+/** Writes every stored secret back through the vault, which seals or opens them on the way. */
+const rewriteAccounts: Rewrite = (change, prepare) => accountsStore.rewriteSecrets(change, prepare);
 
 export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers {
   /** Every view rereads the list (which carries the lock's state); the badge follows. */

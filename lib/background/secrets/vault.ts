@@ -90,7 +90,7 @@ async function mapSecrets(entries: unknown[], change: (value: string) => Promise
 
 export type PassphraseCheck = 'right' | 'wrong';
 
-/** Writes the accounts back: `change` runs on the entries as read (opened), `prepare` before the read; both inside the accounts' write lock. */
+/** Writes every holder of stored secrets back: `change` runs on them as read (opened), `prepare` before the read; both inside the accounts' write lock. */
 export type Rewrite = (change: (entries: unknown[]) => Promise<void>, prepare?: () => Promise<void>) => Promise<void>;
 
 /** A value still sealed after opening means a key mismatch: re-sealing or decrypting now would lose it. */

@@ -9,6 +9,7 @@ import { accountsItem, unreadableAccountsItem } from './items';
 import { firstIssue } from '../../shared/zod-issues';
 import { t } from '../../shared/i18n';
 import { isSealed, vault } from '../secrets/vault';
+import { readSetAside, writeSetAside } from './set-aside';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -163,8 +164,22 @@ export const accountsStore = {
       const result = await change(entries);
       await vault.close(entries);
       await accountsItem.setValue(entries);
+      // With the lock open, a list set aside just now is sealed like the keys it may hold.
+      if (unreadable !== undefined && (await vault.state()) === 'unlocked') await writeSetAside(await readSetAside());
       return result;
     });
+  },
+
+  /**
+   * For the passphrase lock: `change` gets every holder of stored secrets — the accounts and a
+   * set-aside list — opened, and each is written back sealed (lock on) or plain (lock off).
+   */
+  rewriteSecrets(change: (holders: unknown[]) => Promise<void>, prepare?: () => Promise<void>): Promise<void> {
+    return accountsStore.mutate(async (entries) => {
+      const setAside = await readSetAside();
+      await change(setAside ? [...entries, setAside] : entries);
+      await writeSetAside(setAside);
+    }, prepare);
   },
 
   /** Runs a task no account write overlaps (closing the passphrase lock). */

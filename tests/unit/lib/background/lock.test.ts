@@ -181,4 +181,31 @@ describe('the passphrase lock', () => {
     expect(tested.info.kind).toBe('locked');
     expect(mock.requests).toEqual([]);
   });
+
+  it('seals a damaged account list kept aside with the keys, gives it back on turn-off, and forgets it with them', async () => {
+    const bg = backgroundHarness(mock);
+    const canary = 'canary-in-the-set-aside-list';
+    const damaged = { not: 'a list', secrets: { apiKey: canary } };
+    const setAside = async () => (await fakeBrowser.storage.local.get('accounts-unreadable'))['accounts-unreadable'];
+    await fakeBrowser.storage.local.set({ accounts: damaged });
+    await bg.addMockAccount('chakra');
+    expect(await setAside()).toEqual(damaged);
+
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    expect(await dumpLocal()).not.toContain(canary);
+    expect(await setAside()).toMatch(/^whoami-sealed:v1:/);
+    await bg.send('changePassphrase', { current: PASSPHRASE, next: 'a brand new phrase' });
+    expect(await dumpLocal()).not.toContain(canary);
+    await bg.send('turnOffLock', { passphrase: 'a brand new phrase' });
+    expect(await setAside()).toEqual(damaged);
+
+    // Damaged and set aside while the lock is open: sealed at once.
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    await fakeBrowser.storage.local.set({ accounts: `garbage ${canary}` });
+    await bg.addMockAccount('insighto');
+    expect(await dumpLocal()).not.toContain(canary);
+    await bg.send('lockNow', {});
+    await bg.send('forgetSecrets', {});
+    expect(await setAside()).toBeUndefined();
+  });
 });

@@ -1,0 +1,28 @@
+import { isSealed, vault } from '../secrets/vault';
+import { unreadableAccountsItem } from './items';
+
+// A damaged account list is kept aside rather than overwritten, and may hold keys. To the
+// passphrase lock it is one more holder of one secret, its whole JSON text: sealed with the
+// lock on, opened with it off, emptied (and the copy removed) when the keys are forgotten.
+
+export interface SetAsideHolder {
+  secrets: { copy: string };
+}
+
+/** The set-aside list as a holder, opened when the key is at hand; null when there is none. */
+export async function readSetAside(): Promise<SetAsideHolder | null> {
+  const value = await unreadableAccountsItem.getValue();
+  if (value === null || value === undefined) return null;
+  const holder = { secrets: { copy: typeof value === 'string' && isSealed(value) ? value : JSON.stringify(value) } };
+  await vault.open([holder]);
+  return holder;
+}
+
+/** Writes the holder back: sealed with the lock on, the list as it was with it off. */
+export async function writeSetAside(holder: SetAsideHolder | null): Promise<void> {
+  if (!holder) return;
+  await vault.close([holder]);
+  const { copy } = holder.secrets;
+  if (copy === '') await unreadableAccountsItem.removeValue();
+  else await unreadableAccountsItem.setValue(isSealed(copy) ? copy : (JSON.parse(copy) as unknown));
+}
