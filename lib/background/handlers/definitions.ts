@@ -2,6 +2,7 @@ import { adapterFromDefinition } from '../custom/client';
 import { customProviderId, type ProviderDefinition } from '../../shared/custom/definition';
 import { toErrorInfo, WhoamiError } from '../../shared/errors';
 import { scrubSecrets } from '../secrets/scrub';
+import { vault } from '../secrets/vault';
 import { accountsStore, countUsing, hideNewSecrets } from '../storage/accounts';
 import { definitionsStore } from '../storage/definitions';
 import type { Handlers } from '../router';
@@ -41,8 +42,11 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
             });
           }
         }
-        await definitionsStore.save(definition);
         hideNewSecrets(entries, provider, secretNames(definition));
+        // Sealed before the definition is saved: while locked a newly secret value can't be,
+        // and the refusal leaves both as they were.
+        await vault.close(entries);
+        await definitionsStore.save(definition);
         return previous !== undefined && previous.baseUrl !== definition.baseUrl;
       });
       if (baseUrlChanged) void permissions.prune();

@@ -76,6 +76,25 @@ describe('user-defined providers in the background', () => {
     expect((await bg.send('listDefinitions', {})).definitions).toEqual([]);
   });
 
+  it('while locked, refuses to make a field secret under an account, and saves nothing; unlocked, seals its value', async () => {
+    const bg = backgroundHarness(mock);
+    const withRegion = (secret: boolean) =>
+      ({ ...definition(), fields: [...definition().fields, { name: 'region', label: 'Region', secret }] }) as DefinitionInput;
+    const region = 'eu-canary-region-7';
+    await bg.send('saveDefinition', { definition: withRegion(false) });
+    await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: { ...credentials(), region } });
+    await bg.send('turnOnLock', { passphrase: 'correct horse battery staple' });
+    await bg.send('lockNow', {});
+
+    const refused = await bg.send('saveDefinition', { definition: withRegion(true) }).catch((e) => e);
+    expect(refused.info.kind).toBe('locked');
+    expect((await bg.send('listDefinitions', {})).definitions).toEqual([withRegion(false)]);
+
+    await bg.send('unlock', { passphrase: 'correct horse battery staple' });
+    await bg.send('saveDefinition', { definition: withRegion(true) });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(region);
+  });
+
   it('keeps a definition while accounts use it', async () => {
     const bg = backgroundHarness(mock);
     await bg.send('saveDefinition', { definition: definition() });
