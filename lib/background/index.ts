@@ -11,24 +11,12 @@ import { createRefresher } from './refresher';
 import { createRouter, isOwnPage, isRequest } from './router';
 import { settingsStore } from './storage/settings';
 import { welcomeOnInstall } from './welcome';
-import { vault } from './secrets/vault';
-import { LOCK_IDLE_MINUTES } from '../shared/limits';
+import { applyIdleDetection, lockOnIdle } from './idle-lock';
 
 const REFRESH_ALARM = 'refresh-profiles';
 
 async function scheduleRefresh(minutes: number): Promise<void> {
   await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
-}
-
-/** The idle time after which the passphrase lock closes; 0 (never) leaves the browser's default. */
-async function lockIdleMinutes(): Promise<number> {
-  return (await settingsStore.read()).settings.lockIdleMinutes ?? LOCK_IDLE_MINUTES.default;
-}
-
-async function applyIdleDetection(): Promise<void> {
-  const minutes = await lockIdleMinutes();
-  // The browser's floor is 15 seconds.
-  if (minutes > 0) browser.idle.setDetectionInterval(Math.max(15, minutes * 60));
 }
 
 async function ensureRefreshAlarm(): Promise<void> {
@@ -84,13 +72,7 @@ export function startBackground(platform: Platform = browserPlatform()) {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refresher.refreshAll({ kind: 'due' });
   });
-  // Idle (no keyboard or mouse for the time the user picked) or the screen locked: the lock closes.
-  browser.idle.onStateChanged.addListener((state) => {
-    if (state === 'active') return;
-    void (async () => {
-      if ((await lockIdleMinutes()) > 0 && (await vault.state()) === 'unlocked') await handlers.lockNow({});
-    })();
-  });
+  browser.idle.onStateChanged.addListener((state) => void lockOnIdle(state, () => handlers.lockNow({})).catch(() => undefined));
   browser.permissions.onRemoved.addListener(() => void refresher.syncPermissions());
   browser.permissions.onAdded.addListener(() => void refresher.syncPermissions());
   welcomeOnInstall();
