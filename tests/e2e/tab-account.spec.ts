@@ -14,9 +14,10 @@ test('a popup opened over a provider’s page selects that account and says so; 
   test.setTimeout(60_000);
   const setup = await openPopup();
   const [, leadping] = await addAccounts(setup, mock, ['insighto', 'leadping']);
-  // The last choice: Leadping.
-  await setup.evaluate((id) => chrome.storage.local.set({ 'ui:selected-account': id }), leadping!.id);
+  // The last choice: Leadping. Set once the setup popup is gone: it remembers the account it shows
+  // as soon as the new list reaches it, which can land after this under load (CI saw it once).
   await setup.close();
+  await serviceWorker.evaluate((id) => chrome.storage.local.set({ 'ui:selected-account': id }), leadping!.id);
 
   const openPopupWindow = async () => {
     const opened = context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/popup.html') });
@@ -40,6 +41,9 @@ test('a popup opened over a provider’s page selects that account and says so; 
 
   // On another site: no notice, the last choice stands.
   await page.goto('about:blank');
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true })).some((tab) => tab.url?.startsWith('http'))))
+    .toBe(false);
   const elsewhere = await openPopupWindow();
   await expect(elsewhere.locator('.card h1')).toHaveText(DEMO_PEOPLE.leadping);
   await expect(elsewhere.locator('.tab-notice')).toHaveCount(0);
