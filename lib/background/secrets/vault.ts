@@ -44,17 +44,21 @@ async function deriveKey(passphrase: string, salt: Uint8Array, iterations: numbe
   );
 }
 
-async function seal(key: CryptoKey, plain: string): Promise<string> {
+async function seal(key: CryptoKey, plain: string, binding: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plain));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(binding) },
+    key,
+    new TextEncoder().encode(plain),
+  );
   return `${SEALED_PREFIX}${bytesToBase64(iv)}:${bytesToBase64(new Uint8Array(data))}`;
 }
 
-/** The plain text of a sealed value; throws when the key is not the one it was sealed with. */
-async function unseal(key: CryptoKey, sealed: string): Promise<string> {
+/** The plain text of a sealed value; throws when the key or the binding is not the one it was sealed with. */
+async function unseal(key: CryptoKey, sealed: string, binding: string): Promise<string> {
   const [iv, data] = sealed.slice(SEALED_PREFIX.length).split(':');
   const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: base64ToBytes(iv ?? '') as BufferSource },
+    { name: 'AES-GCM', iv: base64ToBytes(iv ?? '') as BufferSource, additionalData: new TextEncoder().encode(binding) },
     key,
     base64ToBytes(data ?? '') as BufferSource,
   );
@@ -64,6 +68,21 @@ async function unseal(key: CryptoKey, sealed: string): Promise<string> {
 async function readConfig(): Promise<LockConfig | null> {
   const parsed = lockConfigSchema.safeParse(await lockConfigItem.getValue());
   return parsed.success ? parsed.data : null;
+}
+
+/** What a lock check value is bound to: nothing but itself. */
+const CHECK_BINDING = 'whoami-lock-check';
+
+/**
+ * What a stored secret is bound to (AES-GCM's additional data): its account, provider, field
+ * and the origin the account's requests go to. A sealed value moved to another account or
+ * field, or left under a base URL changed behind the background's back, does not open, so it
+ * is never sent anywhere but where it was saved for.
+ */
+function bindingOf(entry: unknown, field: string): string {
+  const { id, provider, settings } = (entry ?? {}) as { id?: unknown; provider?: unknown; settings?: { baseUrl?: unknown } };
+  const baseUrl = typeof settings?.baseUrl === 'string' ? settings.baseUrl : '';
+  return JSON.stringify(['whoami-secret', id ?? null, provider ?? null, field, URL.canParse(baseUrl) ? new URL(baseUrl).origin : baseUrl]);
 }
 
 type SecretsMap = Record<string, unknown>;
@@ -76,13 +95,15 @@ const secretsOf = (entry: unknown): SecretsMap | null => {
  * Gives each raw account entry a new secrets map, every string in it what `change` makes of it.
  * A new map, never the one read: that may be the storage layer's own object.
  */
-async function mapSecrets(entries: unknown[], change: (value: string) => Promise<string>): Promise<void> {
+async function mapSecrets(entries: unknown[], change: (value: string, binding: string) => Promise<string>): Promise<void> {
   await Promise.all(
     entries.map(async (entry) => {
       const secrets = secretsOf(entry);
       if (!secrets) return;
       const next: SecretsMap = {};
-      for (const [name, value] of Object.entries(secrets)) next[name] = typeof value === 'string' ? await change(value) : value;
+      for (const [name, value] of Object.entries(secrets)) {
+        next[name] = typeof value === 'string' ? await change(value, bindingOf(entry, name)) : value;
+      }
       (entry as { secrets: SecretsMap }).secrets = next;
     }),
   );
@@ -104,7 +125,7 @@ function refuseSealed(entries: unknown[]): void {
 /** The lock's state and the key while unlocked. Session storage says which key, if any, is in use. */
 function createVault() {
   let memory: { raw: string; key: CryptoKey } | null = null;
-  // Ciphertext → plain text under the key in use: each read of the accounts need not decrypt again.
+  // Binding and ciphertext → plain text under the key in use: each read of the accounts need not decrypt again.
   const opened = new Map<string, string>();
 
   function forgetMemory(): void {
@@ -146,7 +167,7 @@ function createVault() {
   async function keyFor(config: LockConfig, passphrase: string): Promise<CryptoKey | null> {
     const key = await deriveKey(passphrase, base64ToBytes(config.salt), config.iterations);
     try {
-      return (await unseal(key, config.check)) === CHECK_TEXT ? key : null;
+      return (await unseal(key, config.check, CHECK_BINDING)) === CHECK_TEXT ? key : null;
     } catch {
       return null;
     }
@@ -159,7 +180,7 @@ function createVault() {
       kdf: 'PBKDF2-SHA-256',
       iterations: KDF_ITERATIONS,
       salt: bytesToBase64(salt),
-      check: await seal(key, CHECK_TEXT),
+      check: await seal(key, CHECK_TEXT, CHECK_BINDING),
     };
     return { config, key };
   }
@@ -174,13 +195,14 @@ function createVault() {
     async open(entries: unknown[]): Promise<void> {
       const key = (await readConfig()) ? await currentKey() : null;
       if (!key) return;
-      await mapSecrets(entries, async (value) => {
+      await mapSecrets(entries, async (value, binding) => {
         if (!isSealed(value)) return value;
-        let plain = opened.get(value);
+        const cacheKey = `${binding}\n${value}`;
+        let plain = opened.get(cacheKey);
         if (plain === undefined) {
-          // A value sealed under another key (a damaged store) stays sealed: it is never sent.
-          plain = await unseal(key, value).catch(() => value);
-          if (plain !== value) opened.set(value, plain);
+          // A value sealed under another key or binding (a damaged or tampered store) stays sealed: it is never sent.
+          plain = await unseal(key, value, binding).catch(() => value);
+          if (plain !== value) opened.set(cacheKey, plain);
         }
         return plain;
       });
@@ -190,10 +212,10 @@ function createVault() {
     async close(entries: unknown[]): Promise<void> {
       if (!(await readConfig())) return;
       const key = await currentKey();
-      await mapSecrets(entries, async (value) => {
+      await mapSecrets(entries, async (value, binding) => {
         if (isSealed(value) || value === '') return value;
         if (!key) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
-        return seal(key, value);
+        return seal(key, value, binding);
       });
     },
 

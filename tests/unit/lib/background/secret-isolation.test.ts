@@ -105,6 +105,51 @@ describe('a stored secret goes only to the provider and origin it was saved for'
   });
 });
 
+describe('with the passphrase lock on, a sealed key opens only for its account, field and origin', () => {
+  const sealedAccounts = async () =>
+    (await fakeBrowser.storage.local.get('accounts')).accounts as Array<{
+      settings: Record<string, string>;
+      secrets: Record<string, string>;
+    }>;
+
+  it('re-pointed at another origin, or moved into an account there, behind the background, it is never sent', async () => {
+    other.reset();
+    const bg = backgroundHarness(mock);
+    await bg.addMockAccount('insighto');
+    const elsewhere = other.credentials('insighto', other.insighto.userIds()[1]!);
+    await bg.send('addAccount', { provider: 'insighto', label: 'Elsewhere', credentials: elsewhere });
+    await bg.send('turnOnLock', { passphrase: 'correct horse battery staple' });
+    const key = mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!;
+    const original = await sealedAccounts();
+
+    // The key's ciphertext copied into the account on the other origin.
+    const moved = structuredClone(original);
+    moved[1]!.secrets.apiKey = moved[0]!.secrets.apiKey!;
+    await fakeBrowser.storage.local.set({ accounts: moved });
+    other.reset();
+    mock.requests.splice(0);
+    await bg.send('refresh', {});
+    expect(other.requests.filter((request) => request.url.includes(key))).toEqual([]);
+    expect(mock.requests.some((request) => request.url.includes(key))).toBe(true);
+
+    // The account itself pointed at the other origin.
+    other.reset();
+    const repointed = structuredClone(original);
+    repointed[0]!.settings.baseUrl = other.baseUrl('insighto');
+    await fakeBrowser.storage.local.set({ accounts: repointed });
+    await bg.send('refresh', {});
+    expect(other.requests.filter((request) => request.url.includes(key))).toEqual([]);
+    expect(other.requests.length).toBeGreaterThan(0);
+
+    // Put back as saved, it opens and works again.
+    await fakeBrowser.storage.local.set({ accounts: original });
+    mock.requests.splice(0);
+    const entries = (await bg.send('refresh', {})).entries;
+    expect(entries.map((entry) => entry.error)).toEqual([null, null]);
+    expect(mock.requests.some((request) => request.url.includes(key))).toBe(true);
+  });
+});
+
 describe('what is secret cannot change under an account', () => {
   it('refuses a definition change that makes a secret field visible, renames or drops it', async () => {
     const bg = backgroundHarness(mock);
