@@ -13,7 +13,7 @@ import { plural, t } from '../shared/i18n';
 import { credentialExpiry, expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
-import { isSealed, vault } from './secrets/vault';
+import { isSealed, undecryptableKey, vault } from './secrets/vault';
 import { profileChanges, withChanges } from './changes';
 import { changeLine } from '../shared/change-line';
 import type { ProfileChange } from '../shared/model';
@@ -115,6 +115,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     let found: ProfileChange[] = [];
     try {
       // A token that says it has expired is not sent: the answer would only be a rejection.
+      if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
       const expiry = credentialExpiry(account.secrets);
       if (expiry && expiry.expiresAt <= now) throw new WhoamiError('token-expired');
       const fetched = await callProvider(

@@ -122,6 +122,11 @@ function refuseSealed(entries: unknown[]): void {
   if (sealed) throw new WhoamiError('internal', { detail: t('background.lockCouldNotOpen') });
 }
 
+/** A stored key the open lock could not decrypt (changed or moved outside Whoami): typed again, it works. */
+export function undecryptableKey(): WhoamiError {
+  return new WhoamiError('unauthorized', { detail: t('background.secretUndecryptable') });
+}
+
 /** The lock's state and the key while unlocked. Session storage says which key, if any, is in use. */
 function createVault() {
   let memory: { raw: string; key: CryptoKey } | null = null;

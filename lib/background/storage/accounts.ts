@@ -1,7 +1,7 @@
 import { z } from '../../shared/zod';
 import { WhoamiError } from '../../shared/errors';
 import { createLock } from '../lock';
-import { labelSchema, type StorageProblem } from '../../shared/model';
+import { labelSchema, type LockState, type StorageProblem } from '../../shared/model';
 import type { ProviderAdapter } from '../providers/types';
 import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions';
@@ -61,8 +61,11 @@ export interface ResolvedAccount {
    * Without its secrets (the settings alone, unchecked) when they are not at hand.
    */
   credentials: Record<string, string>;
-  /** Why the secrets are not at hand: sealed by the passphrase lock, or forgotten with it. */
-  secretsUnavailable: 'locked' | 'forgotten' | null;
+  /**
+   * Why the secrets are not at hand: sealed by the closed passphrase lock, forgotten with it, or
+   * sealed in a way the open lock can't undo (changed or moved outside Whoami).
+   */
+  secretsUnavailable: 'locked' | 'forgotten' | 'undecryptable' | null;
 }
 
 export interface AccountsSnapshot {
@@ -80,7 +83,7 @@ export function splitCredentials(adapter: ProviderAdapter, credentials: Record<s
   return { settings, secrets };
 }
 
-function validate(entry: unknown, index: number, registry: Registry): ResolvedAccount | StorageProblem {
+function validate(entry: unknown, index: number, registry: Registry, lock: LockState): ResolvedAccount | StorageProblem {
   const key = `account ${index + 1}`;
   const parsed = storedAccountSchema.safeParse(entry);
   if (!parsed.success) return { key, message: t('background.entryDamaged', { key, issue: firstIssue(parsed.error) }) };
@@ -88,7 +91,8 @@ function validate(entry: unknown, index: number, registry: Registry): ResolvedAc
   const adapter = registry.adapterFor(account.provider);
   if (!adapter) return { key, message: t('background.unknownProviderSkipped', { label: account.label, provider: account.provider }) };
   const secrets = Object.values(account.secrets);
-  const unavailable = secrets.some(isSealed) ? 'locked' : secrets.some((value) => value === '') ? 'forgotten' : null;
+  const sealedNow = lock === 'locked' ? 'locked' : 'undecryptable';
+  const unavailable = secrets.some(isSealed) ? sealedNow : secrets.some((value) => value === '') ? 'forgotten' : null;
   if (unavailable) return { account, adapter, credentials: { ...account.settings }, secretsUnavailable: unavailable };
   const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
   if (!credentials.success) {
@@ -119,10 +123,10 @@ const idOf = (entry: unknown) => (entry as { id?: unknown } | null)?.id;
 
 export const accountsStore = {
   async read(): Promise<AccountsSnapshot> {
-    const [{ entries, problems }, registry] = await Promise.all([readRaw(), loadRegistry()]);
+    const [{ entries, problems }, registry, lock] = await Promise.all([readRaw(), loadRegistry(), vault.state()]);
     const accounts: ResolvedAccount[] = [];
     entries.forEach((entry, index) => {
-      const result = validate(entry, index, registry);
+      const result = validate(entry, index, registry, lock);
       if ('message' in result) problems.push(result);
       else accounts.push(result);
     });
@@ -232,10 +236,10 @@ export const accountsStore = {
   },
 
   async discardDamaged(): Promise<number> {
-    const registry = await loadRegistry();
+    const [registry, lock] = await Promise.all([loadRegistry(), vault.state()]);
     return accountsStore.mutate((entries) => {
       const before = entries.length;
-      const kept = entries.filter((entry, index) => !('message' in validate(entry, index, registry)));
+      const kept = entries.filter((entry, index) => !('message' in validate(entry, index, registry, lock)));
       entries.splice(0, entries.length, ...kept);
       return before - kept.length;
     });

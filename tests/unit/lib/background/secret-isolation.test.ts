@@ -117,7 +117,7 @@ describe('with the passphrase lock on, a sealed key opens only for its account, 
     const bg = backgroundHarness(mock);
     await bg.addMockAccount('insighto');
     const elsewhere = other.credentials('insighto', other.insighto.userIds()[1]!);
-    await bg.send('addAccount', { provider: 'insighto', label: 'Elsewhere', credentials: elsewhere });
+    const second = await bg.send('addAccount', { provider: 'insighto', label: 'Elsewhere', credentials: elsewhere });
     await bg.send('turnOnLock', { passphrase: 'correct horse battery staple' });
     const key = mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!;
     const original = await sealedAccounts();
@@ -128,9 +128,21 @@ describe('with the passphrase lock on, a sealed key opens only for its account, 
     await fakeBrowser.storage.local.set({ accounts: moved });
     other.reset();
     mock.requests.splice(0);
-    await bg.send('refresh', {});
+    const [kept, refused] = (await bg.send('refresh', {})).entries;
     expect(other.requests.filter((request) => request.url.includes(key))).toEqual([]);
     expect(mock.requests.some((request) => request.url.includes(key))).toBe(true);
+    // Said as what it is, with the way out; the profile last seen stays.
+    expect(kept!.error).toBeNull();
+    expect(refused!.error).toMatchObject({
+      kind: 'unauthorized',
+      detail: 'its stored key could not be decrypted (it was changed or moved outside Whoami). Type it again under Edit in Options',
+    });
+    expect(refused!.profile).not.toBeNull();
+    const edit = await bg
+      .send('updateProfile', { accountId: second.id, editId: 'moved-key', changes: { firstName: 'Mallory' } })
+      .catch((error) => error);
+    expect(edit.info.detail).toMatch(/^its stored key could not be decrypted/);
+    expect(other.requests.filter((request) => request.url.includes(key))).toEqual([]);
 
     // The account itself pointed at the other origin.
     other.reset();
