@@ -24,7 +24,11 @@ const storedAccountSchema = z.object({
    * Keys, tokens and secret fields, split off when the account is saved: what is secret is
    * fixed then, and a later change of a provider definition cannot make it visible.
    */
-  secrets: z.record(z.string(), z.string()),
+  secrets: z.record(z.string(), z.string()).check(
+    // Requests go where the settings' base URL says, which the passphrase lock binds each sealed
+    // key to: a "secret" base URL, which would override it, is only ever planted.
+    z.refine((secrets) => !Object.hasOwn(secrets, 'baseUrl'), { error: () => t('background.baseUrlAmongSecrets') }),
+  ),
   createdAt: z.number(),
   /** Bumped by every change, so a form saved over a newer version is caught. */
   revision: z.number(),

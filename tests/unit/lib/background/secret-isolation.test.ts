@@ -153,6 +153,19 @@ describe('with the passphrase lock on, a sealed key opens only for its account, 
     expect(other.requests.filter((request) => request.url.includes(key))).toEqual([]);
     expect(other.requests.length).toBeGreaterThan(0);
 
+    // A plain "secret" base URL planted beside the sealed key, which would override the one it is bound to.
+    other.reset();
+    const overridden = structuredClone(original);
+    overridden[0]!.secrets.baseUrl = other.baseUrl('insighto');
+    await fakeBrowser.storage.local.set({ accounts: overridden });
+    await bg.send('lockNow', {});
+    await bg.send('unlock', { passphrase: 'correct horse battery staple' });
+    await bg.send('refresh', {});
+    expect(other.requests.filter((request) => request.url.includes(key))).toEqual([]);
+    expect((await bg.send('listAccounts', {})).problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining('its base URL is stored among its keys'),
+    ]);
+
     // Put back as saved, it opens and works again.
     await fakeBrowser.storage.local.set({ accounts: original });
     mock.requests.splice(0);
