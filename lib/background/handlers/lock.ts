@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n';
 import type { Handlers } from '../router';
 import { type PassphraseCheck, type Rewrite, vault } from '../secrets/vault';
 import { accountsStore } from '../storage/accounts';
+import { dropPersistedCache } from '../storage/view-cache';
 import { announceAccounts, type HandlerDeps } from './context';
 
 type LockHandlers = Pick<Handlers, 'turnOnLock' | 'unlock' | 'lockNow' | 'changePassphrase' | 'turnOffLock' | 'forgetSecrets'>;
@@ -32,6 +33,8 @@ export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers
   return {
     async turnOnLock({ passphrase }) {
       await vault.turnOn(passphrase, rewriteAccounts);
+      // With the lock on, views see no key characters at all; the popup's next open rebuilds it.
+      await dropPersistedCache();
       return changed();
     },
 

@@ -19,3 +19,8 @@ export async function purgeAccountFromPersistedCache(accountId: string): Promise
   cache.queries = cache.queries.filter((query) => !query.queryKey.includes(accountId));
   await browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(cache) });
 }
+
+/** Drops the whole persisted cache: it may hold key hints (last characters) from before the lock. */
+export async function dropPersistedCache(): Promise<void> {
+  await browser.storage.local.remove(PERSISTED_CACHE_KEY);
+}

@@ -25,11 +25,15 @@ describe('the passphrase lock', () => {
   it('turned on, leaves no secret in plain text in storage.local, and the accounts keep working', async () => {
     const { bg, insighto, secrets } = await withTwoAccounts();
     for (const secret of secrets) expect(await dumpLocal()).toContain(secret);
+    // The popup's first-frame cache, as a popup leaves it: the account list with key hints.
+    const hints = (await bg.send('listAccounts', {})).accounts.map((account) => account.secretHints);
+    await fakeBrowser.storage.local.set({ 'whoami-query-cache': JSON.stringify({ queries: [{ data: hints }] }) });
 
     expect(await bg.send('turnOnLock', { passphrase: PASSPHRASE })).toEqual({ lock: 'unlocked' });
     const dump = await dumpLocal();
     for (const secret of secrets) expect(dump).not.toContain(secret);
     expect(dump).not.toContain(PASSPHRASE);
+    for (const hint of hints.flatMap((h) => Object.values(h))) expect(dump).not.toContain(hint);
     // Each value its own IV: the same secret twice seals to two different texts.
     const stored = (await fakeBrowser.storage.local.get('accounts')).accounts as Array<{ secrets: Record<string, string> }>;
     expect(stored.map((a) => Object.values(a.secrets)[0])).toEqual([
