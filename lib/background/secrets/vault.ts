@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
 import { WhoamiError } from '../../shared/errors';
 import type { LockState } from '../../shared/model';
@@ -111,8 +111,22 @@ async function mapSecrets(entries: unknown[], change: (value: string, binding: s
 
 export type PassphraseCheck = 'right' | 'wrong';
 
-/** Writes every holder of stored secrets back: `change` runs on them as read (opened), `prepare` before the read; both inside the accounts' write lock. */
-export type Rewrite = (change: (entries: unknown[]) => Promise<void>, prepare?: () => Promise<void>) => Promise<void>;
+/**
+ * A lock operation's new state: what the holders are closed with, and the config written with
+ * them in one storage call — so a browser that quits halfway leaves the old state or the new,
+ * never keys sealed under a config that is gone. `committed` runs after that write.
+ */
+export interface Staged {
+  config: LockConfig | null;
+  key: CryptoKey | null;
+  committed: () => Promise<void>;
+}
+
+/**
+ * Writes every holder of stored secrets back: `prepare` runs before the read, `change` on the
+ * holders as read (opened) and may stage a new lock state; all inside the accounts' write lock.
+ */
+export type Rewrite = (change: (holders: unknown[]) => Promise<Staged | void>, prepare?: () => Promise<void>) => Promise<void>;
 
 /** A value still sealed after opening means a key mismatch: re-sealing or decrypting now would lose it. */
 function refuseSealed(entries: unknown[]): void {
@@ -213,10 +227,11 @@ function createVault() {
       });
     },
 
-    /** The raw entries as they are to be written: with the lock on, every secret sealed. */
-    async close(entries: unknown[]): Promise<void> {
-      if (!(await readConfig())) return;
-      const key = await currentKey();
+    /** The raw entries as they are to be written: with the lock on (or staged on), every secret sealed. */
+    async close(entries: unknown[], staged?: Staged): Promise<void> {
+      const config = staged ? staged.config : await readConfig();
+      if (!config) return;
+      const key = staged ? staged.key : await currentKey();
       await mapSecrets(entries, async (value, binding) => {
         if (isSealed(value) || value === '') return value;
         if (!key) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
@@ -224,21 +239,22 @@ function createVault() {
       });
     },
 
+    /** The storage write of a staged lock state, for the one call that also writes the accounts. */
+    configWrite(staged: Staged): { key: StorageItemKey; value: LockConfig | null } {
+      return { key: STORED.lock.key, value: staged.config };
+    },
+
     /**
-     * Turns the lock on. `rewrite` runs `prepare` inside the accounts' write lock (the key is
-     * put in place there, so nothing closes the lock between it and the read), then writes the
-     * accounts back, which seals them. Refused when the lock is already on.
+     * Turns the lock on: the accounts are sealed and written with the config; the key is kept
+     * once both are. Refused when the lock is already on.
      */
     async turnOn(passphrase: string, rewrite: Rewrite): Promise<void> {
       if (await readConfig()) throw new WhoamiError('conflict', { detail: t('background.lockAlreadyOn') });
       const { config, key } = await newConfig(passphrase);
       await rewrite(
-        async () => {
-          await lockConfigItem.setValue(config);
-        },
+        async () => ({ config, key, committed: () => keep(key) }),
         async () => {
           if (await readConfig()) throw new WhoamiError('conflict', { detail: t('background.lockAlreadyOn') });
-          await keep(key);
         },
       );
     },
@@ -266,11 +282,9 @@ function createVault() {
       if (!oldKey) return 'wrong';
       const fresh = await newConfig(next);
       await rewrite(
-        async (entries) => {
-          refuseSealed(entries);
-          opened.clear();
-          await keep(fresh.key);
-          await lockConfigItem.setValue(fresh.config);
+        async (holders) => {
+          refuseSealed(holders);
+          return { config: fresh.config, key: fresh.key, committed: () => keep(fresh.key) };
         },
         () => keep(oldKey),
       );
@@ -284,10 +298,9 @@ function createVault() {
       const key = await keyFor(config, passphrase);
       if (!key) return 'wrong';
       await rewrite(
-        async (entries) => {
-          refuseSealed(entries);
-          await lockConfigItem.removeValue();
-          await drop();
+        async (holders) => {
+          refuseSealed(holders);
+          return { config: null, key: null, committed: drop };
         },
         () => keep(key),
       );
@@ -297,10 +310,9 @@ function createVault() {
     /** Forgets the passphrase and the secrets it sealed: every secret of the accounts emptied. Only while locked. */
     async forget(rewrite: Rewrite): Promise<void> {
       if ((await this.state()) !== 'locked') throw new WhoamiError('conflict', { detail: t('background.lockNotClosed') });
-      await rewrite(async (entries) => {
-        await mapSecrets(entries, async () => '');
-        await lockConfigItem.removeValue();
-        await drop();
+      await rewrite(async (holders) => {
+        await mapSecrets(holders, async () => '');
+        return { config: null, key: null, committed: drop };
       });
     },
   };

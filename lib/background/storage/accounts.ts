@@ -8,8 +8,10 @@ import { loadRegistry } from './definitions';
 import { accountsItem, unreadableAccountsItem } from './items';
 import { firstIssue } from '../../shared/zod-issues';
 import { t } from '../../shared/i18n';
-import { isSealed, vault } from '../secrets/vault';
-import { readSetAside, writeSetAside } from './set-aside';
+import { isSealed, type Staged, vault } from '../secrets/vault';
+import { readSetAside, setAsideValue, writeSetAside } from './set-aside';
+import { storage } from 'wxt/utils/storage';
+import { STORED } from '../../shared/storage';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by
 // the background. Every read is validated; a damaged entry is reported and skipped, and kept
@@ -123,6 +125,18 @@ async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem
 
 const withLock = createLock();
 
+/**
+ * The start of every write, inside the accounts' write lock: `prepare` (the passphrase lock puts
+ * the key it checked in place here), then the read; an unreadable list is kept aside instead of
+ * being overwritten with the first new account.
+ */
+async function begin(prepare?: () => Promise<void>) {
+  await prepare?.();
+  const read = await readRaw();
+  if (read.unreadable !== undefined) await unreadableAccountsItem.setValue(read.unreadable);
+  return read;
+}
+
 const idOf = (entry: unknown) => (entry as { id?: unknown } | null)?.id;
 
 export const accountsStore = {
@@ -162,13 +176,9 @@ export const accountsStore = {
    * Writes go through the raw list so damaged entries stay as they were. The change may await
    * other work (saving a definition): nothing else writes accounts until it is done.
    */
-  mutate<T>(change: (entries: unknown[]) => T | Promise<T>, prepare?: () => Promise<void>): Promise<T> {
+  mutate<T>(change: (entries: unknown[]) => T | Promise<T>): Promise<T> {
     return withLock(async () => {
-      // Inside the lock, before the read: the passphrase lock puts the key it checked in place here.
-      await prepare?.();
-      const { entries, unreadable } = await readRaw();
-      // Keep an unreadable list aside instead of overwriting it with the first new account.
-      if (unreadable !== undefined) await unreadableAccountsItem.setValue(unreadable);
+      const { entries, unreadable } = await begin();
       const result = await change(entries);
       await vault.close(entries);
       await accountsItem.setValue(entries);
@@ -180,14 +190,23 @@ export const accountsStore = {
 
   /**
    * For the passphrase lock: `change` gets every holder of stored secrets — the accounts and a
-   * set-aside list — opened, and each is written back sealed (lock on) or plain (lock off).
+   * set-aside list — opened, and may stage a new lock state. The holders, closed (sealed with
+   * the lock on, plain with it off), and the lock's config are written in one storage call.
    */
-  rewriteSecrets(change: (holders: unknown[]) => Promise<void>, prepare?: () => Promise<void>): Promise<void> {
-    return accountsStore.mutate(async (entries) => {
+  rewriteSecrets(change: (holders: unknown[]) => Promise<Staged | void>, prepare?: () => Promise<void>): Promise<void> {
+    return withLock(async () => {
+      const { entries } = await begin(prepare);
       const setAside = await readSetAside();
-      await change(setAside ? [...entries, setAside] : entries);
-      await writeSetAside(setAside);
-    }, prepare);
+      const holders = setAside ? [...entries, setAside] : entries;
+      const staged = (await change(holders)) ?? undefined;
+      await vault.close(holders, staged);
+      await storage.setItems([
+        { key: STORED.accounts.key, value: entries },
+        ...(setAside ? [{ key: STORED.accountsUnreadable.key, value: setAsideValue(setAside) }] : []),
+        ...(staged ? [vault.configWrite(staged)] : []),
+      ]);
+      await staged?.committed();
+    });
   },
 
   /** Runs a task no account write overlaps (closing the passphrase lock). */

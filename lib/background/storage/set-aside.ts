@@ -18,11 +18,16 @@ export async function readSetAside(): Promise<SetAsideHolder | null> {
   return holder;
 }
 
+/** What to store for a closed holder: the sealed text, the list as it was (lock off), or null once forgotten. */
+export function setAsideValue(holder: SetAsideHolder): unknown {
+  const { copy } = holder.secrets;
+  if (copy === '') return null;
+  return isSealed(copy) ? copy : (JSON.parse(copy) as unknown);
+}
+
 /** Writes the holder back: sealed with the lock on, the list as it was with it off. */
 export async function writeSetAside(holder: SetAsideHolder | null): Promise<void> {
   if (!holder) return;
   await vault.close([holder]);
-  const { copy } = holder.secrets;
-  if (copy === '') await unreadableAccountsItem.removeValue();
-  else await unreadableAccountsItem.setValue(isSealed(copy) ? copy : (JSON.parse(copy) as unknown));
+  await unreadableAccountsItem.setValue(setAsideValue(holder));
 }

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backgroundHarness } from '../../../support/background-harness';
 import { useMockProviders } from '../../../support/use-mock-providers';
 
@@ -211,5 +211,30 @@ describe('the passphrase lock', () => {
     await bg.send('lockNow', {});
     await bg.send('forgetSecrets', {});
     expect(await setAside()).toBeUndefined();
+  });
+
+  it('writes the keys and the lock config in one storage call: a browser quitting halfway leaves the old state or the new', async () => {
+    const { bg } = await withTwoAccounts();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    const steps = [
+      () => bg.send('turnOnLock', { passphrase: PASSPHRASE }),
+      () => bg.send('changePassphrase', { current: PASSPHRASE, next: 'a brand new phrase' }),
+      () => bg.send('turnOffLock', { passphrase: 'a brand new phrase' }),
+      () => bg.send('turnOnLock', { passphrase: PASSPHRASE }),
+      async () => {
+        await bg.send('lockNow', {});
+        return bg.send('forgetSecrets', {});
+      },
+    ];
+    for (const step of steps) {
+      set.mockClear();
+      remove.mockClear();
+      await step();
+      const lockWrites = set.mock.calls.filter(([items]) => 'lock' in items);
+      expect(lockWrites).toHaveLength(1);
+      expect(Object.keys(lockWrites[0]![0])).toEqual(expect.arrayContaining(['accounts', 'lock']));
+      expect(remove.mock.calls.flat(2)).not.toContain('lock');
+    }
   });
 });
