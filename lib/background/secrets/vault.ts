@@ -128,10 +128,16 @@ export interface Staged {
  */
 export type Rewrite = (change: (holders: unknown[]) => Promise<Staged | void>, prepare?: () => Promise<void>) => Promise<void>;
 
-/** A value still sealed after opening means a key mismatch: re-sealing or decrypting now would lose it. */
-function refuseSealed(entries: unknown[]): void {
-  const sealed = entries.some((entry) =>
-    Object.values(secretsOf(entry) ?? {}).some((value) => typeof value === 'string' && isSealed(value)),
+/**
+ * A value still sealed after opening means a key mismatch: re-sealing or decrypting now would
+ * lose it. A holder marked `keptAsIs` (the set-aside copy of a damaged list, which nothing else
+ * can repair) stays as it is instead of blocking the change.
+ */
+function refuseSealed(holders: unknown[]): void {
+  const sealed = holders.some(
+    (holder) =>
+      !(holder as { keptAsIs?: boolean }).keptAsIs &&
+      Object.values(secretsOf(holder) ?? {}).some((value) => typeof value === 'string' && isSealed(value)),
   );
   if (sealed) throw new WhoamiError('internal', { detail: t('background.lockCouldNotOpen') });
 }

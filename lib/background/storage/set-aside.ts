@@ -7,13 +7,18 @@ import { unreadableAccountsItem } from './items';
 
 export interface SetAsideHolder {
   secrets: { copy: string };
+  /** Sealed under a key no passphrase gives (tampered), it stays so and blocks no lock change. */
+  keptAsIs: true;
 }
 
 /** The set-aside list as a holder, opened when the key is at hand; null when there is none. */
 export async function readSetAside(): Promise<SetAsideHolder | null> {
   const value = await unreadableAccountsItem.getValue();
   if (value === null || value === undefined) return null;
-  const holder = { secrets: { copy: typeof value === 'string' && isSealed(value) ? value : JSON.stringify(value) } };
+  const holder: SetAsideHolder = {
+    secrets: { copy: typeof value === 'string' && isSealed(value) ? value : JSON.stringify(value) },
+    keptAsIs: true,
+  };
   await vault.open([holder]);
   return holder;
 }

@@ -213,6 +213,17 @@ describe('the passphrase lock', () => {
     expect(await setAside()).toBeUndefined();
   });
 
+  it('a set-aside copy no passphrase opens stays as it is and does not block changing or turning off the lock', async () => {
+    const { bg } = await withTwoAccounts();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    const planted = 'whoami-sealed:v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+    await fakeBrowser.storage.local.set({ 'accounts-unreadable': planted });
+    await bg.send('changePassphrase', { current: PASSPHRASE, next: 'a brand new phrase' });
+    expect(await bg.send('turnOffLock', { passphrase: 'a brand new phrase' })).toEqual({ lock: 'off' });
+    expect((await fakeBrowser.storage.local.get('accounts-unreadable'))['accounts-unreadable']).toBe(planted);
+    expect((await bg.send('refresh', {})).entries.map((entry) => entry.error)).toEqual([null, null]);
+  });
+
   it('writes the keys and the lock config in one storage call: a browser quitting halfway leaves the old state or the new', async () => {
     const { bg } = await withTwoAccounts();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
