@@ -216,10 +216,14 @@ function createVault() {
       return (await currentKey()) ? 'unlocked' : 'locked';
     },
 
-    /** The raw entries as read, their sealed secrets opened when the key is at hand (left sealed when locked). */
-    async open(entries: unknown[]): Promise<void> {
-      const key = (await readConfig()) ? await currentKey() : null;
-      if (!key) return;
+    /**
+     * The raw entries as read, their sealed secrets opened when the key is at hand (left sealed
+     * when locked); says the lock's state it opened them under.
+     */
+    async open(entries: unknown[]): Promise<LockState> {
+      if (!(await readConfig())) return 'off';
+      const key = await currentKey();
+      if (!key) return 'locked';
       await mapSecrets(entries, async (value, binding) => {
         if (!isSealed(value)) return value;
         const cacheKey = `${binding}\n${value}`;
@@ -231,6 +235,7 @@ function createVault() {
         }
         return plain;
       });
+      return 'unlocked';
     },
 
     /** The raw entries as they are to be written: with the lock on (or staged on), every secret sealed. */

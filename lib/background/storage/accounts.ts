@@ -107,17 +107,19 @@ function validate(entry: unknown, index: number, registry: Registry, lock: LockS
   return { account, adapter, credentials: credentials.data, secretsUnavailable: null };
 }
 
-async function readRaw(): Promise<{ entries: unknown[]; problems: StorageProblem[]; unreadable?: unknown }> {
+async function readRaw(): Promise<{ entries: unknown[]; lock: LockState; problems: StorageProblem[]; unreadable?: unknown }> {
   const value = await accountsItem.getValue();
   if (Array.isArray(value)) {
     // Copies: when nothing is stored this is the item's shared fallback array, and opening
     // sealed secrets must not write through to whatever the storage layer handed out.
     const entries = value.map((entry: unknown) => (entry && typeof entry === 'object' ? { ...entry } : entry));
-    await vault.open(entries);
-    return { entries, problems: [] };
+    // The state the entries were opened under, not one read apart from them, which could differ.
+    const lock = await vault.open(entries);
+    return { entries, lock, problems: [] };
   }
   return {
     entries: [],
+    lock: await vault.state(),
     unreadable: value,
     problems: [{ key: 'accounts', message: t('background.accountListSetAside') }],
   };
@@ -141,7 +143,7 @@ const idOf = (entry: unknown) => (entry as { id?: unknown } | null)?.id;
 
 export const accountsStore = {
   async read(): Promise<AccountsSnapshot> {
-    const [{ entries, problems }, registry, lock] = await Promise.all([readRaw(), loadRegistry(), vault.state()]);
+    const [{ entries, lock, problems }, registry] = await Promise.all([readRaw(), loadRegistry()]);
     const accounts: ResolvedAccount[] = [];
     entries.forEach((entry, index) => {
       const result = validate(entry, index, registry, lock);
