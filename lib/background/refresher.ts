@@ -114,8 +114,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     // Changes are announced once they are kept: not for an answer an edit has overtaken.
     let found: ProfileChange[] = [];
     try {
-      // A token that says it has expired is not sent: the answer would only be a rejection.
       if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
+      // A token that says it has expired is not sent: the answer would only be a rejection.
       const expiry = credentialExpiry(account.secrets);
       if (expiry && expiry.expiresAt <= now) throw new WhoamiError('token-expired');
       const fetched = await callProvider(

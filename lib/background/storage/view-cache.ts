@@ -13,14 +13,14 @@ export async function purgeAccountFromPersistedCache(accountId: string): Promise
   if (stored === undefined) return;
   const cache = parseViewCache(stored);
   if (!cache) {
-    await browser.storage.local.remove(PERSISTED_CACHE_KEY);
+    await dropPersistedCache();
     return;
   }
   cache.queries = cache.queries.filter((query) => !query.queryKey.includes(accountId));
   await browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(cache) });
 }
 
-/** Drops the whole persisted cache: it may hold key hints (last characters) from before the lock. */
+/** Drops the whole persisted cache (unreadable, of an older format, or holding key hints from before the lock). */
 export async function dropPersistedCache(): Promise<void> {
   await browser.storage.local.remove(PERSISTED_CACHE_KEY);
 }

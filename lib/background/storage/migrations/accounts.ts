@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Registry } from '../../providers/registry';
-import { STORED, STORED_FAMILIES } from '../../../shared/storage';
+import { STORED_FAMILIES } from '../../../shared/storage';
+import { dropPersistedCache } from '../view-cache';
 import { redactKnownSecrets } from '../../secrets/redact';
 
 // Version 1 kept each account's settings and secrets in one `credentials` map, and read which
@@ -45,5 +46,5 @@ export async function redactStoredProfiles(migrated: unknown): Promise<void> {
     .filter(([key]) => `local:${key}`.startsWith(STORED_FAMILIES.profile.prefix) && !key.endsWith('$'))
     .map(([key, value]) => ({ key: `local:${key}` as const, value: redactKnownSecrets(value, secrets) }));
   if (updates.length > 0) await storage.setItems(updates);
-  await storage.removeItem(STORED.viewCache.key);
+  await dropPersistedCache();
 }
