@@ -35,8 +35,11 @@ type AccountsReply = Awaited<ReturnType<typeof accountsQuery.queryFn>>;
  */
 export function prefetchFirstScreen(queryClient: QueryClient, selectedAccount: string | null): { cached: boolean; loaded: Promise<void> } {
   const accounts = queryClient.prefetchQuery({ ...accountsQuery, staleTime: 0 });
-  const firstAccount = () => queryClient.getQueryData<AccountsReply>(accountsQuery.queryKey)?.accounts[0]?.id;
-  const known = selectedAccount ?? firstAccount();
+  const cachedAccounts = () => queryClient.getQueryData<AccountsReply>(accountsQuery.queryKey)?.accounts;
+  const firstAccount = () => cachedAccounts()?.[0]?.id;
+  // A remembered account the cached list no longer has (removed since) is not asked for.
+  const remembered = selectedAccount && (cachedAccounts()?.some(({ id }) => id === selectedAccount) ?? true) ? selectedAccount : null;
+  const known = remembered ?? firstAccount();
   const profile = (accountId: string | undefined) =>
     accountId ? queryClient.prefetchQuery({ ...profileQuery(accountId), staleTime: 0 }) : Promise.resolve();
   return {

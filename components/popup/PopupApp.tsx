@@ -46,17 +46,15 @@ export function PopupApp({
   const accounts = accountsQuery.data?.accounts;
   const account = accounts?.find((a) => a.id === selectedId) ?? accounts?.[0] ?? null;
   const refresh = useRefresh(account?.id ?? null);
-  // Remember the account shown, so the next popup can ask for its profile before anything else.
-  const shownId = account?.id ?? null;
-  useEffect(() => {
-    // The tab's account is shown for this page, not remembered as the user's choice.
-    if (shownId && shownId !== initialAccountId && (shownId !== tab?.accountId || userChose.current)) actions.saveSelectedAccount(shownId);
-  }, [shownId, initialAccountId, tab, actions]);
 
+  // Only what the user picks is remembered, so the next popup can ask for its profile first. Not
+  // the tab's account (shown for this page only), nor the first account shown in place of one
+  // missing from the list: a list restored from an older open can lack an account added since.
   const select = (accountId: string) => {
     userChose.current = true;
     refresh.reset();
     setSelectedId(accountId);
+    actions.saveSelectedAccount(accountId);
   };
 
   let body;

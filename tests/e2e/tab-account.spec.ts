@@ -14,8 +14,8 @@ test('a popup opened over a provider’s page selects that account and says so; 
   test.setTimeout(60_000);
   const setup = await openPopup();
   const [, leadping] = await addAccounts(setup, mock, ['insighto', 'leadping']);
-  // The last choice: Leadping. Set once the setup popup is gone: it remembers the account it shows
-  // as soon as the new list reaches it, which can land after this under load (CI saw it once).
+  // The last choice: Leadping. The setup popup may have kept a copy of the list from before
+  // Leadping was added; the first popup below paints from it, and must not remember what it shows.
   await setup.close();
   await serviceWorker.evaluate((id) => chrome.storage.local.set({ 'ui:selected-account': id }), leadping!.id);
 

@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
@@ -13,8 +13,14 @@ import { backgroundHarness, OWN_SENDER } from './background-harness';
 /**
  * Renders a view whose requests reach the real background handlers through the fake
  * browser's runtime messaging, and whose network calls reach the mock providers.
+ * `restore`: fills the cache before the first render, as a popup restores its persisted copy.
  */
-export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg = backgroundHarness(mock)) {
+export function renderWithBackground(
+  ui: ReactElement,
+  mock: MockProviders,
+  bg = backgroundHarness(mock),
+  { restore }: { restore?: (queryClient: QueryClient) => void } = {},
+) {
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     isRequest(message) ? bg.core.handleMessage(message, OWN_SENDER) : undefined,
   );
@@ -36,6 +42,7 @@ export function renderWithBackground(ui: ReactElement, mock: MockProviders, bg =
   const queryClient = createQueryClient();
   // As the pages' entry points do, before anything is asked.
   const stopFollowing = followBackground(queryClient);
+  restore?.(queryClient);
   const view = render(
     <ViewActionsContext.Provider value={actions}>
       <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>

@@ -6,6 +6,7 @@ import { PopupApp } from '../../../../components/popup/PopupApp';
 import { useMockProviders } from '../../../support/use-mock-providers';
 import { backgroundHarness } from '../../../support/background-harness';
 import { renderWithBackground } from '../../../support/render-view';
+import { queryKeys } from '../../../../lib/views/query/keys';
 
 const mock = useMockProviders();
 afterEach(cleanup);
@@ -40,6 +41,30 @@ describe('PopupApp', () => {
     expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeTruthy();
     expect(screen.getByText('Trial')).toBeTruthy();
     expect(actions.saveSelectedAccount).toHaveBeenCalledWith(insighto!.id);
+  });
+
+  it('does not remember the account shown in place of one missing from a list restored from an older open', async () => {
+    const [insighto, leadping] = await seedAccounts('insighto', 'leadping');
+    // An older popup's copy of the list, kept before Leadping was added; Leadping was picked since.
+    const olderList = { lock: 'off' as const, accounts: [insighto!], problems: [], providers: [] };
+    const { actions } = renderWithBackground(<PopupApp initialAccountId={leadping!.id} />, mock, undefined, {
+      restore: (queryClient) => queryClient.setQueryData(queryKeys.accounts, olderList, { updatedAt: Date.now() - 60_000 }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
+    expect(actions.saveSelectedAccount).not.toHaveBeenCalled();
+  });
+
+  it('shows the account of the tab and says so without remembering it; a pick is remembered', async () => {
+    const [insighto, leadping] = await seedAccounts('insighto', 'leadping');
+    const tabAccount = Promise.resolve({ accountId: insighto!.id, site: '127.0.0.1' });
+    const { actions } = renderWithBackground(<PopupApp initialAccountId={leadping!.id} tabAccount={tabAccount} />, mock);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Showing the account for 127.0.0.1, the site of this tab.');
+    expect(actions.saveSelectedAccount).not.toHaveBeenCalled();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Account' }), leadping!.id);
+    expect(await screen.findByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
+    expect(screen.queryByText(/the site of this tab/)).toBeNull();
+    expect(actions.saveSelectedAccount).toHaveBeenCalledWith(leadping!.id);
   });
 
   it('keeps the last good profile, marked stale, under a rejected key', async () => {
