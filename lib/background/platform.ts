@@ -16,8 +16,9 @@ export interface Platform {
   removeOrigins(origins: string[]): Promise<void>;
   setBadge(badge: { text: string; title: string }): Promise<void>;
   /**
-   * The web pages shown in the active tabs, the focused window's first: the browser tells
-   * their address only where Whoami may see it (activeTab: the tab the popup was opened on).
+   * The page shown in the active tab of the window the popup is opened over (the last focused
+   * one) — not other windows', whose pages the user is not looking at. The browser tells its
+   * address only where Whoami may see it (activeTab: the tab the popup was opened on).
    */
   activeTabUrls(): Promise<string[]>;
   /** A browser notification, when the user has allowed them (the permission is optional). */
@@ -80,11 +81,8 @@ export function browserPlatform(): Platform {
       if (origins.length > 0) await browser.permissions.remove({ origins });
     },
     async activeTabUrls() {
-      const [focused, all] = await Promise.all([
-        browser.tabs.query({ active: true, lastFocusedWindow: true }),
-        browser.tabs.query({ active: true }),
-      ]);
-      return [...focused, ...all].map((tab) => tab.url ?? '').filter((url) => /^https?:/.test(url));
+      const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return tabs.map((tab) => tab.url ?? '').filter((url) => /^https?:/.test(url));
     },
     async notify({ id, title, message }) {
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;

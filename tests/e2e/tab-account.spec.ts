@@ -39,11 +39,31 @@ test('a popup opened over a provider’s page selects that account and says so; 
   await expect(popup.locator('.card h1')).toHaveText(DEMO_PEOPLE.insighto);
   await popup.close();
 
-  // On another site: no notice, the last choice stands.
+  // On another site, with the provider's page still open in another window behind it: no notice,
+  // the last choice stands (only the window the popup is opened over counts).
   await page.goto('about:blank');
+  await serviceWorker.evaluate(
+    async (url) => {
+      const [here] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.windows.create({ url, focused: false });
+      await chrome.windows.update(here!.windowId, { focused: true });
+    },
+    `${mock.baseUrl('insighto')}/`,
+  );
+  const activeUrls = () =>
+    serviceWorker.evaluate(async () => ({
+      focused: (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((tab) => tab.url ?? ''),
+      all: (await chrome.tabs.query({ active: true })).map((tab) => tab.url ?? ''),
+    }));
   await expect
-    .poll(() => serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true })).some((tab) => tab.url?.startsWith('http'))))
-    .toBe(false);
+    .poll(async () => {
+      const { focused, all } = await activeUrls();
+      return {
+        focusedOnProvider: focused.some((url) => url.startsWith('http')),
+        elsewhereOnProvider: all.some((url) => url.startsWith('http')),
+      };
+    })
+    .toEqual({ focusedOnProvider: false, elsewhereOnProvider: true });
   const elsewhere = await openPopupWindow();
   await expect(elsewhere.locator('.card h1')).toHaveText(DEMO_PEOPLE.leadping);
   await expect(elsewhere.locator('.tab-notice')).toHaveCount(0);
