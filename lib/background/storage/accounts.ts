@@ -68,8 +68,9 @@ export interface ResolvedAccount {
    */
   credentials: Record<string, string>;
   /**
-   * Why the secrets are not at hand: sealed by the closed passphrase lock, forgotten with it, or
-   * sealed in a way the open lock can't undo (changed or moved outside Whoami).
+   * Why the secrets are not at hand: the passphrase lock is closed (every account waits, keys
+   * or not), they were forgotten with it, or sealed in a way the open lock can't undo (changed or
+   * moved outside Whoami).
    */
   secretsUnavailable: 'locked' | 'forgotten' | 'undecryptable' | null;
 }
@@ -97,8 +98,10 @@ function validate(entry: unknown, index: number, registry: Registry, lock: LockS
   const adapter = registry.adapterFor(account.provider);
   if (!adapter) return { key, message: t('background.unknownProviderSkipped', { label: account.label, provider: account.provider }) };
   const secrets = Object.values(account.secrets);
-  const sealedNow = lock === 'locked' ? 'locked' : 'undecryptable';
-  const unavailable = secrets.some(isSealed) ? sealedNow : secrets.some((value) => value === '') ? 'forgotten' : null;
+  // Locked, every account waits for the passphrase — also one with no stored key (Wacht's
+  // cookie session), and one whose key a cut-off write left plain: nothing is sent while locked.
+  const unavailable =
+    lock === 'locked' ? 'locked' : secrets.some(isSealed) ? 'undecryptable' : secrets.some((value) => value === '') ? 'forgotten' : null;
   if (unavailable) return { account, adapter, credentials: { ...account.settings }, secretsUnavailable: unavailable };
   const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
   if (!credentials.success) {

@@ -81,6 +81,35 @@ describe('the passphrase lock', () => {
     expect(saved.profile?.firstName).toBe('Augusta');
   });
 
+  it('locked: an account with no stored key (a Wacht cookie session) and a key left plain wait too', async () => {
+    const { bg, insighto } = await withTwoAccounts();
+    const wacht = await bg.addMockAccount('wacht');
+    await bg.settle();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    await bg.send('lockNow', {});
+    // A write cut off before sealing would leave a key plain; locked, it is not sent either.
+    const stored = (await fakeBrowser.storage.local.get('accounts')).accounts as Array<{ id: string; secrets: Record<string, string> }>;
+    const apiKey = mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!;
+    await fakeBrowser.storage.local.set({
+      accounts: stored.map((a) => (a.id === insighto.id ? { ...a, secrets: { apiKey } } : a)),
+    });
+
+    mock.requests.splice(0);
+    await bg.send('refresh', {});
+    await bg.send('refresh', { accountId: wacht.id });
+    const edit = await bg.send('updateProfile', { accountId: wacht.id, editId: 'w1', changes: { firstName: 'Grace' } }).catch((e) => e);
+    expect(edit.info.kind).toBe('locked');
+    expect(mock.requests).toEqual([]);
+
+    await bg.send('unlock', { passphrase: PASSPHRASE });
+    await bg.settle();
+    expect(mock.requests.map((r) => r.provider).sort()).toEqual(['chakra', 'insighto', 'wacht']);
+    const saved = await bg.send('updateProfile', { accountId: wacht.id, editId: 'w1', changes: { firstName: 'Grace' } });
+    expect(saved.profile?.firstName).toBe('Grace');
+    // Unlocking sealed the key the cut-off write had left plain.
+    expect(await dumpLocal()).not.toContain(apiKey);
+  });
+
   it('says a wrong passphrase is wrong; the right one unlocks and refreshes what waited', async () => {
     const { bg, insighto } = await withTwoAccounts();
     await bg.send('turnOnLock', { passphrase: PASSPHRASE });
