@@ -25,9 +25,12 @@ export function AccountView({
   account,
   refresh,
   initialDraft,
+  locked = false,
 }: {
   account: AccountSummary;
   refresh: ReturnType<typeof useRefresh>;
+  /** The passphrase lock is closed: the lock bar above asks for it, and edits wait until then. */
+  locked?: boolean;
   /** undefined while the popup's drafts are being read. */
   initialDraft: Draft | null | undefined;
 }) {
@@ -38,7 +41,7 @@ export function AccountView({
   const { draft, editing, notice, startEditing, stopEditing } = useRestoredDraft(account.id, initialDraft, entry?.profile ?? null);
   // No edit while the provider refuses this account: the banner above says what to fix first.
   const refused = entry?.error != null && REFUSED.has(entry.error.kind);
-  const canEdit = account.editableFields.length > 0 && !refused;
+  const canEdit = account.editableFields.length > 0 && !refused && !locked;
   // A failure to reach the background at all is shown like any other error.
   const transportError = refresh.error ?? entryQuery.error;
   const error = transportError ? toErrorInfo(transportError) : (entry?.error ?? null);

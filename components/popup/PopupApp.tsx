@@ -44,6 +44,8 @@ export function PopupApp({
     };
   }, [tabAccount]);
   const accounts = accountsQuery.data?.accounts;
+  // Locked, refreshes and edits wait for the passphrase: their buttons wait with them.
+  const locked = accountsQuery.data?.lock === 'locked';
   const account = accounts?.find((a) => a.id === selectedId) ?? accounts?.[0] ?? null;
   const refresh = useRefresh(account?.id ?? null);
 
@@ -86,6 +88,7 @@ export function PopupApp({
           key={account.id}
           account={account}
           refresh={refresh}
+          locked={locked}
           initialDraft={drafts === null ? undefined : (drafts[account.id] ?? null)}
         />
       </>
@@ -98,7 +101,7 @@ export function PopupApp({
         accounts={accounts ?? []}
         account={account}
         onSelect={select}
-        onRefresh={account ? () => refresh.mutate() : null}
+        onRefresh={account && !locked ? () => refresh.mutate() : null}
         refreshing={refresh.isPending}
       />
       <main>

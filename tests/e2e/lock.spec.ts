@@ -64,8 +64,11 @@ test('the passphrase lock: keys encrypted at rest, locked and unlocked, through 
     await expect(popup.getByText('Locked — profiles as last seen. Unlock to refresh or edit.')).toBeVisible();
     await expect(popup.locator('.card h1')).toHaveText(DEMO_PEOPLE.insighto);
     await expect.poll(() => badgeText(context)).toBe('🔒');
+    // Refresh and edit wait for the passphrase: no button offers them, and the background sends nothing if asked.
+    await expect(popup.getByRole('button', { name: 'Refresh profile' })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Edit profile' })).toHaveCount(0);
     mock.requests.splice(0);
-    await popup.getByRole('button', { name: 'Refresh profile' }).click();
+    await send(popup, 'refresh', {});
     await expect(popup.locator('.card h1')).toHaveText(DEMO_PEOPLE.insighto);
     expect(mock.requests).toEqual([]);
 
@@ -77,6 +80,8 @@ test('the passphrase lock: keys encrypted at rest, locked and unlocked, through 
     await popup.getByLabel('Passphrase').fill(PASSPHRASE);
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await expect(popup.getByRole('button', { name: 'Lock now' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Refresh profile' })).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Edit profile' })).toBeVisible();
     await expect.poll(() => mock.requests.length).toBeGreaterThan(0);
     await expect.poll(() => badgeText(context)).toBe('');
 

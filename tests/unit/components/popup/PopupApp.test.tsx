@@ -67,6 +67,26 @@ describe('PopupApp', () => {
     expect(actions.saveSelectedAccount).toHaveBeenCalledWith(leadping!.id);
   });
 
+  it('locked: the last profile with the unlock form and no refresh or edit button; unlocked, both are back', async () => {
+    const [insighto] = await seedAccounts('insighto');
+    const seeding = backgroundHarness(mock);
+    await seeding.send('turnOnLock', { passphrase: 'correct horse battery staple' });
+    await seeding.send('lockNow', {});
+    const { bg } = renderWithBackground(<PopupApp initialAccountId={insighto!.id} />, mock);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeTruthy();
+    expect(await screen.findByText('Locked — profiles as last seen. Unlock to refresh or edit.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Refresh profile' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit profile' })).toBeNull();
+
+    expect(screen.getByLabelText('Passphrase')).toBeTruthy();
+    // Unlocked (here straight through the background: the view's long requests use a port, which
+    // the fake browser lacks; the e2e lock test types it), the popup follows the announcement.
+    await bg.send('unlock', { passphrase: 'correct horse battery staple' });
+    expect(await screen.findByRole('button', { name: 'Refresh profile' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Edit profile' })).toBeTruthy();
+    expect(screen.queryByText(/^Locked/)).toBeNull();
+  });
+
   it('keeps the last good profile, marked stale, under a rejected key', async () => {
     await seedAccounts('leadping');
     mock.addFault({ provider: 'leadping', kind: '401' });
