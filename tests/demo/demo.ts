@@ -15,6 +15,19 @@ import { createMockProviders } from '../mock-providers/server';
 // page and exits.
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = path.resolve('demo-screenshots');
+// `--docs` (npm run screenshots): also copies the README's pictures, demo shot → README name.
+const README_SHOTS: Record<string, string> = {
+  'popup-1-insighto': 'popup',
+  'popup-6-error-key-rejected': 'popup-error',
+  'popup-7-edit': 'popup-edit',
+  'de-popup-1-insighto': 'popup-de',
+  'popup-8-token-expiry': 'popup-expiry',
+  'popup-9-changes': 'popup-changes',
+  'popup-10-tab-account': 'popup-tab-account',
+  'popup-11-locked': 'popup-locked',
+  options: 'options',
+};
+const docsDir = path.resolve('docs/screenshots');
 const browserArg = process.argv.indexOf('--browser');
 if (browserArg !== -1 && process.argv[browserArg + 1] === 'firefox') {
   const { firefoxDemo } = await import('./firefox');
@@ -185,6 +198,11 @@ if (!headless) {
 
   console.log(`\nScreenshots (${shots.length}) in ${outDir}:`);
   for (const file of shots) console.log(`  ${path.basename(file)}`);
+  if (process.argv.includes('--docs')) {
+    for (const [shot, name] of Object.entries(README_SHOTS))
+      fs.copyFileSync(path.join(outDir, `${shot}.png`), path.join(docsDir, `${name}.png`));
+    console.log(`The README's ${Object.keys(README_SHOTS).length} pictures copied to ${docsDir}.`);
+  }
 }
 
 await context.close();
