@@ -98,7 +98,9 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
   ): Promise<ProfileEntry> {
     await setPending((edits) => [...edits, { editId, accountId, changes, startedAt: platform.now() }]);
     try {
-      const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send, Object.values(resolved.account.secrets));
+      const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send, Object.values(resolved.account.secrets), {
+        finishIfLocked: true,
+      });
       // What the provider answered to the write wins over any refresh that started before it.
       refresher.invalidate(accountId);
       const previous = await profileStore.get(accountId);

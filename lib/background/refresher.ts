@@ -30,6 +30,12 @@ const LOCKED_BADGE = '🔒';
 // A view opening after a transient failure may try again this soon, backoff or not.
 const TRANSIENT_RETRY_MS = 30_000;
 
+const isLocked = async (): Promise<boolean> => (await vault.state()) === 'locked';
+
+async function refuseIfLocked(): Promise<void> {
+  if (await isLocked()) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+}
+
 export function needsUser(entry: ProfileEntry): boolean {
   return entry.error !== null && NEEDS_USER.has(entry.error.kind);
 }
@@ -72,6 +78,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     call: (ctx: FetchContext) => Promise<T>,
     /** A saved account's own secrets, redacted whatever its provider's definition now says. */
     storedSecrets: readonly string[] = [],
+    /** An edit already sent finishes (its follow-up read included) if the lock closes meanwhile. */
+    { finishIfLocked = false }: { finishIfLocked?: boolean } = {},
   ): Promise<T> {
     // A stored account whose secrets are sealed (the lock is closed) or were forgotten with the
     // passphrase has only its settings here: nothing goes out without its key.
@@ -83,14 +91,20 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     }
     const host = new URL(adapter.baseUrl(credentials)).host;
     return guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs, storedSecrets, (exchange) =>
-      limiter.run(host, exchange),
+      limiter.run(host, async () => {
+        // Lock now or the idle lock stops what is still waiting for its host's slot or for a
+        // retry: a refresh started before it sends nothing more once the lock is closed.
+        if (!finishIfLocked) await refuseIfLocked();
+        return exchange();
+      }),
     );
   }
 
   /** A successful answer as a stored entry, with its picture fetched (or reused) by the background. */
   async function entryFor(accountId: string, fetched: FetchedProfile, previous: ProfileEntry, attemptedAt: number): Promise<ProfileEntry> {
     const source = fetched.profile.avatarUrl;
-    const picture = source ? await loadPicture(platform, source, previous.picture) : null;
+    // Locked meanwhile: the picture waits for the next refresh, with the rest.
+    const picture = !source ? null : (await isLocked()) ? previous.picture : await loadPicture(platform, source, previous.picture);
     return {
       accountId,
       profile: fetched.profile,
@@ -129,6 +143,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       entry = { ...entry, changes: withChanges(previous.changes, found) };
     } catch (thrown) {
       const error = toErrorInfo(thrown);
+      // Locked while it waited its turn: it waits for the passphrase, as one started locked does.
+      if (error.kind === 'locked') return previous;
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
       entry = { ...previous, attemptedAt: now, error, failures, nextAttemptAt: nextAttemptAt(error, failures, now) };
     }
@@ -278,7 +294,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
             await save({ ...entry, error, nextAttemptAt: null });
           } else if (granted && missing) {
             await refresh(account.id, { kind: 'force' }, resolved);
-          } else if (pictureAllowed && entry.profile?.avatarUrl) {
+          } else if (pictureAllowed && entry.profile?.avatarUrl && !(await isLocked())) {
             // The user just allowed pictures from this host: fetch it, the profile is unchanged.
             await save({ ...entry, picture: await loadPicture(platform, entry.profile.avatarUrl, picture) });
           }

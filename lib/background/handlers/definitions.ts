@@ -7,6 +7,7 @@ import { accountsStore, countUsing, hideNewSecrets } from '../storage/accounts';
 import { definitionsStore } from '../storage/definitions';
 import type { Handlers } from '../router';
 import { announceAccounts, type HandlerDeps, parseCredentials } from './context';
+import { requireUnlocked } from './lock';
 import { plural, t } from '../../shared/i18n';
 
 type DefinitionHandlers = Pick<Handlers, 'listDefinitions' | 'saveDefinition' | 'removeDefinition' | 'tryDefinition'>;
@@ -67,6 +68,8 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
 
     /** Calls the endpoint as the definition says and shows both the raw answer and the mapping. */
     async tryDefinition({ definition, credentials }) {
+      // Nothing reaches a provider while locked — a browser-session definition would send cookies.
+      await requireUnlocked();
       const adapter = adapterFromDefinition(definition);
       const parsed = parseCredentials(adapter, credentials);
       // Scrubbed before the mapping reads it, exactly as for a saved account.

@@ -48,7 +48,8 @@ export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers
 
     async lockNow() {
       if ((await vault.state()) === 'off') throw new WhoamiError('conflict', { detail: t('background.lockIsOff') });
-      // A refresh under way finishes with the key it has; nothing after it gets one.
+      // A request already sent finishes, and an edit already sent finishes whole; a refresh's
+      // requests still waiting for a slot or a retry see the lock first and are not sent (refresher).
       // No account write (a re-seal, a new passphrase) is cut in half by the key going.
       await accountsStore.exclusive(() => vault.lock());
       return changed();

@@ -1,6 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { backgroundHarness } from '../../../support/background-harness';
+import type { DefinitionInput } from '../../../../lib/shared/custom/definition';
+import acme from '../../../fixtures/definitions/acme.json';
 import { useMockProviders } from '../../../support/use-mock-providers';
 
 const mock = useMockProviders();
@@ -108,6 +110,70 @@ describe('the passphrase lock', () => {
     expect(saved.profile?.firstName).toBe('Grace');
     // Unlocking sealed the key the cut-off write had left plain.
     expect(await dumpLocal()).not.toContain(apiKey);
+  });
+
+  it('Lock now stops a refresh still waiting for its turn: nothing more is sent, and what waited keeps its profile', async () => {
+    const bg = backgroundHarness(mock);
+    mock.insighto.createUser();
+    mock.leadping.createUser();
+    const accounts = [
+      await bg.addMockAccount('insighto', 0),
+      await bg.addMockAccount('insighto', 1),
+      await bg.addMockAccount('chakra', 0),
+      await bg.addMockAccount('leadping', 0),
+      await bg.addMockAccount('leadping', 1),
+      await bg.addMockAccount('insighto', 2, 'third'),
+    ];
+    await bg.settle();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    const before = await Promise.all(accounts.map(({ id }) => bg.send('getProfile', { accountId: id })));
+    // Every mock provider is on one host: four go out, two wait for a slot.
+    mock.setLatency(400);
+    mock.requests.splice(0);
+    mock.pictureRequests.splice(0);
+    bg.advance(60_000);
+    const refreshing = bg.send('refresh', {});
+    await vi.waitFor(() => expect(mock.requests).toHaveLength(4));
+    await bg.send('lockNow', {});
+    const { entries } = await refreshing;
+    await bg.settle();
+
+    expect(mock.requests).toHaveLength(4);
+    expect(mock.pictureRequests).toEqual([]);
+    expect(entries.map((entry) => entry.error)).toEqual(accounts.map(() => null));
+    // The four sent before the lock are new; the two that waited are exactly as they were.
+    const unchanged = entries.filter((entry, i) => JSON.stringify(entry) === JSON.stringify(before[i]));
+    expect(unchanged).toHaveLength(2);
+  });
+
+  it('an edit already sent when Lock now lands finishes whole (Wacht: its write and the read after it)', async () => {
+    const bg = backgroundHarness(mock);
+    const wacht = await bg.addMockAccount('wacht');
+    await bg.settle();
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    mock.setLatency(300);
+    mock.requests.splice(0);
+    const editing = bg.send('updateProfile', { accountId: wacht.id, editId: 'w2', changes: { firstName: 'Grace' } });
+    await vi.waitFor(() => expect(mock.requests).toHaveLength(1));
+    await bg.send('lockNow', {});
+    expect((await editing).profile?.firstName).toBe('Grace');
+    expect(mock.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('a user-defined provider is not tried while locked: a browser-session one would send the cookies', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.addMockAccount('insighto');
+    await bg.send('turnOnLock', { passphrase: PASSPHRASE });
+    await bg.send('lockNow', {});
+    mock.requests.splice(0);
+    const tried = await bg
+      .send('tryDefinition', {
+        definition: { ...acme, baseUrl: mock.baseUrl('acme') } as unknown as DefinitionInput,
+        credentials: { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) },
+      })
+      .catch((e) => e);
+    expect(tried.info?.kind).toBe('locked');
+    expect(mock.requests).toEqual([]);
   });
 
   it('says a wrong passphrase is wrong; the right one unlocks and refreshes what waited', async () => {
