@@ -32,9 +32,7 @@ const TRANSIENT_RETRY_MS = 30_000;
 
 const isLocked = async (): Promise<boolean> => (await vault.state()) === 'locked';
 
-async function refuseIfLocked(): Promise<void> {
-  if (await isLocked()) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
-}
+const lockedError = () => new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
 
 export function needsUser(entry: ProfileEntry): boolean {
   return entry.error !== null && NEEDS_USER.has(entry.error.kind);
@@ -90,11 +88,12 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
       throw new WhoamiError('permission-missing', { detail: origins.join(', ') });
     }
     const host = new URL(adapter.baseUrl(credentials)).host;
+    const closingsAtStart = vault.closings();
     return guardedCall(platform, adapter, credentials, call, platform.requestTimeoutMs, storedSecrets, (exchange) =>
-      limiter.run(host, async () => {
+      limiter.run(host, () => {
         // Lock now or the idle lock stops what is still waiting for its host's slot or for a
-        // retry: a refresh started before it sends nothing more once the lock is closed.
-        if (!finishIfLocked) await refuseIfLocked();
+        // retry: a call started before it sends nothing more once the lock has closed.
+        if (!finishIfLocked && vault.closings() !== closingsAtStart) throw lockedError();
         return exchange();
       }),
     );

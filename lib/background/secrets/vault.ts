@@ -152,8 +152,11 @@ function createVault() {
   let memory: { raw: string; key: CryptoKey } | null = null;
   // Binding and ciphertext → plain text under the key in use: each read of the accounts need not decrypt again.
   const opened = new Map<string, string>();
+  // How many times the key has gone from this worker: work started before a closing sees it.
+  let closings = 0;
 
   function forgetMemory(): void {
+    closings += 1;
     memory = null;
     opened.clear();
     // The redaction net's compiled secrets are plain text too.
@@ -211,6 +214,9 @@ function createVault() {
   }
 
   return {
+    /** Changes each time the lock closes (Lock now, idle, the key gone): cheap to compare, no storage read. */
+    closings: (): number => closings,
+
     async state(): Promise<LockState> {
       if (!(await readConfig())) return 'off';
       return (await currentKey()) ? 'unlocked' : 'locked';
