@@ -81,7 +81,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
   ): Promise<T> {
     // A stored account whose secrets are sealed (the lock is closed) or were forgotten with the
     // passphrase has only its settings here: nothing goes out without its key.
-    if (storedSecrets.some(isSealed)) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+    if (storedSecrets.some(isSealed)) throw lockedError();
     if (storedSecrets.some((secret) => secret === '')) throw new WhoamiError('unauthorized', { detail: t('background.secretForgotten') });
     const origins = adapter.origins(credentials);
     if (!(await platform.hasOrigins(origins))) {

@@ -230,6 +230,7 @@ function createVault() {
       if (!(await readConfig())) return 'off';
       const key = await currentKey();
       if (!key) return 'locked';
+      const closingsAtStart = closings;
       await mapSecrets(entries, async (value, binding) => {
         if (!isSealed(value)) return value;
         const cacheKey = `${binding}\n${value}`;
@@ -237,7 +238,8 @@ function createVault() {
         if (plain === undefined) {
           // A value sealed under another key or binding (a damaged or tampered store) stays sealed: it is never sent.
           plain = await unseal(key, value, binding).catch(() => value);
-          if (plain !== value) opened.set(cacheKey, plain);
+          // Not kept if the lock closed while this read was decrypting: the cache went with the key.
+          if (plain !== value && closings === closingsAtStart) opened.set(cacheKey, plain);
         }
         return plain;
       });
