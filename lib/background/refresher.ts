@@ -100,10 +100,16 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
   }
 
   /** A successful answer as a stored entry, with its picture fetched (or reused) by the background. */
-  async function entryFor(accountId: string, fetched: FetchedProfile, previous: ProfileEntry, attemptedAt: number): Promise<ProfileEntry> {
+  async function entryFor(
+    accountId: string,
+    fetched: FetchedProfile,
+    previous: ProfileEntry,
+    attemptedAt: number,
+    /** false when the lock closed meanwhile: the picture waits for the next refresh, with the rest. */
+    fetchPicture = true,
+  ): Promise<ProfileEntry> {
     const source = fetched.profile.avatarUrl;
-    // Locked meanwhile: the picture waits for the next refresh, with the rest.
-    const picture = !source ? null : (await isLocked()) ? previous.picture : await loadPicture(platform, source, previous.picture);
+    const picture = !source ? null : fetchPicture ? await loadPicture(platform, source, previous.picture) : previous.picture;
     return {
       accountId,
       profile: fetched.profile,
@@ -126,6 +132,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     let entry: ProfileEntry;
     // Changes are announced once they are kept: not for an answer an edit has overtaken.
     let found: ProfileChange[] = [];
+    const closingsAtStart = vault.closings();
     try {
       if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
       // A token that says it has expired is not sent: the answer would only be a rejection.
@@ -137,7 +144,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
         (ctx) => adapter.fetchProfile(credentials, ctx),
         Object.values(account.secrets),
       );
-      entry = await entryFor(account.id, fetched, previous, now);
+      entry = await entryFor(account.id, fetched, previous, now, vault.closings() === closingsAtStart);
       found = profileChanges(previous.profile, fetched.profile, entry.fetchedAt!);
       entry = { ...entry, changes: withChanges(previous.changes, found) };
     } catch (thrown) {
