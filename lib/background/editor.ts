@@ -9,7 +9,7 @@ import { describeIssue } from '../shared/zod-issues';
 import { accountsStore, type ResolvedAccount } from './storage/accounts';
 import { editsDoneItem, editsPendingItem } from './storage/items';
 import { profileStore } from './storage/profiles';
-import { undecryptableKey } from './secrets/vault';
+import { lockedError, undecryptableKey } from './secrets/vault';
 import type { Platform } from './platform';
 import type { Refresher } from './refresher';
 import { t } from '../shared/i18n';
@@ -133,7 +133,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
   /** An edit waits for the passphrase: refused before it is recorded, so the same edit can be sent once unlocked. */
   async function unlockedAccount(accountId: string): Promise<ResolvedAccount> {
     const resolved = await accountsStore.get(accountId);
-    if (resolved.secretsUnavailable === 'locked') throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+    if (resolved.secretsUnavailable === 'locked') throw lockedError();
     if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
     return resolved;
   }

@@ -13,7 +13,7 @@ import { plural, t } from '../shared/i18n';
 import { credentialExpiry, expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
-import { isSealed, undecryptableKey, vault } from './secrets/vault';
+import { isSealed, lockedError, undecryptableKey, vault } from './secrets/vault';
 import { profileChanges, withChanges } from './changes';
 import { changeLine } from '../shared/change-line';
 import type { ProfileChange } from '../shared/model';
@@ -31,8 +31,6 @@ const LOCKED_BADGE = '🔒';
 const TRANSIENT_RETRY_MS = 30_000;
 
 const isLocked = async (): Promise<boolean> => (await vault.state()) === 'locked';
-
-const lockedError = () => new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
 
 export function needsUser(entry: ProfileEntry): boolean {
   return entry.error !== null && NEEDS_USER.has(entry.error.kind);

@@ -3,6 +3,7 @@ import type { Registry } from '../providers/registry';
 import type { ProviderAdapter } from '../providers/types';
 import { describeIssue } from '../../shared/zod-issues';
 import type { ResolvedAccount } from '../storage/accounts';
+import { lockedError } from '../secrets/vault';
 import type { Editor } from '../editor';
 import type { PermissionKeeper } from '../permissions';
 import type { Platform } from '../platform';
@@ -61,7 +62,7 @@ export function completeCredentials(
 ): Record<string, string> {
   const merged = { ...typed };
   // A sealed or forgotten secret is never reused: it would go out as the key.
-  if (stored?.secretsUnavailable === 'locked') throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+  if (stored?.secretsUnavailable === 'locked') throw lockedError();
   const reused = adapter.credentials.secretFields.filter(
     (field) => !merged[field]?.trim() && stored?.account.secrets[field] && stored.secretsUnavailable === null,
   );

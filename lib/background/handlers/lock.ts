@@ -2,7 +2,7 @@ import { WhoamiError } from '../../shared/errors';
 import type { LockState } from '../../shared/model';
 import { t } from '../../shared/i18n';
 import type { Handlers } from '../router';
-import { type PassphraseCheck, type Rewrite, vault } from '../secrets/vault';
+import { lockedError, type PassphraseCheck, type Rewrite, vault } from '../secrets/vault';
 import { accountsStore } from '../storage/accounts';
 import { dropPersistedCache } from '../storage/view-cache';
 import { announceAccounts, type HandlerDeps } from './context';
@@ -74,5 +74,5 @@ export function lockHandlers({ platform, refresher }: HandlerDeps): LockHandlers
 
 /** Adding or changing an account needs its secrets at hand: while locked, the user unlocks first. */
 export async function requireUnlocked(): Promise<void> {
-  if ((await vault.state()) === 'locked') throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+  if ((await vault.state()) === 'locked') throw lockedError();
 }

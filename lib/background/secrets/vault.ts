@@ -142,6 +142,11 @@ function refuseSealed(holders: unknown[]): void {
   if (sealed) throw new WhoamiError('internal', { detail: t('background.lockCouldNotOpen') });
 }
 
+/** Whoami is locked: what needs a key waits for the passphrase. */
+export function lockedError(): WhoamiError {
+  return new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+}
+
 /** A stored key the open lock could not decrypt (changed or moved outside Whoami): typed again, it works. */
 export function undecryptableKey(): WhoamiError {
   return new WhoamiError('unauthorized', { detail: t('background.secretUndecryptable') });
@@ -253,7 +258,7 @@ function createVault() {
       const key = staged ? staged.key : await currentKey();
       await mapSecrets(entries, async (value, binding) => {
         if (isSealed(value) || value === '') return value;
-        if (!key) throw new WhoamiError('locked', { detail: t('background.lockedUnlockFirst') });
+        if (!key) throw lockedError();
         return seal(key, value, binding);
       });
     },
