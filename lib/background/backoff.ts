@@ -12,10 +12,12 @@ export const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 
 
 /**
  * When an account may be tried again automatically after a failure: the provider's
- * Retry-After when rate limited, else 1, 2, 4… minutes — both at most three hours.
+ * Retry-After when it gave one (a 429, or a 503 "down for maintenance"), else a minute when
+ * rate limited and 1, 2, 4… minutes otherwise — all at most three hours.
  */
 export function nextAttemptAt(error: ErrorInfo, failures: number, now: number): number | null {
   if (error.kind === 'permission-missing') return null; // costs no request: check every time
-  const wait = error.kind === 'rate-limited' ? (error.retryAfterSec ?? 60) * 1000 : MINUTE * 2 ** Math.min(Math.max(0, failures - 1), 20);
+  const backoff = error.kind === 'rate-limited' ? MINUTE : MINUTE * 2 ** Math.min(Math.max(0, failures - 1), 20);
+  const wait = error.retryAfterSec !== null ? error.retryAfterSec * 1000 : backoff;
   return now + Math.min(wait, MAX_WAIT_MS);
 }

@@ -44,7 +44,9 @@ function shouldAttempt(entry: ProfileEntry, mode: RefreshMode, now: number): boo
   const fresh = entry.error === null && entry.fetchedAt !== null && now - entry.fetchedAt < mode.maxAgeMs;
   if (fresh) return false;
   if (!inBackoff) return true;
-  return entry.error !== null && TRANSIENT.has(entry.error.kind) && now - (entry.attemptedAt ?? 0) > TRANSIENT_RETRY_MS;
+  // …unless the provider said when to come back (a 503's Retry-After): then only the user's Refresh goes sooner.
+  const error = entry.error;
+  return error !== null && TRANSIENT.has(error.kind) && error.retryAfterSec === null && now - (entry.attemptedAt ?? 0) > TRANSIENT_RETRY_MS;
 }
 
 export function createRefresher(platform: Platform, maxPerHost = 4) {

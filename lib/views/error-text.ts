@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../shared/errors';
-import { secondsUntil } from './time';
+import { formatTime } from './time';
 import { relativeTime } from './expiry';
 import { t } from '../shared/i18n';
 
@@ -78,15 +78,22 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
     case 'not-found':
       return { title: context.inOptions ? t('errors.notFoundHere') : t('errors.notFound'), detail, action: OPTIONS };
     case 'rate-limited': {
-      const wait = context.nextAttemptAt ? secondsUntil(context.nextAttemptAt, context.now ?? Date.now()) : (info.retryAfterSec ?? null);
+      const now = context.now ?? Date.now();
+      const next = context.nextAttemptAt ?? (info.retryAfterSec !== null ? now + info.retryAfterSec * 1000 : null);
       return {
-        title: wait !== null && wait > 0 ? t('errors.rateLimitedIn', { seconds: wait }) : t('errors.rateLimited'),
+        title: next !== null && next > now ? t('errors.rateLimitedIn', { when: relativeTime(next, now) }) : t('errors.rateLimited'),
         detail,
         action: null,
       };
     }
-    case 'server':
+    case 'server': {
+      // The provider said when to come back (a 503 in maintenance): that is when Whoami tries again.
+      const next = info.retryAfterSec !== null ? (context.nextAttemptAt ?? null) : null;
+      if (next !== null && next > (context.now ?? Date.now())) {
+        return { title: t('errors.serverUntil', { provider, status, time: formatTime(next) }), detail, action: RETRY };
+      }
       return { title: t('errors.server', { provider, status }), detail, action: RETRY };
+    }
     case 'network':
       return { title: t('errors.network', { host }), detail: detail ?? t('errors.checkConnection'), action: RETRY };
     case 'timeout':

@@ -16,11 +16,6 @@ export function timeAgo(then: number, now: number): string {
   return format.format(-Math.floor(elapsed / DAY), 'day');
 }
 
-/** Whole seconds until a moment, never negative. */
-export function secondsUntil(moment: number, now: number): number {
-  return Math.max(0, Math.ceil((moment - now) / 1000));
-}
-
 let dateTime: Intl.DateTimeFormat | undefined;
 
 /** A date for people: "7 Nov 2023, 05:31" in the language of the messages and the user's time zone. */
@@ -28,4 +23,11 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return (dateTime ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+}
+
+let timeOfDay: Intl.DateTimeFormat | undefined;
+
+/** A time of day for people: "14:05" (or "2:05 PM"), in the language of the messages. */
+export function formatTime(moment: number): string {
+  return (timeOfDay ??= new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' })).format(new Date(moment));
 }

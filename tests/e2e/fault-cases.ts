@@ -38,7 +38,7 @@ export const faultCases: FaultCase[] = [
   { fault: '403', message: (p) => `Access denied — these credentials can't read your ${p.name} profile`, action: () => 'Open Options' },
   { fault: '404', message: () => 'Not found — check the account settings in Options', action: () => 'Open Options' },
   { fault: '422', message: (p) => `${p.name} refused the request (HTTP 422)`, action: () => null },
-  { fault: '429', message: () => 'Rate limited, retrying in 30 s', action: () => null },
+  { fault: '429', message: () => 'Rate limited — retrying in 30 seconds', action: () => null },
   { fault: '500', message: (p) => `${p.name} is having trouble (HTTP 500)`, action: () => 'Try again' },
   { fault: 'hang', message: (p) => `${p.host} didn't answer in time`, action: () => 'Try again' },
   { fault: 'reset', message: (p) => `Can't reach ${p.host}`, action: () => 'Try again' },

@@ -47,7 +47,7 @@ for (const provider of PROVIDERS) {
         await refresh.click();
         const facts = { name: PROVIDER_NAMES[provider], host, id: provider };
         // The rate-limit countdown may already have ticked once.
-        const message = faultCase.fault === '429' ? /^Rate limited, retrying in (29|30) s$/ : faultCase.message(facts);
+        const message = faultCase.fault === '429' ? /^Rate limited — retrying in (29|30) seconds$/ : faultCase.message(facts);
         await expect(banner).toHaveText(message, { timeout: 10_000 });
         const action = faultCase.action(facts);
         const button = popup.getByRole('alert').getByRole('button');

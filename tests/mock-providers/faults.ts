@@ -6,6 +6,8 @@ export const faultKinds = [
   '422',
   '429',
   '500',
+  /** Down for maintenance: 503, with a Retry-After when `retryAfterSec` is given. */
+  '503',
   'hang',
   'slow',
   'html-login',
@@ -21,7 +23,7 @@ export interface Fault {
   kind: FaultKind;
   /** For `slow`: how long to wait before answering normally. */
   ms?: number;
-  /** For `429`: the Retry-After seconds (default 30). */
+  /** For `429`: the Retry-After seconds (default 30); for `503`, when given. */
   retryAfterSec?: number;
 }
 

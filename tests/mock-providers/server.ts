@@ -99,6 +99,11 @@ function faultResponse(provider: MockProvider, fault: Fault, req: MockRequest): 
     }
     case '500':
       return provider.error(500, 'Internal server error (injected fault).');
+    case '503': {
+      const response = provider.error(503, 'Down for maintenance (injected fault).');
+      if (fault.retryAfterSec === undefined) return response;
+      return { ...response, headers: { ...response.headers, 'retry-after': String(fault.retryAfterSec) } };
+    }
     case 'html-login':
       return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, raw: LOGIN_PAGE };
     case 'bad-schema':

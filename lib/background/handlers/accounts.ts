@@ -97,11 +97,14 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
     },
 
     async removeAccount({ id }) {
+      // A refresh still running for it keeps its answer to itself from here on…
+      refresher.invalidate(id);
       const removed = await accountsStore.remove(id);
-      // A refresh still running for it saves its entry first; then the entry goes.
+      // …the entry goes at once (a worker stopped after this leaves nothing behind)…
+      await Promise.all([profileStore.remove(id), purgeAccountFromPersistedCache(id)]);
+      // …and once more after one that was already saving has landed.
       await refresher.settled(id);
       await profileStore.remove(id);
-      await purgeAccountFromPersistedCache(id);
       await refresher.updateBadge();
       void permissions.prune();
       announceAccounts(platform);

@@ -219,7 +219,11 @@ function errorFromResponse(response: Response, contentType: string, text: string
 export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
-  /** A longer Retry-After is reported to the user instead of waited out. */
+  /**
+   * The longest a call waits before trying again, whatever the status (429 or 5xx): a longer
+   * Retry-After is reported instead — it becomes the account's next attempt time — so a call
+   * never holds its account (and the Refresh, Remove or Test waiting on it) for longer.
+   */
   maxRetryAfterSec: number;
 }
 
@@ -244,9 +248,11 @@ export async function getJson(
     } catch (error) {
       if (!(error instanceof WhoamiError) || !RETRYABLE.has(error.kind) || attempt >= policy.attempts) throw error;
       const retryAfter = error.info.retryAfterSec;
-      if (error.kind === 'rate-limited' && (retryAfter === null || retryAfter > policy.maxRetryAfterSec)) throw error;
+      // A 503 may say "come back in an hour" as well as a 429: that is the account's next try, not a wait here.
+      if (retryAfter !== null && retryAfter > policy.maxRetryAfterSec) throw error;
+      if (error.kind === 'rate-limited' && retryAfter === null) throw error;
       const backoff = policy.baseDelayMs * 3 ** (attempt - 1) * (0.8 + Math.random() * 0.4);
-      await sleep(retryAfter !== null ? retryAfter * 1000 : backoff);
+      await sleep(Math.min(retryAfter !== null ? retryAfter * 1000 : backoff, policy.maxRetryAfterSec * 1000));
     }
   }
 }

@@ -38,8 +38,21 @@ describe('describeError', () => {
 
   it('counts down a rate limit from the next attempt', () => {
     const text = describeError(info('rate-limited', { retryAfterSec: 30 }), { ...context, nextAttemptAt: 10_000, now: 0 });
-    expect(text.title).toBe('Rate limited, retrying in 10 s');
-    expect(describeError(info('rate-limited', { retryAfterSec: 30 }), context).title).toBe('Rate limited, retrying in 30 s');
+    expect(text.title).toBe('Rate limited — retrying in 10 seconds');
+    expect(describeError(info('rate-limited', { retryAfterSec: 30 }), context).title).toBe('Rate limited — retrying in 30 seconds');
+    // Hours are said in hours, not as 10796 s.
+    const hours = describeError(info('rate-limited', { retryAfterSec: 10_800 }), { ...context, nextAttemptAt: 10_796_000, now: 0 });
+    expect(hours.title).toBe('Rate limited — retrying in 3 hours');
+  });
+
+  it('says when a provider that asked to wait (a 503 with Retry-After) is tried again', () => {
+    const at = new Date(2026, 11, 6, 14, 5).getTime();
+    const text = describeError(info('server', { status: 503, retryAfterSec: 3600 }), { ...context, nextAttemptAt: at, now: at - 3_600_000 });
+    expect(text.title).toBe('Insighto is unavailable (HTTP 503) — next try at 2:05 PM');
+    // Without the provider's word it is the usual trouble, retried on Whoami's own schedule.
+    expect(describeError(info('server', { status: 503 }), { ...context, nextAttemptAt: at, now: 0 }).title).toBe(
+      'Insighto is having trouble (HTTP 503)',
+    );
   });
 
   it('joins the provider’s words and the reason into sentences', () => {
