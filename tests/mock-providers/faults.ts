@@ -15,6 +15,8 @@ export const faultKinds = [
   'oversized',
   'reset',
   'echo-key',
+  /** The key quoted at the end of a 300-character message, where cutting the message would keep three quarters of it. */
+  'echo-key-long',
 ] as const;
 
 export type FaultKind = (typeof faultKinds)[number];

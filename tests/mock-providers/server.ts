@@ -81,6 +81,10 @@ function faultResponse(provider: MockProvider, fault: Fault, req: MockRequest): 
         response.body && typeof response.body === 'object' ? { ...response.body, received: { key, url: req.url.href } } : response.body;
       return { ...response, body };
     }
+    case 'echo-key-long': {
+      const key = sentCredential(req);
+      return provider.error(401, `${'x'.repeat(Math.max(0, 300 - Math.ceil((key.length * 3) / 4)))}${key}`);
+    }
     case '401':
       return provider.error(401, 'The credentials were rejected (injected fault).');
     case '403':

@@ -29,6 +29,8 @@ export async function guardedCall<T>(
   const ctx: FetchContext = {
     timeoutMs,
     slot,
+    // The cookie a session call reads joins `secrets` before the request: this reads them as they are then.
+    redact: (value) => redactKnownSecrets(value, secrets),
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       if (url.origin !== origin) {

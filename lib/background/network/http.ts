@@ -25,6 +25,12 @@ export interface HttpDeps {
   timeoutMs?: number;
   /** Runs one exchange in its host's slot (at most a few in flight per host). */
   slot?: <T>(exchange: () => Promise<T>) => Promise<T>;
+  /**
+   * Takes the account's own secrets out of a parsed answer — success or error — before anything
+   * reads it: whatever later cuts a long text short would cut an echoed key in two, and half a
+   * key no longer matches.
+   */
+  redact?: <T>(value: T) => T;
 }
 
 export interface HttpResponse {
@@ -178,7 +184,10 @@ export async function requestJson(request: HttpRequest, deps: HttpDeps, readErro
   try {
     const { response, text } = await (deps.slot ? deps.slot(exchange) : exchange());
     const contentType = response.headers.get('content-type') ?? '';
-    if (!response.ok) throw errorFromResponse(response, contentType, text, readErrorBody);
+    const redact = deps.redact ?? ((value) => value);
+    // An error body may echo the key or carry secrets of its own: both go before it is read.
+    if (!response.ok)
+      throw errorFromResponse(response, contentType, text, (body) => readErrorBody(scrubSecrets(redact(body)), response.status));
     if (looksLikeHtml(contentType, text)) {
       throw new WhoamiError('signed-out', {
         status: response.status,
@@ -191,18 +200,22 @@ export async function requestJson(request: HttpRequest, deps: HttpDeps, readErro
         detail: t('background.expectedJson', { type: contentType.split(';')[0] || t('background.noContentType') }),
       });
     }
-    return { status: response.status, headers: response.headers, body: parseJson(text) };
+    return { status: response.status, headers: response.headers, body: redact(parseJson(text)) };
   } catch (error) {
     throw fetchFailure(error, timedOut, timeoutMs, request.url);
   }
 }
 
-function errorFromResponse(response: Response, contentType: string, text: string, readErrorBody: ErrorBodyReader): WhoamiError {
+function errorFromResponse(
+  response: Response,
+  contentType: string,
+  text: string,
+  readErrorBody: (body: unknown) => ProviderErrorBody | null,
+): WhoamiError {
   let provider: ProviderErrorBody | null = null;
   if (JSON_TYPE.test(contentType)) {
     try {
-      // Scrubbed before it is read: an error body may echo the key or carry secrets of its own.
-      provider = readErrorBody(scrubSecrets(JSON.parse(text)), response.status);
+      provider = readErrorBody(JSON.parse(text));
     } catch {
       provider = null;
     }

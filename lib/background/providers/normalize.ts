@@ -1,7 +1,7 @@
 import { invalidResponse } from '../../shared/errors';
 import { type Profile, type ProfileDetail, profileSchema } from '../../shared/profile';
 import { safeImageUrl } from '../../shared/safe-url';
-import { joinName, textOrNull } from '../../shared/text';
+import { clip as clipText, joinName, textOrNull } from '../../shared/text';
 import { firstIssue } from '../../shared/zod-issues';
 import { t } from '../../shared/i18n';
 
@@ -31,14 +31,8 @@ const MAX_URL = 2_000;
 const MAX_ROLES = 20;
 const MAX_DETAILS = 40;
 
-/** Text cut to at most `max` UTF-16 units, ending in an ellipsis when cut; never half a character. */
-export function clip(text: string, max = MAX_TEXT): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
+/** Profile text cut to a readable length (see `clip` in shared/text). */
+export const clip = (text: string, max = MAX_TEXT): string => clipText(text, max);
 
 const clipOrNull = (text: string | null, max = MAX_TEXT) => (text === null ? null : clip(text, max));
 

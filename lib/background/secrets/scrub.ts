@@ -242,6 +242,9 @@ function redactQuery(query: string): string {
     const key = eq === -1 ? pair : pair.slice(0, eq);
     const value = eq === -1 ? '' : pair.slice(eq + 1);
     const name = decoded(key);
+    // Already redacted (by the account's own secrets, which go first); its "]" may sit outside
+    // the token, taken for punctuation around it.
+    if (value === REDACTED || value === REDACTED.slice(0, -1)) continue;
     if (isSecretKey(name) || QUERY_SECRET_NAMES.has(name.toLowerCase()) || looksLikeSecretValue(decoded(value)))
       pairs[i] = `${key}=${REDACTED}`;
   }

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { emptyEntry, type ProfileEntry, profileEntrySchema } from '../../shared/model';
 import { profileKey } from '../../shared/storage';
+import { boundErrorInfo } from '../../shared/errors';
 
 // One key per account, so parallel refreshes never overwrite each other's entries. Entries
 // hold no secret: the profile is normalized and the raw answer is scrubbed at parse time.
@@ -10,7 +11,10 @@ export const profileStore = {
   async get(accountId: string): Promise<ProfileEntry> {
     const parsed = profileEntrySchema.safeParse(await storage.getItem(keyOf(accountId)));
     // A damaged entry is only a cache: start over rather than fail.
-    return parsed.success ? parsed.data : emptyEntry(accountId);
+    if (!parsed.success) return emptyEntry(accountId);
+    // An error stored before errors were bounded (a provider's megabyte of detail) is cut down as it is read.
+    const { error } = parsed.data;
+    return error ? { ...parsed.data, error: boundErrorInfo(error) } : parsed.data;
   },
 
   async set(entry: ProfileEntry): Promise<void> {

@@ -47,7 +47,11 @@ describe('describeError', () => {
 
   it('says when a provider that asked to wait (a 503 with Retry-After) is tried again', () => {
     const at = new Date(2026, 11, 6, 14, 5).getTime();
-    const text = describeError(info('server', { status: 503, retryAfterSec: 3600 }), { ...context, nextAttemptAt: at, now: at - 3_600_000 });
+    const text = describeError(info('server', { status: 503, retryAfterSec: 3600 }), {
+      ...context,
+      nextAttemptAt: at,
+      now: at - 3_600_000,
+    });
     expect(text.title).toBe('Insighto is unavailable (HTTP 503) — next try at 2:05 PM');
     // Without the provider's word it is the usual trouble, retried on Whoami's own schedule.
     expect(describeError(info('server', { status: 503 }), { ...context, nextAttemptAt: at, now: 0 }).title).toBe(
