@@ -6,7 +6,7 @@ import { editableFieldNameSchema, type EditableFieldName, type Profile } from '.
 import { checkAvatar } from '../shared/avatar';
 import type { AvatarFile, FetchContext, FetchedProfile, ProfileChanges } from './providers/types';
 import { describeIssue } from '../shared/zod-issues';
-import { accountsStore, type ResolvedAccount } from './storage/accounts';
+import { accountsStore, type ResolvedAccount, settingsIncomplete } from './storage/accounts';
 import { editsDoneItem, editsPendingItem } from './storage/items';
 import { profileStore } from './storage/profiles';
 import { lockedError, undecryptableKey } from './secrets/vault';
@@ -135,6 +135,7 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     const resolved = await accountsStore.get(accountId);
     if (resolved.secretsUnavailable === 'locked') throw lockedError();
     if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
+    if (resolved.settingsIncomplete) throw settingsIncomplete(resolved.settingsIncomplete);
     return resolved;
   }
 

@@ -14,6 +14,7 @@ import { credentialExpiry, expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
 import { isSealed, lockedError, undecryptableKey, vault } from './secrets/vault';
+import { settingsIncomplete } from './storage/accounts';
 import { profileChanges, withChanges } from './changes';
 import { changeLine } from '../shared/change-line';
 import type { ProfileChange } from '../shared/model';
@@ -22,7 +23,13 @@ import type { ProfileChange } from '../shared/model';
 export type RefreshMode = { kind: 'force' } | { kind: 'due' } | { kind: 'max-age'; maxAgeMs: number };
 
 /** Errors only the user can fix: they light up the toolbar badge. */
-const NEEDS_USER: ReadonlySet<ErrorKind> = new Set(['unauthorized', 'token-expired', 'signed-out', 'permission-missing']);
+const NEEDS_USER: ReadonlySet<ErrorKind> = new Set([
+  'unauthorized',
+  'token-expired',
+  'signed-out',
+  'permission-missing',
+  'settings-incomplete',
+]);
 
 /** The badge while the passphrase lock is closed. */
 const LOCKED_BADGE = '🔒';
@@ -135,6 +142,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const closingsAtStart = vault.closings();
     try {
       if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
+      if (resolved.settingsIncomplete) throw settingsIncomplete(resolved.settingsIncomplete);
       // A token that says it has expired is not sent: the answer would only be a rejection.
       const expiry = credentialExpiry(account.secrets);
       if (expiry && expiry.expiresAt <= now) throw new WhoamiError('token-expired');

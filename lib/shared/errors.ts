@@ -25,6 +25,8 @@ export const errorKinds = [
   /** What was being saved changed elsewhere (another tab) since it was read. */
   'conflict',
   'permission-missing',
+  /** The account lacks settings its provider's definition now asks for: the user completes them in Options. */
+  'settings-incomplete',
   /** The browser's storage for Whoami is full: what was fetched is shown but not kept. */
   'storage-full',
   'unsupported',

@@ -1,7 +1,8 @@
 // An account's state in the options list, in words: a module of its own so the list needs no schema code.
 import { t } from '../shared/i18n';
 
-export type AccountState = 'ok' | 'rejected' | 'token-expired' | 'signed-out' | 'permission-missing' | 'error' | 'never-tested';
+export type AccountState =
+  'ok' | 'rejected' | 'token-expired' | 'signed-out' | 'permission-missing' | 'settings-incomplete' | 'error' | 'never-tested';
 
 // The same words as the popup's: a Wacht session that ended reads "Signed out" in both.
 // Each label is looked up when shown, not when this module loads.
@@ -11,6 +12,7 @@ const labels: Record<AccountState, () => string> = {
   'token-expired': () => t('options.state.tokenExpired'),
   'signed-out': () => t('options.state.signedOut'),
   'permission-missing': () => t('options.state.permissionMissing'),
+  'settings-incomplete': () => t('options.state.settingsIncomplete'),
   error: () => t('options.state.error'),
   'never-tested': () => t('options.state.neverTested'),
 };
@@ -27,5 +29,6 @@ export function accountState(entry: { error: { kind: string } | null; attemptedA
   if (entry.error.kind === 'token-expired') return 'token-expired';
   if (entry.error.kind === 'unauthorized' || entry.error.kind === 'forbidden') return 'rejected';
   if (entry.error.kind === 'permission-missing') return 'permission-missing';
+  if (entry.error.kind === 'settings-incomplete') return 'settings-incomplete';
   return 'error';
 }

@@ -110,6 +110,12 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
         detail: t('errors.permissionMissingDetail'),
         action: { kind: 'grant', label: t('errors.grantAccess') },
       };
+    case 'settings-incomplete':
+      return {
+        title: context.inOptions ? t('errors.settingsIncompleteHere', { provider }) : t('errors.settingsIncomplete', { provider }),
+        detail,
+        action: OPTIONS,
+      };
     case 'storage-full':
       return {
         title: t('errors.storageFull'),

@@ -6,7 +6,7 @@ import type { ProviderAdapter } from '../providers/types';
 import type { Registry } from '../providers/registry';
 import { loadRegistry } from './definitions';
 import { accountsItem, unreadableAccountsItem } from './items';
-import { firstIssue } from '../../shared/zod-issues';
+import { describeIssue, firstIssue } from '../../shared/zod-issues';
 import { t } from '../../shared/i18n';
 import { isSealed, type Staged, vault } from '../secrets/vault';
 import { readSetAside, setAsideValue, writeSetAside } from './set-aside';
@@ -73,6 +73,12 @@ export interface ResolvedAccount {
    * moved outside Whoami).
    */
   secretsUnavailable: 'locked' | 'forgotten' | 'undecryptable' | null;
+  /**
+   * What the account's settings lack under its provider's definition as it is now (a field the
+   * user added to the definition, "“Workspace”: required"): it stays listed and asks for it in
+   * Options, and sends nothing until then. Null when its settings are complete.
+   */
+  settingsIncomplete: string | null;
 }
 
 export interface AccountsSnapshot {
@@ -102,12 +108,30 @@ function validate(entry: unknown, index: number, registry: Registry, lock: LockS
   // cookie session), and one whose key a cut-off write left plain: nothing is sent while locked.
   const unavailable =
     lock === 'locked' ? 'locked' : secrets.some(isSealed) ? 'undecryptable' : secrets.some((value) => value === '') ? 'forgotten' : null;
-  if (unavailable) return { account, adapter, credentials: { ...account.settings }, secretsUnavailable: unavailable };
+  if (unavailable)
+    return { account, adapter, credentials: { ...account.settings }, secretsUnavailable: unavailable, settingsIncomplete: null };
   const credentials = adapter.credentials.schema.safeParse({ ...account.settings, ...account.secrets });
+  // Settings its provider's definition no longer accepts (a field added since) are the user's
+  // to complete, not damage: the account is listed, never offered for discarding.
   if (!credentials.success) {
-    return { key, message: t('background.settingsDamagedSkipped', { label: account.label, issue: firstIssue(credentials.error) }) };
+    const given = { ...account.settings, ...account.secrets };
+    const settingsIncomplete = credentials.error.issues.map((issue) => fieldIssue(adapter, issue, given)).join('; ');
+    return { account, adapter, credentials: { ...account.settings }, secretsUnavailable: null, settingsIncomplete };
   }
-  return { account, adapter, credentials: credentials.data, secretsUnavailable: null };
+  return { account, adapter, credentials: credentials.data, secretsUnavailable: null, settingsIncomplete: null };
+}
+
+/** What a refresh or an edit of an account with incomplete settings answers: nothing was sent. */
+export function settingsIncomplete(what: string): WhoamiError {
+  return new WhoamiError('settings-incomplete', { detail: what });
+}
+
+/** "Workspace is required" — an account field's issue, by the label the form shows. */
+function fieldIssue(adapter: ProviderAdapter, issue: z.core.$ZodIssue, given: Record<string, string>): string {
+  const name = String(issue.path[0] ?? '');
+  const label = adapter.credentials.fields.find((field) => field.name === name)?.label ?? name;
+  if (!(name in given)) return t('providers.fields.required', { label });
+  return `“${label}”: ${describeIssue(issue)}`;
 }
 
 async function readRaw(): Promise<{ entries: unknown[]; lock: LockState; problems: StorageProblem[]; unreadable?: unknown }> {

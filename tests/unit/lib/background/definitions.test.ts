@@ -145,3 +145,43 @@ describe('user-defined providers in the background', () => {
     expect(refused.info).toMatchObject({ kind: 'validation', detail: 'saveDefinition: nested deeper than 48 levels' });
   });
 });
+
+// Found by the third look from outside (issue 23, 3): adding a field to a provider in use made
+// its accounts "damaged settings… skipped", and Discard deleted them with their keys.
+describe('a definition that adds an account field while accounts use it', () => {
+  it('keeps the accounts listed, asking for the field; Discard leaves them; filling it in brings the profile back', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: definition() });
+    const account = await bg.send('addAccount', { provider: 'custom:acme', label: 'Acme', credentials: credentials() });
+    await bg.settle();
+    const before = mock.requests.length;
+
+    const withWorkspace = { ...definition(), fields: [...definition().fields, { name: 'workspace', label: 'Workspace', secret: false }] };
+    await bg.send('saveDefinition', { definition: withWorkspace });
+    const listed = await bg.send('listAccounts', {});
+    console.log(`after adding a field: ${listed.accounts.length} account(s) listed, ${listed.problems.length} problem(s)`);
+    expect(listed.accounts.map((a) => a.id)).toEqual([account.id]);
+    expect(listed.problems).toEqual([]);
+    expect((await bg.send('getStatus', {})).problems).toEqual([]);
+
+    const entry = (await bg.send('refresh', { accountId: account.id })).entries[0]!;
+    expect(entry.error).toMatchObject({ kind: 'settings-incomplete', detail: 'Workspace is required' });
+    expect(entry.profile?.displayName).toBe('Hedy Lamarr'); // the last good profile stays
+    expect(mock.requests.length).toBe(before); // nothing is sent without it
+    expect(bg.badge()).toBe('1');
+    await expect(bg.send('updateProfile', { accountId: account.id, editId: 'e-incomplete', changes: { lastName: 'K' } })).rejects.toThrow(
+      /settings-incomplete/,
+    );
+
+    expect((await bg.send('discardDamaged', {})).discarded).toBe(0);
+    expect((await bg.send('listAccounts', {})).accounts).toHaveLength(1);
+
+    // The edit form sends the new field with the key left empty ("unchanged"): the stored key is kept.
+    await bg.send('updateAccount', { id: account.id, credentials: { baseUrl: mock.baseUrl('acme'), apiKey: '', workspace: 'research' } });
+    await bg.settle();
+    const completed = await bg.send('getProfile', { accountId: account.id });
+    expect(completed.error).toBeNull();
+    expect(mock.requests.at(-1)?.headers['x-api-key']).toBe(credentials().apiKey);
+    expect(bg.badge()).toBe('');
+  });
+});
