@@ -97,6 +97,8 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
     options: { freshPicture?: boolean } = {},
   ): Promise<ProfileEntry> {
     await setPending((edits) => [...edits, { editId, accountId, changes, startedAt: platform.now() }]);
+    // Forget everything while it was out: what the provider answers is not written back.
+    const epoch = refresher.epoch();
     try {
       const result = await refresher.callProvider(resolved.adapter, resolved.credentials, send, Object.values(resolved.account.secrets), {
         finishIfLocked: true,
@@ -111,14 +113,14 @@ export function createEditor(refresher: Refresher, platform: Pick<Platform, 'now
         options.freshPicture ? { ...previous, picture: null } : previous,
         platform.now(),
       );
-      await refresher.save(saved);
+      await refresher.save(saved, epoch);
       await refresher.updateBadge();
       return saved;
     } catch (error) {
       // Rejections that mean the session or key is gone belong on the profile too.
       const info = toErrorInfo(error);
       if (info.kind === 'unauthorized' || info.kind === 'signed-out') {
-        await refresher.save({ ...(await profileStore.get(accountId)), error: info, attemptedAt: platform.now() });
+        await refresher.save({ ...(await profileStore.get(accountId)), error: info, attemptedAt: platform.now() }, epoch);
         await refresher.updateBadge();
       }
       throw error;

@@ -58,12 +58,16 @@ function shouldAttempt(entry: ProfileEntry, mode: RefreshMode, now: number): boo
 
 export function createRefresher(platform: Platform, maxPerHost = 4) {
   const limiter = createHostLimiter(maxPerHost);
-  const inFlight = new Map<string, { generation: number; work: Promise<ProfileEntry> }>();
+  const inFlight = new Map<string, { generation: string; work: Promise<ProfileEntry> }>();
   const running = new Set<Promise<unknown>>();
+  // Entries being written: Forget everything waits for these before it clears the storage.
+  const saving = new Set<Promise<unknown>>();
   // Bumped when an account's profile or settings are written (an edit, new credentials): a
-  // refresh that started before the write must not overwrite what the write brought.
+  // refresh that started before the write must not overwrite what the write brought. The epoch
+  // is bumped when everything is forgotten: nothing started before it saves anything after.
   const generations = new Map<string, number>();
-  const generationOf = (accountId: string) => generations.get(accountId) ?? 0;
+  let epoch = 0;
+  const generationOf = (accountId: string) => `${epoch}:${generations.get(accountId) ?? 0}`;
 
   /** Remembers a task until it settles, so `idle()` can wait for all of them. */
   function track<T>(task: Promise<T>): Promise<T> {
@@ -131,7 +135,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     };
   }
 
-  async function attempt(resolved: ResolvedAccount, previous: ProfileEntry, generation: number): Promise<ProfileEntry> {
+  async function attempt(resolved: ResolvedAccount, previous: ProfileEntry, generation: string): Promise<ProfileEntry> {
     const { account, adapter, credentials } = resolved;
     // Locked: the refresh waits for the passphrase; the last profile stays as it was.
     if (resolved.secretsUnavailable === 'locked') return previous;
@@ -177,7 +181,19 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
    * storage is full it keeps the profile without its raw answer and picture; when even that
    * can't be written, the last stored entry stays, and the views are shown the new one, marked.
    */
-  async function save(entry: ProfileEntry): Promise<ProfileEntry> {
+  async function save(entry: ProfileEntry, since: number = epoch): Promise<ProfileEntry> {
+    // Work that began before Forget everything keeps what it brought to itself.
+    if (since !== epoch) return entry;
+    const writing = store(entry);
+    saving.add(writing);
+    try {
+      return await writing;
+    } finally {
+      saving.delete(writing);
+    }
+  }
+
+  async function store(entry: ProfileEntry): Promise<ProfileEntry> {
     let saved = entry;
     try {
       await profileStore.set(entry);
@@ -283,7 +299,18 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     },
     /** Marks the account written to: refreshes already running won't save over it. */
     invalidate(accountId: string): void {
-      generations.set(accountId, generationOf(accountId) + 1);
+      generations.set(accountId, (generations.get(accountId) ?? 0) + 1);
+    },
+    /** Which forgetting the work starting now belongs to: an edit passes it to `save`. */
+    epoch: (): number => epoch,
+    /**
+     * Everything is being forgotten: no refresh or edit started before this saves anything from
+     * now on; resolves once the entries already being written have landed.
+     */
+    async forgetAll(): Promise<void> {
+      epoch += 1;
+      generations.clear();
+      while (saving.size > 0) await Promise.allSettled([...saving]);
     },
     /** Resolves once every refresh started so far has settled. */
     async idle(): Promise<void> {

@@ -11,6 +11,7 @@ import { needsUser } from '../refresher';
 import type { Handlers } from '../router';
 import { settingsStore } from '../storage/settings';
 import { requireUnlocked } from './lock';
+import { vault } from '../secrets/vault';
 import { announceAccounts, type HandlerDeps, refreshSoon } from './context';
 
 type DataHandlers = Pick<
@@ -135,9 +136,17 @@ export function dataHandlers({ platform, refresher, permissions, onSettingsChang
     },
 
     async forgetEverything() {
-      // Accounts, secrets, profiles, settings, definitions and the views' cache all live here.
-      await storage.clear('local');
-      await storage.clear('session');
+      // No account write runs meanwhile (an update sealing a key under a lock config about to
+      // go), no refresh or edit still out writes its profile back afterwards, and the key and
+      // what it opened leave the worker's memory (requests still waiting for a slot see the
+      // lock close and are not sent).
+      await accountsStore.exclusive(async () => {
+        await vault.lock();
+        await refresher.forgetAll();
+        // Accounts, secrets, profiles, settings, definitions and the views' cache all live here.
+        await storage.clear('local');
+        await storage.clear('session');
+      });
       await refresher.updateBadge();
       await permissions.prune();
       void platform.broadcast({ whoami: 'event', type: 'forgotten' });
