@@ -33,18 +33,36 @@ const SECRET_WORDS = new Set([
   'credentials',
   'jwt',
   'apikey',
+  'apikeys',
   'accesskey',
+  'accesskeys',
   'privatekey',
+  'privatekeys',
   'sessionid',
 ]);
+
+// Whole key names that are secret though, as a word inside a longer name, they are not: a
+// `/me` listing `keys` lists the user's other credentials ("sort_keys", "hotkeys" stay).
+const SECRET_NAMES = new Set(['keys', 'seed']);
 
 // Word pairs that are secret together though each word alone is not ("api key", "session id").
 const SECRET_PAIRS = new Set([
   'api key',
+  'api keys',
   'access key',
+  'access keys',
   'private key',
+  'private keys',
   'secret key',
+  'secret keys',
   'signing key',
+  'signing keys',
+  'recovery key',
+  'recovery keys',
+  'mfa seed',
+  'totp seed',
+  'otp seed',
+  'seed phrase',
   'session id',
   'session key',
   'recovery code',
@@ -125,7 +143,7 @@ function classifyKey(key: string): boolean {
   const words = keyWords(key);
   if (words.length === 0) return false;
   if (words.length > 1 && METADATA_WORDS.has(words.at(-1)!)) return false;
-  if (SECRET_WORDS.has(words.join(''))) return true;
+  if (SECRET_WORDS.has(words.join('')) || (words.length === 1 && SECRET_NAMES.has(words[0]!))) return true;
   for (let i = 0; i < words.length; i++) {
     if (SECRET_WORDS.has(words[i]!)) return true;
     if (i > 0 && SECRET_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return true;

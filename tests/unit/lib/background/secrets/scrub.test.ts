@@ -43,6 +43,19 @@ describe('the secret-key denylist', () => {
     expect(scrubSecrets(body)).toEqual({ profile: { nested: {}, pass_hint: 'a cat' }, keep: 'this' });
   });
 
+  // Found by the third look from outside (issue 23, 6): a `/me` listing the user's other API
+  // keys kept them, in the raw view and in storage.local, in plain text even with the lock on.
+  it('covers plural key names: a list of the user’s other keys is dropped whole', () => {
+    const names = ['apiKeys', 'api_keys', 'apikeys', 'accessKeys', 'access_keys', 'privateKeys', 'keys', 'mfa_seed', 'signingKeys', 'seed'];
+    for (const name of names) expect(isSecretKey(name), name).toBe(true);
+    const body = Object.fromEntries(names.map((name) => [name, [{ name: 'ci', key: 'k_9f8e7d6c5b4a', value: 'v_0a1b2c3d4e5f' }]]));
+    expect(scrubSecrets({ ...body, id: 'u1' })).toEqual({ id: 'u1' });
+    // Counts and flags about them, and look-alikes, stay.
+    for (const key of ['api_keys_count', 'keys_enabled', 'sort_keys', 'hotkeys', 'seeded', 'seed_data_version']) {
+      expect(isSecretKey(key), key).toBe(false);
+    }
+  });
+
   it('splits keys into words, so look-alikes stay and metadata about a secret stays', () => {
     expect(keyWords('TOTPSecret')).toEqual(['totp', 'secret']);
     expect(keyWords('x-api-key')).toEqual(['x', 'api', 'key']);
