@@ -28,8 +28,8 @@ export function ChangeNotifications() {
           setMessage(t('options.notify.denied'));
           return;
         }
-        const notifyChanges = on ? [...picked, field] : [...picked].filter((name) => name !== field);
-        await request('setSettings', { ...settings, notifyChanges });
+        // The tick itself, not the list: a second quick tick must not send a list without the first.
+        await request('setSettings', { watch: { field, on } });
         setMessage(null);
         await queryClient.invalidateQueries({ queryKey: queryKeys.status });
       })

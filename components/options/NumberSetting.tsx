@@ -44,13 +44,15 @@ export function NumberSetting({
       import('../../lib/shared/model'),
       import('../../lib/shared/zod-issues'),
     ]);
-    const parsed = settingsSchema.safeParse({ ...settings, ...write(value.trim() === '' ? Number.NaN : Number(value)) });
+    const change = write(value.trim() === '' ? Number.NaN : Number(value));
+    const parsed = settingsSchema.safeParse({ ...settings, ...change });
     if (!parsed.success) {
       setMessage({ error: true, text: describeIssue(parsed.error.issues[0]!) });
       return;
     }
     try {
-      const saved = await request('setSettings', parsed.data);
+      // Only this setting: the rest of `settings` may be older than what another form just saved.
+      const saved = await request('setSettings', change);
       setDraft(null);
       setMessage({ error: false, text: savedText(saved) });
       await Promise.all([

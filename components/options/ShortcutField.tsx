@@ -7,7 +7,7 @@ export function ShortcutField() {
   const shortcut = useShortcut();
   const { openShortcutSettings } = useViewActions();
   return (
-    <div className="form-field">
+    <div className="form-field shortcut">
       <span className="label">{t('options.settings.shortcut')}</span>
       <p>
         {shortcut ? (

@@ -7,6 +7,7 @@ import { createHandlers } from './handlers';
 import { browserPlatform, type Platform } from './platform';
 import { createPermissionKeeper } from './permissions';
 import { redactKnownSecrets } from './secrets/redact';
+import { oneLine } from '../shared/text';
 import { createRefresher } from './refresher';
 import { createRouter, isOwnPage, isRequest } from './router';
 import { settingsStore } from './storage/settings';
@@ -14,6 +15,9 @@ import { welcomeOnInstall } from './welcome';
 import { applyIdleDetection, lockOnIdle } from './idle-lock';
 
 const REFRESH_ALARM = 'refresh-profiles';
+// What a notification shows without cutting, on Chrome's and Firefox's desktop alike.
+const MAX_NOTIFICATION_TITLE = 80;
+const MAX_NOTIFICATION_TEXT = 200;
 
 async function scheduleRefresh(minutes: number): Promise<void> {
   await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
@@ -32,6 +36,13 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
   // Inherits the rest of the platform live, so a test may still swap a part of it.
   const platform: Platform = Object.create(basePlatform, {
     broadcast: { value: async (event: ViewEvent) => basePlatform.broadcast(await redactStored(event)) },
+    // A notification shows provider text outside Whoami's pages: redacted, one short line each.
+    notify: {
+      value: async (notification: Parameters<Platform['notify']>[0]) => {
+        const { id, title, message } = await redactStored(notification);
+        await basePlatform.notify({ id, title: oneLine(title, MAX_NOTIFICATION_TITLE), message: oneLine(message, MAX_NOTIFICATION_TEXT) });
+      },
+    },
   });
   const refresher = createRefresher(platform);
   const editor = createEditor(refresher, platform);

@@ -239,10 +239,11 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const picked = new Set((await settingsStore.read()).settings.notifyChanges ?? []);
     const lines = found.filter((change) => picked.has(change.field)).map(changeLine);
     if (lines.length === 0) return;
+    // The values are the provider's words: always under the account's own label, never alone.
     await platform.notify({
       id: `changes:${accountId}:${found[0]!.seenAt}`,
       title: t('changes.notifyTitle', { account: label }),
-      message: lines.join('\n'),
+      message: t('changes.notifyMessage', { account: label, changes: lines.join(' · ') }),
     });
   }
 

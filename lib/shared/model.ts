@@ -154,6 +154,16 @@ export const settingsSchema = z.object({
   ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * A change of the settings, as a settings form sends it: only the setting it changed, and a
+ * watched field ticked or unticked rather than the whole list — two quick changes from two
+ * forms (or two ticks) must not undo each other with a stale copy of the rest.
+ */
+export const settingsChangeSchema = z.extend(z.partial(settingsSchema), {
+  watch: z.optional(z.object({ field: z.enum(watchedFields), on: z.boolean() })),
+});
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 export const DEFAULT_SETTINGS: Settings = { refreshMinutes: REFRESH_MINUTES.default };
 
 /** The passphrase lock: not set up, set up and closed, or open for this browser session. */

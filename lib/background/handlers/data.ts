@@ -71,11 +71,9 @@ export function dataHandlers({ platform, refresher, permissions, onSettingsChang
       };
     },
 
-    async setSettings(settings) {
+    async setSettings(change) {
       // What the request leaves out keeps its stored value (each settings form sends its own).
-      const { settings: current } = await settingsStore.read();
-      const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-      const saved = await settingsStore.write({ ...current, ...given });
+      const saved = await settingsStore.change(change);
       await onSettingsChanged(saved.refreshMinutes);
       // The warning days move the badge and each account's warning.
       await refresher.updateBadge();

@@ -29,27 +29,32 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
     async saveDefinition({ definition }) {
       const provider = customProviderId(definition.id);
       // Under the accounts' lock: no account can be added or changed between the check and the save.
-      const baseUrlChanged = await accountsStore.mutate(async (entries) => {
-        const previous = (await definitionsStore.read()).definitions.find((d) => d.id === definition.id);
-        const users = countUsing(entries, provider);
-        if (previous && users > 0) {
-          // What is secret can't change under an account: its stored value would be shown.
-          const lost = secretsLost(previous, definition);
-          if (lost.length > 0) {
-            const names = lost.map((label) => `“${label}”`).join(', ');
-            throw new WhoamiError('validation', {
-              detail: plural('background.keepSecret', users, { accounts: accountsPhrase(users), names }),
-              fieldErrors: { fields: [t('background.mustStaySecret', { names })] },
-            });
+      const baseUrlChanged = await accountsStore.mutate(
+        async (entries) => {
+          const previous = (await definitionsStore.read()).definitions.find((d) => d.id === definition.id);
+          const users = countUsing(entries, provider);
+          if (previous && users > 0) {
+            // What is secret can't change under an account: its stored value would be shown.
+            const lost = secretsLost(previous, definition);
+            if (lost.length > 0) {
+              const names = lost.map((label) => `“${label}”`).join(', ');
+              throw new WhoamiError('validation', {
+                detail: plural('background.keepSecret', users, { accounts: accountsPhrase(users), names }),
+                fieldErrors: { fields: [t('background.mustStaySecret', { names })] },
+              });
+            }
           }
-        }
-        hideNewSecrets(entries, provider, secretNames(definition));
-        // Sealed before the definition is saved: while locked a newly secret value can't be,
-        // and the refusal leaves both as they were.
-        await vault.close(entries);
-        await definitionsStore.save(definition);
-        return previous !== undefined && previous.baseUrl !== definition.baseUrl;
-      });
+          hideNewSecrets(entries, provider, secretNames(definition));
+          // Sealed before the definition is saved: while locked a newly secret value can't be,
+          // and the refusal leaves both as they were.
+          await vault.close(entries);
+          return previous !== undefined && previous.baseUrl !== definition.baseUrl;
+        },
+        // The accounts are written first, their newly secret values hidden (and sealed): a write
+        // cut off between the two leaves the old definition over hidden values, never the new
+        // one over values still in plain settings.
+        () => definitionsStore.save(definition),
+      );
       if (baseUrlChanged) void permissions.prune();
       // Accounts of this provider read their profile the new way from now on.
       announceAccounts(platform);

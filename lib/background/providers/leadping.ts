@@ -126,7 +126,8 @@ export const leadpingClient: ProviderClient<LeadpingCredentials> = {
       if (!nameFollowsParts(current.displayName, current.firstName, current.lastName)) return {};
       const first = changes.firstName ?? current.firstName ?? '';
       const last = changes.lastName ?? current.lastName ?? '';
-      return first.trim() || last.trim() ? {} : { firstName: [nameRequired()], lastName: [nameRequired()] };
+      // One rule over both fields, said once: under the first of them (its words name both).
+      return first.trim() || last.trim() ? {} : { firstName: [nameRequired()] };
     },
     async send(c, changes, _current, ctx) {
       try {
@@ -140,7 +141,7 @@ export const leadpingClient: ProviderClient<LeadpingCredentials> = {
         if (!name)
           throw new WhoamiError('validation', {
             detail: nameRequired(),
-            fieldErrors: { firstName: [nameRequired()], lastName: [nameRequired()] },
+            fieldErrors: { firstName: [nameRequired()] },
           });
         const body = updateBody.parse({
           id: user.id ?? null,

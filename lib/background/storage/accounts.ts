@@ -205,7 +205,7 @@ export const accountsStore = {
    * Writes go through the raw list so damaged entries stay as they were. The change may await
    * other work (saving a definition): nothing else writes accounts until it is done.
    */
-  mutate<T>(change: (entries: unknown[]) => T | Promise<T>): Promise<T> {
+  mutate<T>(change: (entries: unknown[]) => T | Promise<T>, afterWrite?: (result: T) => Promise<void>): Promise<T> {
     return withLock(async () => {
       const { entries, unreadable } = await begin();
       const result = await change(entries);
@@ -213,6 +213,8 @@ export const accountsStore = {
       await accountsItem.setValue(entries);
       // With the lock open, a list set aside just now is sealed like the keys it may hold.
       if (unreadable !== undefined && (await vault.state()) === 'unlocked') await writeSetAside(await readSetAside());
+      // What follows from the accounts as written (a definition), still with no account write between.
+      await afterWrite?.(result);
       return result;
     });
   },

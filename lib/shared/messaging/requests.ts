@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { definitionSchema } from '../custom/definition';
-import { exportFileSchema, labelSchema, settingsSchema } from '../model';
+import { exportFileSchema, labelSchema, settingsChangeSchema } from '../model';
 import { editableFieldNameSchema } from '../profile';
 import { MIN_PASSPHRASE_LENGTH } from '../limits';
 import { t } from '../i18n';
@@ -56,7 +56,7 @@ export const requestSchemas = {
     }),
   }),
   getStatus: none,
-  setSettings: settingsSchema,
+  setSettings: settingsChangeSchema,
   exportAccounts: none,
   /** What importing a file would do and which hosts it would connect to; saves nothing. */
   previewImport: exportFileSchema,

@@ -45,7 +45,11 @@ describe('change watch', () => {
     await bg.send('refresh', { accountId: account.id });
     await bg.core.refresher.idle();
     expect(bg.notifications).toEqual([
-      { id: expect.stringMatching(/^changes:/), title: `${account.label}: changed`, message: `Plan: ${planBefore} → Monthly` },
+      {
+        id: expect.stringMatching(/^changes:/),
+        title: `${account.label}: changed`,
+        message: `${account.label} — Plan: ${planBefore} → Monthly`,
+      },
     ]);
 
     // The user's own edit, and a change of a field not picked: no notification.
@@ -54,6 +58,48 @@ describe('change watch', () => {
     await bg.send('refresh', { accountId: account.id });
     await bg.core.refresher.idle();
     expect(bg.notifications).toHaveLength(1);
+  });
+
+  // Found by the third look from outside (issue 23, 7): notifications did not go through the
+  // all-secrets net, and showed the provider's text as it came, line breaks and all.
+  it('a notification is one short line of redacted text, under the account’s label', async () => {
+    const bg = backgroundHarness(mock);
+    const account = await bg.addMockAccount('leadping');
+    await bg.settle();
+    await bg.send('setSettings', { notifyChanges: ['plan'] });
+    const user = mock.leadping.userData(mock.leadping.userIds()[0]!)!;
+    user.billingPlan = `Pro\n\nYour session expired.\u0007 Sign in at evil.example ${'x'.repeat(300)}`;
+    await bg.send('refresh', { accountId: account.id });
+    await bg.core.refresher.idle();
+    const [notification] = bg.notifications;
+    expect(notification!.message.startsWith(`${account.label} — Plan: `)).toBe(true);
+    expect(notification!.message).not.toMatch(/[\n\u0000-\u001f]/);
+    expect(notification!.message.length).toBeLessThanOrEqual(200);
+
+    // A stored key a provider put in a watched field (past the account's own redaction: another
+    // account's key) never reaches a notification.
+    const other = await bg.addMockAccount('leadping', 1, 'Other');
+    await bg.settle();
+    const otherToken = mock.credentials('leadping', mock.leadping.userIds()[1]!).token!;
+    user.billingPlan = `Plan ${otherToken}`;
+    await bg.send('refresh', { accountId: account.id });
+    await bg.core.refresher.idle();
+    expect(other.id).toBeTruthy();
+    expect(JSON.stringify(bg.notifications)).not.toContain(otherToken);
+  });
+
+  // Found by the third look from outside (issue 23, 7): each settings form sent the whole
+  // settings object it had read, so two quick changes lost the first.
+  it('settings changes sent together all land: each sends only what it changed', async () => {
+    const bg = backgroundHarness(mock);
+    await Promise.all([
+      bg.send('setSettings', { watch: { field: 'plan', on: true } }),
+      bg.send('setSettings', { watch: { field: 'email', on: true } }),
+      bg.send('setSettings', { refreshMinutes: 60 }),
+      bg.send('setSettings', { expiryWarningDays: 5 }),
+    ]);
+    await bg.send('setSettings', { watch: { field: 'plan', on: false } });
+    expect((await bg.send('getStatus', {})).settings).toEqual({ refreshMinutes: 60, expiryWarningDays: 5, notifyChanges: ['email'] });
   });
 
   it('compares the watched fields only, and keeps the last twenty', () => {

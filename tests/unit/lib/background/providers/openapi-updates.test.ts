@@ -42,7 +42,6 @@ describe('Leadping PUT /users/me conforms to UserRequest', () => {
     const current = leadping.parseProfile(mock.leadping.userData(userId));
     expect(leadping.update!.check!({ firstName: '' }, current)).toEqual({
       firstName: ['Leadping needs a name: keep a first or a last name'],
-      lastName: ['Leadping needs a name: keep a first or a last name'],
     });
     const credentials = leadping.credentials.schema.parse(mock.credentials('leadping', userId));
     const before = mock.requests.length;
