@@ -23,8 +23,10 @@ const pageCsp = (mode: string) => (mode === 'development' ? undefined : PAGE_CSP
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
-  // The toolbar and store icons are drawn from one SVG at build time.
-  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
+  // The toolbar and store icons are drawn from one SVG at build time. It sits in public/, the
+  // folder WXT copies into the build as it is, so the extension also ships its own logo at
+  // /icon.svg (plain shapes: no script, no link, nothing fetched).
+  autoIcons: { baseIconPath: 'public/icon.svg', sizes: [128, 96, 48, 32, 16] },
   imports: false,
   // Extension pages load from disk in browsers that all support modulepreload: no polyfill or
   // preload helper needed in the popup's bundle.
@@ -39,7 +41,9 @@ export default defineConfig({
   }),
   hooks: {
     // The privacy policy ships inside the extension, as plain text the options page links to.
-    // The byte-order mark tells the browser it is UTF-8 (a .txt comes without a charset).
+    // Written at build time beside what public/ holds, from PRIVACY.md (the one copy the README
+    // and the stores link to). The byte-order mark tells the browser it is UTF-8 (a .txt comes
+    // without a charset).
     'build:publicAssets': (_wxt, assets) => {
       assets.push({ contents: `\uFEFF${fs.readFileSync('PRIVACY.md', 'utf8')}`, relativeDest: 'privacy.txt' });
     },

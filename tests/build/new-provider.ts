@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 
 /**
  * `npm run new-provider -- <id> ["Display Name"]`: everything a new built-in provider needs, as
@@ -57,7 +58,7 @@ export function planProvider(id: string, name: string): { files: PlannedFile[]; 
   const files: PlannedFile[] = [
     {
       path: descriptorPath,
-      content: `import type { z } from '../../lib/shared/zod';
+      content: `import type { z } from '../zod';
 import { baseUrlField, editableText, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 
@@ -85,7 +86,7 @@ export const ${c}: ProviderDescriptor<${Name}Credentials> = {
     },
     {
       path: clientPath,
-      content: `import { z } from '../../lib/shared/zod';
+      content: `import { z } from '../../shared/zod';
 import type { ${Name}Credentials } from '../../shared/providers/${id}';
 import { textOrNull } from '../../shared/text';
 import { type ErrorBodyReader, getJson, requestJson } from '../network/http';
@@ -241,7 +242,13 @@ describe('${id}', () => {
   return { files, edits };
 }
 
-function main() {
+/** The file as Prettier writes it with the project's settings, so the scaffold passes `npm run lint` as made. */
+async function formatted(filePath: string, content: string): Promise<string> {
+  const options = await prettier.resolveConfig(filePath);
+  return prettier.format(content, { ...options, filepath: filePath });
+}
+
+async function main() {
   const [id, name] = process.argv.slice(2);
   if (!id) {
     console.error('Usage: npm run new-provider -- <id> ["Display Name"]');
@@ -255,14 +262,14 @@ function main() {
   }
   for (const file of files) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
-    fs.writeFileSync(file.path, file.content);
+    fs.writeFileSync(file.path, await formatted(file.path, file.content));
     console.log(`  created  ${file.path}`);
   }
   for (const edit of edits) {
-    fs.writeFileSync(edit.path, edit.apply(fs.readFileSync(edit.path, 'utf8')));
+    fs.writeFileSync(edit.path, await formatted(edit.path, edit.apply(fs.readFileSync(edit.path, 'utf8'))));
     console.log(`  updated  ${edit.path}`);
   }
-  console.log(`\nNext: npx prettier --write . && npm run fault-table && npm run typecheck && npx vitest run ${files.at(-1)!.path}`);
+  console.log(`\nNext: npm run fault-table && npm run typecheck && npm run lint && npx vitest run ${files.at(-1)!.path}`);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) main();
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

@@ -45,6 +45,20 @@ export function readZipEntry(zip: Buffer, name: string): Buffer | null {
   return null;
 }
 
+/** public/ is WXT's folder of files shipped as they are: each must be in the zip, unchanged. */
+export function publicFileProblems(zip: Buffer, publicDir = 'public'): string[] {
+  const problems: string[] = [];
+  for (const file of fs.readdirSync(publicDir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const source = path.join(publicDir, file);
+    if (!fs.statSync(source).isFile()) continue;
+    const name = file.split(path.sep).join('/');
+    const shipped = readZipEntry(zip, name);
+    if (!shipped) problems.push(`lacks public/${name}`);
+    else if (!shipped.equals(fs.readFileSync(source))) problems.push(`has public/${name} changed`);
+  }
+  return problems;
+}
+
 /** Checks every store zip `npm run zip` / `zip:firefox` made; exits non-zero on any problem. */
 function main() {
   const zips = fs.readdirSync('.output').filter((file) => file.endsWith('.zip') && !file.includes('-sources'));
@@ -54,8 +68,12 @@ function main() {
   }
   let failed = false;
   for (const zip of zips) {
-    const manifest = readZipEntry(fs.readFileSync(path.join('.output', zip)), 'manifest.json');
-    const problems = manifest ? storeManifestProblems(JSON.parse(manifest.toString('utf8'))) : ['has no manifest.json'];
+    const contents = fs.readFileSync(path.join('.output', zip));
+    const manifest = readZipEntry(contents, 'manifest.json');
+    const problems = [
+      ...(manifest ? storeManifestProblems(JSON.parse(manifest.toString('utf8'))) : ['has no manifest.json']),
+      ...publicFileProblems(contents),
+    ];
     console.log(`${zip}: ${problems.length === 0 ? 'ok' : problems.join('; ')}`);
     failed ||= problems.length > 0;
   }

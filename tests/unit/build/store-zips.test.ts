@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZipEntry, storeManifestProblems } from '../../build/store-zips';
+import { publicFileProblems, readZipEntry, storeManifestProblems } from '../../build/store-zips';
 
 describe('the store-zip check', () => {
   it('refuses a test build: its name, its version name and its loopback grant', () => {
@@ -33,5 +35,20 @@ describe('the store-zip check', () => {
     const zip = fs.readFileSync(new URL('../../fixtures/minimal-addon.zip', import.meta.url));
     expect(JSON.parse(readZipEntry(zip, 'manifest.json')!.toString('utf8'))).toMatchObject({ name: 'Whoami', manifest_version: 3 });
     expect(readZipEntry(zip, 'missing.json')).toBeNull();
+  });
+
+  it('names each file of public/ the zip lacks or ships changed', () => {
+    const zip = fs.readFileSync(new URL('../../fixtures/minimal-addon.zip', import.meta.url));
+    const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-public-'));
+    try {
+      fs.writeFileSync(path.join(publicDir, 'popup.html'), readZipEntry(zip, 'popup.html')!);
+      expect(publicFileProblems(zip, publicDir)).toEqual([]);
+      fs.writeFileSync(path.join(publicDir, 'manifest.json'), '{}');
+      fs.mkdirSync(path.join(publicDir, 'icons'));
+      fs.writeFileSync(path.join(publicDir, 'icons', 'logo.svg'), '<svg/>');
+      expect(publicFileProblems(zip, publicDir)).toEqual(['lacks public/icons/logo.svg', 'has public/manifest.json changed']);
+    } finally {
+      fs.rmSync(publicDir, { recursive: true, force: true });
+    }
   });
 });
