@@ -73,6 +73,7 @@ describe('change watch', () => {
     await bg.core.refresher.idle();
     const [notification] = bg.notifications;
     expect(notification!.message.startsWith(`${account.label} — Plan: `)).toBe(true);
+    // eslint-disable-next-line no-control-regex -- control characters are what is looked for
     expect(notification!.message).not.toMatch(/[\n\u0000-\u001f]/);
     expect(notification!.message.length).toBeLessThanOrEqual(200);
 
