@@ -52,10 +52,10 @@ export default defineConfig({
     // background is one classic script and is left alone.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
-      // zod stays out of it: the pages load it on first use.
+      // zod and the Public Suffix List stay out of it: the pages load them on first use.
       const codeSplitting = {
         groups: [
-          { name: 'vendor', test: /node_modules[\\/](?!zod[\\/])/ },
+          { name: 'vendor', test: /node_modules[\\/](?!zod[\\/]|tldts)/ },
           // What both pages load at once (messaging, the query client, errors, times): one chunk.
           {
             name: 'views',

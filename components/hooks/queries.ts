@@ -11,7 +11,7 @@ const PROFILE_MAX_AGE_MS = 60_000;
 // components that mount right after must not ask a second time.
 const STALE_MS = 5_000;
 
-const accountsQuery = {
+export const accountsQuery = {
   queryKey: queryKeys.accounts,
   queryFn: () => request('listAccounts', {}),
   staleTime: STALE_MS,

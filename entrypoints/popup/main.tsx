@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { prefetchFirstScreen } from '../../components/hooks/queries';
+import { accountsQuery, prefetchFirstScreen } from '../../components/hooks/queries';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/styles/base.css';
 import '../../components/styles/popup.css';
@@ -31,7 +31,7 @@ async function main() {
   void protocolCheck();
   // Whether the page the popup was opened on belongs to an account: asked now, answered after
   // the first frame (which shows the last choice), so no open waits for it.
-  const tabAccount = accountOfThisTab();
+  const tabAccount = accountOfThisTab(async () => (await queryClient.fetchQuery(accountsQuery)).accounts);
   const [restored, selectedAccount] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount()]);
   // Before anything is asked: every answer from here on is kept for the next popup.
   persistQueryCache(queryClient);

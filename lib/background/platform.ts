@@ -15,12 +15,6 @@ export interface Platform {
   grantedOrigins(): Promise<string[]>;
   removeOrigins(origins: string[]): Promise<void>;
   setBadge(badge: { text: string; title: string }): Promise<void>;
-  /**
-   * The page shown in the active tab of the window the popup is opened over (the last focused
-   * one) — not other windows', whose pages the user is not looking at. The browser tells its
-   * address only where Whoami may see it (activeTab: the tab the popup was opened on).
-   */
-  activeTabUrls(): Promise<string[]>;
   /** A browser notification, when the user has allowed them (the permission is optional). */
   notify(notification: { id: string; title: string; message: string }): Promise<void>;
   broadcast(event: ViewEvent): Promise<void>;
@@ -79,10 +73,6 @@ export function browserPlatform(): Platform {
     },
     async removeOrigins(origins) {
       if (origins.length > 0) await browser.permissions.remove({ origins });
-    },
-    async activeTabUrls() {
-      const tabs = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-      return tabs.map((tab) => tab.url ?? '').filter((url) => /^https?:/.test(url));
     },
     async notify({ id, title, message }) {
       if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;

@@ -10,8 +10,6 @@ export function fakePlatform(jar = new CookieJar()) {
   const events: ViewEvent[] = [];
   const badges: Array<{ text: string; title: string }> = [];
   let now = Date.now();
-  /** The pages in the active tabs, as the browser would tell them (tests set it). */
-  const activeTabs: string[] = [];
   const notifications: Array<{ id: string; title: string; message: string }> = [];
   const platform: Platform = {
     fetch: jar.fetch,
@@ -27,7 +25,6 @@ export function fakePlatform(jar = new CookieJar()) {
       }
     },
     setBadge: async (badge) => void badges.push(badge),
-    activeTabUrls: async () => [...activeTabs],
     notify: async (notification) => void notifications.push(notification),
     broadcast: async (event) => void events.push(event),
     // No canvas here: the picture's own bytes stand in for the re-encoded thumbnail.
@@ -40,7 +37,6 @@ export function fakePlatform(jar = new CookieJar()) {
     removed,
     events,
     badges,
-    activeTabs,
     notifications,
     badge: () => badges.at(-1)?.text ?? '',
     advance(ms: number) {

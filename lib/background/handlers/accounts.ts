@@ -1,7 +1,6 @@
 import { base64ToBytes } from '../../shared/base64';
 import { purgeAccountFromPersistedCache } from '../storage/view-cache';
 import { summarize } from '../account-summary';
-import { accountForPages } from '../tab-account';
 import { accountsStore, splitCredentials, type StoredAccount } from '../storage/accounts';
 import { loadRegistry } from '../storage/definitions';
 import { profileStore } from '../storage/profiles';
@@ -30,7 +29,6 @@ type AccountHandlers = Pick<
   | 'refresh'
   | 'updateProfile'
   | 'dismissChanges'
-  | 'accountForTab'
   | 'uploadAvatar'
 >;
 
@@ -132,11 +130,6 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
         ? [await refresher.refreshOne(accountId, { kind: 'force' })]
         : await refresher.refreshAll({ kind: 'force' });
       return { entries };
-    },
-
-    async accountForTab() {
-      const [{ accounts }, pages] = await Promise.all([accountsStore.read(), platform.activeTabUrls()]);
-      return accountForPages(pages, accounts) ?? { accountId: null, site: null };
     },
 
     async dismissChanges({ accountId }) {

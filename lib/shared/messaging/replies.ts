@@ -33,7 +33,6 @@ export const replySchemas = {
   getProfile: profileEntrySchema,
   refresh: z.object({ entries: z.array(profileEntrySchema) }),
   dismissChanges: z.object({ entry: profileEntrySchema }),
-  accountForTab: z.object({ accountId: z.nullable(z.string()), site: z.nullable(z.string()) }),
   updateProfile: profileEntrySchema,
   uploadAvatar: profileEntrySchema,
   getStatus: z.object({

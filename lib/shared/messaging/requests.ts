@@ -37,7 +37,6 @@ export const requestSchemas = {
   /** Refreshes one account now, or all accounts when no id is given. */
   refresh: z.object({ accountId: z.optional(id) }),
   dismissChanges: z.object({ accountId: id }),
-  accountForTab: z.object({}),
   updateProfile: z.object({
     accountId: id,
     /** One id per save: a repeated message with the same id is never sent twice. */
