@@ -15,6 +15,8 @@ import { welcomeOnInstall } from './welcome';
 import { applyIdleDetection, lockOnIdle } from './idle-lock';
 
 const REFRESH_ALARM = 'refresh-profiles';
+/** How long after a wake its chores wait: the message that woke the worker is answered first. */
+const WAKE_CHORES_DELAY_MS = 1_000;
 // What a notification shows without cutting, on Chrome's and Firefox's desktop alike.
 const MAX_NOTIFICATION_TITLE = 80;
 const MAX_NOTIFICATION_TEXT = 200;
@@ -88,10 +90,15 @@ export function startBackground(platform: Platform = browserPlatform()) {
   browser.permissions.onAdded.addListener(() => void refresher.syncPermissions());
   welcomeOnInstall();
 
-  void ensureRefreshAlarm();
-  void applyIdleDetection();
-  void editor.recoverInterrupted();
-  void refresher.updateBadge();
-  // A picture host that changed, a host granted for a connection test and never saved: given back.
-  void permissions.prune();
+  // Chores of every wake, after what woke the worker has been answered: a popup waiting on a
+  // stopped worker gets its answer first (the browser keeps the alarm, the idle time and the
+  // badge across a worker's restarts; these only mend what a stop cut short).
+  setTimeout(() => {
+    void ensureRefreshAlarm();
+    void applyIdleDetection();
+    void editor.recoverInterrupted();
+    void refresher.updateBadge();
+    // A picture host that changed, a host granted for a connection test and never saved: given back.
+    void permissions.prune();
+  }, WAKE_CHORES_DELAY_MS);
 }

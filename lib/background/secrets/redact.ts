@@ -29,8 +29,8 @@ function formsOf(secret: string): string[] {
 
 interface Redactor {
   matcher: NeedleMatcher;
-  /** Every form, for a value that is exactly one: a numeric secret (a PIN) come back as a number. */
-  forms: ReadonlySet<string>;
+  /** The forms that are numbers: a numeric secret (a PIN) come back as a JSON number. */
+  numbers: ReadonlySet<number>;
 }
 
 // Compiled sets are kept for the secrets last asked about (the whole store for the net on
@@ -54,24 +54,45 @@ function redactorFor(secrets: Iterable<string>): Redactor | null {
     return kept;
   }
   const forms = new Set(usable.flatMap(formsOf));
-  const redactor = forms.size === 0 ? null : { matcher: compileNeedles([...forms]), forms };
+  const numbers = new Set([...forms].map(Number).filter((number) => Number.isFinite(number) && forms.has(String(number))));
+  const redactor = forms.size === 0 ? null : { matcher: compileNeedles([...forms]), numbers };
   compiled.set(key, redactor);
   if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
   return redactor;
 }
 
+/** The value with its secrets replaced; the value itself (no copy) where nothing in it changes. */
 function walk(value: unknown, redactor: Redactor, depth: number): unknown {
   if (typeof value === 'string') return redactor.matcher.replace(value, REDACTED);
-  if (typeof value === 'number') return redactor.forms.has(String(value)) ? REDACTED : value;
+  if (typeof value === 'number') return redactor.numbers.has(value) ? REDACTED : value;
   if (depth > 200 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => walk(item, redactor, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[redactor.matcher.replace(key, REDACTED)] = walk(item, redactor, depth + 1);
-  return out;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item = walk(value[i], redactor, depth + 1);
+      if (copy === null && item !== value[i]) copy = value.slice(0, i);
+      copy?.push(item);
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let copy: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const newKey = redactor.matcher.replace(key, REDACTED);
+    const item = walk(record[key], redactor, depth + 1);
+    if (copy === null && (newKey !== key || item !== record[key])) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]!] = record[keys[j]!];
+    }
+    if (copy !== null) copy[newKey] = item;
+  }
+  return copy ?? value;
 }
 
 /**
- * A copy of `value` with every occurrence of the given secrets — in any of the forms a provider
+ * `value` with every occurrence of the given secrets — in any of the forms a provider
  * may echo them in — replaced, in every string, number and key, whatever it sits under: the last
  * net for a provider that repeats a key in an error message, a profile field or a link.
  */

@@ -95,47 +95,46 @@ const METADATA_WORDS = new Set([
   'hint',
 ]);
 
-/** "x-api-key" → ["x", "api", "key"]; "accessKey" → ["access", "key"]; "TOTPSecret" → ["totp", "secret"]. */
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const isLower = (code: number) => code >= 97 && code <= 122;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * "x-api-key" → ["x", "api", "key"]; "accessKey" → ["access", "key"]; "TOTPSecret" → ["totp", "secret"].
+ * By character codes and one slice per word: keys come by the thousand.
+ */
 export function keyWords(key: string): string[] {
   const words: string[] = [];
-  let current = '';
-  for (let i = 0; i < key.length; i++) {
-    const char = key[i]!;
-    const lower = char.toLowerCase();
-    const isLetterOrDigit = (lower >= 'a' && lower <= 'z') || (char >= '0' && char <= '9');
-    if (!isLetterOrDigit) {
-      if (current) words.push(current);
-      current = '';
-      continue;
+  let start = -1;
+  for (let i = 0; i <= key.length; i++) {
+    const code = i < key.length ? key.charCodeAt(i) : 0;
+    const wordChar = isUpper(code) || isLower(code) || isDigit(code);
+    // A capital starts a word after a lower-case letter or digit ("accessKey"), or before a
+    // lower-case letter at the end of a run of capitals ("TOTPSecret").
+    const capitalStarts = start !== -1 && isUpper(code) && (!isUpper(key.charCodeAt(i - 1)) || isLower(key.charCodeAt(i + 1)));
+    if (start !== -1 && (!wordChar || capitalStarts)) {
+      words.push(key.slice(start, i).toLowerCase());
+      start = -1;
     }
-    const upper = char !== lower;
-    const previous = key[i - 1];
-    const next = key[i + 1];
-    // A capital starts a word after a lower-case letter ("accessKey"), or before one at the end of a run ("TOTPSecret").
-    const startsWord =
-      upper &&
-      current !== '' &&
-      previous !== undefined &&
-      (previous === previous.toLowerCase() || (next !== undefined && next !== next.toUpperCase()));
-    if (startsWord) {
-      words.push(current);
-      current = '';
-    }
-    current += lower;
+    if (wordChar && start === -1) start = i;
   }
-  if (current) words.push(current);
   return words;
 }
 
 // Answers repeat their key names thousands of times: remember the verdicts (bounded).
 const verdicts = new Map<string, boolean>();
 
+// No API names a field with more characters than this: a longer key is made to be slow to read
+// or to hide something in, and is dropped with its value, unread.
+const MAX_KEY_LENGTH = 100;
+
 export function isSecretKey(key: string): boolean {
+  if (key.length > MAX_KEY_LENGTH) return true;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
   const verdict = classifyKey(key);
-  if (verdicts.size > 5_000) verdicts.clear();
-  if (key.length <= 200) verdicts.set(key, verdict);
+  // Full, it keeps what it has: an answer of 38 000 distinct keys must not churn it.
+  if (verdicts.size < 5_000) verdicts.set(key, verdict);
   return verdict;
 }
 
@@ -183,14 +182,16 @@ function hasSecretQuery(token: string): boolean {
 }
 
 // Punctuation that wraps a token in prose: "key “in-…” was invalid", (eyJ…).
-const WRAPPERS = new Set(['"', "'", '(', ')', '[', ']', '<', '>', ',', ';', ':', '.', '!', '?', '“', '”', '‘', '’', '`']);
+const WRAPPERS = new Uint8Array(0x10000);
+for (const char of '"\'()[]<>,;:.!?“”‘’`') WRAPPERS[char.charCodeAt(0)] = 1;
 
 /** One whitespace-free token of a longer text, with any secret inside it replaced. */
 function scrubToken(token: string): string {
   let start = 0;
   let end = token.length;
-  while (start < end && WRAPPERS.has(token[start]!)) start++;
-  while (end > start && WRAPPERS.has(token[end - 1]!)) end--;
+  // By character code: a token may be a megabyte of "?".
+  while (start < end && WRAPPERS[token.charCodeAt(start)] === 1) start++;
+  while (end > start && WRAPPERS[token.charCodeAt(end - 1)] === 1) end--;
   const core = token.slice(start, end);
   if (core === '') return token;
   let clean = core;
@@ -201,23 +202,21 @@ function scrubToken(token: string): string {
   return clean === core ? token : token.slice(0, start) + clean + token.slice(end);
 }
 
-// Strings without any of these can hold no secret-shaped token: most strings skip the split.
-const TRIGGERS = ['eyJ', 'in-', 'otpauth', 'secret=', '://', '_live_', '_test_', 'ghp_', 'gho_', 'xox', 'glpat-', 'AKIA', 'github_pat_'];
+// No token shorter than this can change: a secret-shaped value has at least 8 characters, a URL
+// with a query at least 9, and a `secret=` pair 7.
+const SHORTEST_CHANGED = 7;
+
+// A whitespace-delimited token of at least SHORTEST_CHANGED characters holding one of the
+// markers a secret-shaped token has: only these reach JavaScript, one call each. Linear: a match
+// starts only where a token starts (the look-behind is one character), and scans its token once.
+const CANDIDATE =
+  /(?<![^ \n\t\r])(?=[^ \n\t\r]{7})[^ \n\t\r]*?(?:eyJ|in-|otpauth|secret=|:\/\/|_live_|_test_|ghp_|gho_|xox|glpat-|AKIA|github_pat_)[^ \n\t\r]*/g;
 
 /** A string with every secret-shaped part replaced: whole values, and tokens inside prose. */
 export function scrubText(value: string): string {
+  if (value.length < SHORTEST_CHANGED) return value;
   if (looksLikeSecretValue(value)) return REDACTED;
-  if (!TRIGGERS.some((trigger) => value.includes(trigger))) return value;
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    const char = value[i];
-    if (i < value.length && char !== ' ' && char !== '\n' && char !== '\t' && char !== '\r') continue;
-    if (i > start) parts.push(scrubToken(value.slice(start, i)));
-    if (i < value.length) parts.push(char!);
-    start = i + 1;
-  }
-  return parts.join('');
+  return value.replace(CANDIDATE, scrubToken);
 }
 
 const MAX_DEPTH = 64;
@@ -229,7 +228,8 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
       // A yes/no flag or an absent value tells nothing secret ("has_password": true).
       if (isSecretKey(key) && item !== null && typeof item !== 'boolean') continue;
       out[key] = scrubSecrets(item, depth + 1);
@@ -240,6 +240,7 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
 }
 
 function decoded(part: string): string {
+  if (!part.includes('%') && !part.includes('+')) return part;
   try {
     return decodeURIComponent(part.replaceAll('+', ' '));
   } catch {
@@ -247,26 +248,58 @@ function decoded(part: string): string {
   }
 }
 
+/**
+ * The most secrets one provider text is redacted piece by piece: past this, it is replaced whole
+ * (a text that is thousands of secrets shows nothing worth the time of cutting each out).
+ */
+export const MAX_SECRETS_IN_TEXT = 1_000;
+const REDACTED_VALUE = `=${REDACTED}`;
+
 // In a URL's query these names carry credentials too (`?key=` is a common API-key parameter),
 // though as JSON keys they usually don't.
 const QUERY_SECRET_NAMES = new Set(['key', 'sig', 'signature', 'code', 'auth', 'sid']);
 
-/** `a=1&token=…` with every secret-named or secret-looking value replaced, in one pass. */
+/**
+ * `a=1&token=…` with every secret-named or secret-looking value replaced, in one pass: indexOf
+ * and slices of the pairs that change, no array of every pair (a megabyte of `token=1&` is
+ * 125 000 of them).
+ */
 function redactQuery(query: string): string {
-  const pairs = query.split('&');
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i]!;
-    const eq = pair.indexOf('=');
-    const key = eq === -1 ? pair : pair.slice(0, eq);
-    const value = eq === -1 ? '' : pair.slice(eq + 1);
-    const name = decoded(key);
-    // Already redacted (by the account's own secrets, which go first); its "]" may sit outside
-    // the token, taken for punctuation around it.
-    if (value === REDACTED || value === REDACTED.slice(0, -1)) continue;
-    if (isSecretKey(name) || QUERY_SECRET_NAMES.has(name.toLowerCase()) || looksLikeSecretValue(decoded(value)))
-      pairs[i] = `${key}=${REDACTED}`;
+  // A query repeats its names: each is decoded and judged once.
+  const secretNames = new Map<string, boolean>();
+  const out: string[] = [];
+  let copied = 0;
+  for (let start = 0; start <= query.length; ) {
+    let end = query.indexOf('&', start);
+    if (end === -1) end = query.length;
+    // Only within the pair: a search past it would rescan the rest of the query for each pair.
+    let eq = start;
+    while (eq < end && query.charCodeAt(eq) !== 61 /* = */) eq++;
+    const key = query.slice(start, eq);
+    let secretName = secretNames.get(key);
+    if (secretName === undefined) {
+      const name = decoded(key);
+      secretName = isSecretKey(name) || QUERY_SECRET_NAMES.has(name.toLowerCase());
+      secretNames.set(key, secretName);
+    }
+    const valueStart = Math.min(eq + 1, end);
+    // Decoding only shortens: a value too short to be a secret is not decoded at all.
+    if (secretName || (end - valueStart >= 8 && looksLikeSecretValue(decoded(query.slice(valueStart, end))))) {
+      const value = query.slice(valueStart, end);
+      // Already redacted (by the account's own secrets, which go first); its "]" may sit outside
+      // the token, taken for punctuation around it.
+      if (value !== REDACTED && value !== REDACTED.slice(0, -1)) {
+        // A query of thousands of secrets is a secret as a whole: said once, not thousands of times.
+        if (out.length >= 2 * MAX_SECRETS_IN_TEXT) return REDACTED;
+        out.push(query.slice(copied, eq), REDACTED_VALUE);
+        copied = end;
+      }
+    }
+    start = end + 1;
   }
-  return pairs.join('&');
+  if (out.length === 0) return query;
+  out.push(query.slice(copied));
+  return out.join('');
 }
 
 /** The URL with every secret-looking query parameter's value replaced, for messages and logs. */
@@ -277,12 +310,19 @@ export function redactUrl(raw: string | URL): string {
   } catch {
     return REDACTED;
   }
-  url.username = '';
-  url.password = '';
-  // By hand rather than through URLSearchParams, whose set() and toString() re-serialize the
-  // whole query: a provider's link with 100 000 parameters must cost one pass.
-  if (url.search.length > 1) url.search = redactQuery(url.search.slice(1));
-  return url.href.replaceAll(encodeURIComponent(REDACTED), REDACTED);
+  // Each setter serializes the whole URL again: only when there is something to take out.
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+  }
+  const { href, search } = url;
+  if (search.length <= 1) return href;
+  // By hand on the URL's own text rather than through URLSearchParams (whose set() and
+  // toString() re-serialize the whole query) or a new `search` (parsed all over again): a
+  // provider's link with 100 000 parameters must cost one pass. The first "?" of a serialized
+  // URL starts its query.
+  const query = href.indexOf('?');
+  return href.slice(0, query + 1) + redactQuery(search.slice(1)) + href.slice(query + search.length);
 }
 
 /** "••••abcd": enough to tell two keys apart, never enough to use one. */
