@@ -3,7 +3,7 @@ import '../../support/node-i18n';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type TestInfo } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../../lib/shared/messaging/channels';
 import type { RequestOutput } from '../../../lib/shared/messaging/replies';
@@ -22,6 +22,11 @@ const GECKO_ID = 'whoami@whoami.dev';
 /** Fixed, so the tests know the add-on's moz-extension:// host. */
 const EXTENSION_UUID = '5f0e2a3b-6c1d-4e8f-9a7b-2c3d4e5f6a7b';
 const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** What Firefox printed on stdout and stderr, line by line, with when each line came. */
+const outputOf = new WeakMap<Browser, Array<{ at: number; line: string }>>();
+/** Firefox's words when it stops a running script (the JS engine's JSMSG_TERMINATED warning). */
+const SCRIPT_STOPPED = /Script terminated by timeout/;
 
 export async function launchFirefox(profileDir: string, { extensionDir = STORE_BUILD_DIR, headless = true } = {}): Promise<Browser> {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -44,6 +49,16 @@ export async function launchFirefox(profileDir: string, { extensionDir = STORE_B
       'toolkit.telemetry.reportingpolicy.firstRun': false,
     },
   });
+  const lines: Array<{ at: number; line: string }> = [];
+  outputOf.set(browser, lines);
+  for (const stream of [browser.process()?.stdout, browser.process()?.stderr]) {
+    let rest = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop()!;
+      for (const line of parts) lines.push({ at: Date.now(), line });
+    });
+  }
   await browser.installExtension(extensionDir);
   return browser;
 }
@@ -55,6 +70,38 @@ export async function openExtensionPage(browser: Browser, page: 'popup.html' | '
   await tab.goto(`${EXTENSION_ORIGIN}/${page}`, { waitUntil: [] });
   await tab.waitForFunction(() => document.readyState === 'complete' && document.getElementById('root')?.childElementCount);
   return tab;
+}
+
+/**
+ * Closes every tab (a new blank one keeps the window open), then quits Firefox. Quitting stops
+ * whatever script of an extension page runs at that moment (`dom.abort_script_on_child_shutdown`)
+ * and Firefox logs "Script terminated by timeout" for it: with the popup still open, a tick of
+ * its one-second clock or a React Query timer that fired as the browser went down — not a long
+ * script. With the tabs closed first, none is running then. Firefox stopping a script before
+ * closing began is never the shutdown: that fails the test.
+ */
+async function closeFirefox(browser: Browser, testInfo: TestInfo): Promise<void> {
+  const pages = await browser.pages();
+  const closing = Date.now();
+  await browser.newPage();
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser.close();
+  const lines = outputOf.get(browser) ?? [];
+  const stopped = lines.flatMap(({ at, line }, index) => {
+    if (!SCRIPT_STOPPED.test(line)) return [];
+    // The warning, then the stack it names, up to the blank line that ends it.
+    const stack = lines.slice(index + 1, index + 8).map((next) => next.line);
+    const end = stack.findIndex((next) => !next.trim());
+    return [{ at, text: [line, ...stack.slice(0, end < 0 ? undefined : end)].join('\n') }];
+  });
+  for (const { at, text } of stopped) {
+    const when = at < closing ? `${closing - at} ms before closing began` : `${at - closing} ms after closing began`;
+    testInfo.annotations.push({ type: 'Firefox stopped a script', description: `${when}:\n${text}` });
+  }
+  const early = stopped.filter(({ at }) => at < closing);
+  if (early.length) {
+    throw new Error(`Firefox stopped a script before the test closed it:\n${early.map(({ text }) => text).join('\n\n')}`);
+  }
 }
 
 interface WorkerFixtures {
@@ -89,8 +136,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (fs.existsSync(file)) await testInfo.attach(`page ${index}`, { path: file, contentType: 'image/png' });
       }
     }
-    await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      await closeFirefox(browser, testInfo);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   },
   openOptions: async ({ firefox }, use) => {
     await use(() => openExtensionPage(firefox, 'options.html'));
