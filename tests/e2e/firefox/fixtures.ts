@@ -27,6 +27,8 @@ const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 const outputOf = new WeakMap<Browser, Array<{ at: number; line: string }>>();
 /** Firefox's words when it stops a running script (the JS engine's JSMSG_TERMINATED warning). */
 const SCRIPT_STOPPED = /Script terminated by timeout/;
+/** A task in an extension page longer than this fails the test (see measureLongestTask). */
+const LONGEST_TASK_LIMIT_MS = 1000;
 
 export async function launchFirefox(profileDir: string, { extensionDir = STORE_BUILD_DIR, headless = true } = {}): Promise<Browser> {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -69,7 +71,31 @@ export async function openExtensionPage(browser: Browser, page: 'popup.html' | '
   await tab.setViewport(page === 'popup.html' ? { width: 360, height: 600 } : { width: 1000, height: 900 });
   await tab.goto(`${EXTENSION_ORIGIN}/${page}`, { waitUntil: [] });
   await tab.waitForFunction(() => document.readyState === 'complete' && document.getElementById('root')?.childElementCount);
+  await measureLongestTask(tab);
   return tab;
+}
+
+/**
+ * Measures, from now on, the longest task of the extension's pages — how late a 50 ms tick of
+ * this page runs — for the check when the test closes Firefox. Every extension page and the
+ * background page share one thread, so the visible page's tick is delayed by a long task of any
+ * of them. Firefox's own slow-script check is no help here: puppeteer turns it off, and even with
+ * Firefox's default limits a 25 s loop in an extension page ran to its end without a word. A
+ * hidden tab's timers are slowed on purpose: they don't count, and a change of visibility
+ * starts the measure again. A reload ends it: call this again after one.
+ */
+export async function measureLongestTask(page: Page): Promise<void> {
+  await page.evaluate((tickMs: number) => {
+    const scope = globalThis as unknown as { __longestTaskMs: number };
+    scope.__longestTaskMs = 0;
+    let last = performance.now();
+    document.addEventListener('visibilitychange', () => (last = performance.now()));
+    setInterval(() => {
+      const now = performance.now();
+      if (document.visibilityState === 'visible') scope.__longestTaskMs = Math.max(scope.__longestTaskMs, now - last - tickMs);
+      last = now;
+    }, tickMs);
+  }, 50);
 }
 
 /**
@@ -78,10 +104,19 @@ export async function openExtensionPage(browser: Browser, page: 'popup.html' | '
  * and Firefox logs "Script terminated by timeout" for it: with the popup still open, a tick of
  * its one-second clock or a React Query timer that fired as the browser went down — not a long
  * script. With the tabs closed first, none is running then. Firefox stopping a script before
- * closing began is never the shutdown: that fails the test.
+ * closing began is never the shutdown: that fails the test, as does a long task (see
+ * measureLongestTask).
  */
 async function closeFirefox(browser: Browser, testInfo: TestInfo): Promise<void> {
   const pages = await browser.pages();
+  const measured = await Promise.all(
+    pages.map((page) => page.evaluate(() => (globalThis as { __longestTaskMs?: number }).__longestTaskMs ?? -1).catch(() => -1)),
+  );
+  const longest = Math.max(-1, ...measured);
+  testInfo.annotations.push({
+    type: 'longest task in an extension page',
+    description: longest < 0 ? 'not measured (no page still had its tick)' : `${Math.round(longest)} ms`,
+  });
   const closing = Date.now();
   await browser.newPage();
   for (const page of pages) await page.close().catch(() => undefined);
@@ -101,6 +136,9 @@ async function closeFirefox(browser: Browser, testInfo: TestInfo): Promise<void>
   const early = stopped.filter(({ at }) => at < closing);
   if (early.length) {
     throw new Error(`Firefox stopped a script before the test closed it:\n${early.map(({ text }) => text).join('\n\n')}`);
+  }
+  if (longest > LONGEST_TASK_LIMIT_MS) {
+    throw new Error(`A task in an extension page ran ${Math.round(longest)} ms (limit ${LONGEST_TASK_LIMIT_MS} ms).`);
   }
 }
 
