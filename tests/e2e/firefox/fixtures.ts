@@ -166,6 +166,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     mock.reset();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-firefox-'));
     const browser = await launchFirefox(dir);
+    // Installing opens the welcome tab a moment later. Wait for it, so that no tab the test opens
+    // ends up behind it: a hidden tab runs no animation frames, and waitForFunction polls on them
+    // (the passphrase test, which opens the options page first, timed out on a page showing
+    // the awaited text).
+    await expect.poll(async () => (await browser.pages()).length).toBeGreaterThan(1);
     await use(browser);
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [index, page] of (await browser.pages()).entries()) {
