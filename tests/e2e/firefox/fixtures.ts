@@ -3,7 +3,7 @@ import '../../support/node-i18n';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type TestInfo } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CREDENTIAL_PORT, CREDENTIAL_REQUESTS } from '../../../lib/shared/messaging/channels';
 import type { RequestOutput } from '../../../lib/shared/messaging/replies';
@@ -22,6 +22,13 @@ const GECKO_ID = 'whoami@whoami.dev';
 /** Fixed, so the tests know the add-on's moz-extension:// host. */
 const EXTENSION_UUID = '5f0e2a3b-6c1d-4e8f-9a7b-2c3d4e5f6a7b';
 const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** What Firefox printed on stdout and stderr, line by line, with when each line came. */
+const outputOf = new WeakMap<Browser, Array<{ at: number; line: string }>>();
+/** Firefox's words when it stops a running script (the JS engine's JSMSG_TERMINATED warning). */
+const SCRIPT_STOPPED = /Script terminated by timeout/;
+/** A task in an extension page longer than this fails the test (see measureLongestTask). */
+const LONGEST_TASK_LIMIT_MS = 1000;
 
 export async function launchFirefox(profileDir: string, { extensionDir = STORE_BUILD_DIR, headless = true } = {}): Promise<Browser> {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
@@ -44,6 +51,16 @@ export async function launchFirefox(profileDir: string, { extensionDir = STORE_B
       'toolkit.telemetry.reportingpolicy.firstRun': false,
     },
   });
+  const lines: Array<{ at: number; line: string }> = [];
+  outputOf.set(browser, lines);
+  for (const stream of [browser.process()?.stdout, browser.process()?.stderr]) {
+    let rest = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop()!;
+      for (const line of parts) lines.push({ at: Date.now(), line });
+    });
+  }
   await browser.installExtension(extensionDir);
   return browser;
 }
@@ -54,7 +71,75 @@ export async function openExtensionPage(browser: Browser, page: 'popup.html' | '
   await tab.setViewport(page === 'popup.html' ? { width: 360, height: 600 } : { width: 1000, height: 900 });
   await tab.goto(`${EXTENSION_ORIGIN}/${page}`, { waitUntil: [] });
   await tab.waitForFunction(() => document.readyState === 'complete' && document.getElementById('root')?.childElementCount);
+  await measureLongestTask(tab);
   return tab;
+}
+
+/**
+ * Measures, from now on, the longest task of the extension's pages — how late a 50 ms tick of
+ * this page runs — for the check when the test closes Firefox. Every extension page and the
+ * background page share one thread, so the visible page's tick is delayed by a long task of any
+ * of them. Firefox's own slow-script check is no help here: puppeteer turns it off, and even with
+ * Firefox's default limits a 25 s loop in an extension page ran to its end without a word. A
+ * hidden tab's timers are slowed on purpose: they don't count, and a change of visibility
+ * starts the measure again. A reload ends it: call this again after one.
+ */
+export async function measureLongestTask(page: Page): Promise<void> {
+  await page.evaluate((tickMs: number) => {
+    const scope = globalThis as unknown as { __longestTaskMs: number };
+    scope.__longestTaskMs = 0;
+    let last = performance.now();
+    document.addEventListener('visibilitychange', () => (last = performance.now()));
+    setInterval(() => {
+      const now = performance.now();
+      if (document.visibilityState === 'visible') scope.__longestTaskMs = Math.max(scope.__longestTaskMs, now - last - tickMs);
+      last = now;
+    }, tickMs);
+  }, 50);
+}
+
+/**
+ * Closes every tab (a new blank one keeps the window open), then quits Firefox. Quitting stops
+ * whatever script of an extension page runs at that moment (`dom.abort_script_on_child_shutdown`)
+ * and Firefox logs "Script terminated by timeout" for it: with the popup still open, a tick of
+ * its one-second clock or a React Query timer that fired as the browser went down — not a long
+ * script. With the tabs closed first, none is running then. Firefox stopping a script before
+ * closing began is never the shutdown: that fails the test, as does a long task (see
+ * measureLongestTask).
+ */
+async function closeFirefox(browser: Browser, testInfo: TestInfo): Promise<void> {
+  const pages = await browser.pages();
+  const measured = await Promise.all(
+    pages.map((page) => page.evaluate(() => (globalThis as { __longestTaskMs?: number }).__longestTaskMs ?? -1).catch(() => -1)),
+  );
+  const longest = Math.max(-1, ...measured);
+  testInfo.annotations.push({
+    type: 'longest task in an extension page',
+    description: longest < 0 ? 'not measured (no page still had its tick)' : `${Math.round(longest)} ms`,
+  });
+  const closing = Date.now();
+  await browser.newPage();
+  for (const page of pages) await page.close().catch(() => undefined);
+  await browser.close();
+  const lines = outputOf.get(browser) ?? [];
+  const stopped = lines.flatMap(({ at, line }, index) => {
+    if (!SCRIPT_STOPPED.test(line)) return [];
+    // The warning, then the stack it names, up to the blank line that ends it.
+    const stack = lines.slice(index + 1, index + 8).map((next) => next.line);
+    const end = stack.findIndex((next) => !next.trim());
+    return [{ at, text: [line, ...stack.slice(0, end < 0 ? undefined : end)].join('\n') }];
+  });
+  for (const { at, text } of stopped) {
+    const when = at < closing ? `${closing - at} ms before closing began` : `${at - closing} ms after closing began`;
+    testInfo.annotations.push({ type: 'Firefox stopped a script', description: `${when}:\n${text}` });
+  }
+  const early = stopped.filter(({ at }) => at < closing);
+  if (early.length) {
+    throw new Error(`Firefox stopped a script before the test closed it:\n${early.map(({ text }) => text).join('\n\n')}`);
+  }
+  if (longest > LONGEST_TASK_LIMIT_MS) {
+    throw new Error(`A task in an extension page ran ${Math.round(longest)} ms (limit ${LONGEST_TASK_LIMIT_MS} ms).`);
+  }
 }
 
 interface WorkerFixtures {
@@ -81,6 +166,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     mock.reset();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-firefox-'));
     const browser = await launchFirefox(dir);
+    // Installing opens the welcome tab a moment later. Wait for it, so that no tab the test opens
+    // ends up behind it: a hidden tab runs no animation frames, and waitForFunction polls on them
+    // (the passphrase test, which opens the options page first, timed out on a page showing
+    // the awaited text).
+    await expect.poll(async () => (await browser.pages()).length).toBeGreaterThan(1);
     await use(browser);
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [index, page] of (await browser.pages()).entries()) {
@@ -89,8 +179,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (fs.existsSync(file)) await testInfo.attach(`page ${index}`, { path: file, contentType: 'image/png' });
       }
     }
-    await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      await closeFirefox(browser, testInfo);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   },
   openOptions: async ({ firefox }, use) => {
     await use(() => openExtensionPage(firefox, 'options.html'));

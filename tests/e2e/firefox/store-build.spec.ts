@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { descriptors } from '../../../lib/shared/providers';
 import { PROVIDER_NAMES, DEMO_PEOPLE, PROVIDERS, type ProviderName } from '../helpers';
 import type { MockProviders } from '../../mock-providers/server';
-import { clickButton, expect, send, signInToWacht, test, textOf, typeInto, waitForText } from './fixtures';
+import { clickButton, expect, measureLongestTask, send, signInToWacht, test, textOf, typeInto, waitForText } from './fixtures';
 
 // The Firefox store build, end to end: every host permission is asked for from the user's
 // click, as it is for a user who installed Whoami from addons.mozilla.org.
@@ -107,6 +107,7 @@ test('one edit per provider reaches the mock provider, from the popup', async ({
   await popup.reload({ waitUntil: [] });
   await clickButton(popup, 'Grant access');
   await waitForText(popup, DEMO_PEOPLE.insighto);
+  await measureLongestTask(popup);
 
   const { accounts } = await send(popup, 'listAccounts', {});
   for (const [index, provider] of PROVIDERS.entries()) {
