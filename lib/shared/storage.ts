@@ -1,15 +1,14 @@
 // Every key Whoami stores, in one list: the storage area, which side owns it (the only side that
 // writes it), whether it holds a secret, and the version of its shape. The background defines
-// its items from this list on WXT's `storage.defineItem`, with their migrations
+// its items from this list (lib/background/storage/area.ts), with their migrations
 // (lib/background/storage/items.ts); the views read and write their few keys with the plain
-// storage API (lib/views/preferences.ts, drafts.ts, query/client.ts), which keeps WXT's storage
-// runtime out of the popup.
+// storage API (lib/views/preferences.ts, drafts.ts, query/client.ts).
 // tests/unit/lib/shared/storage.test.ts checks that a full session writes no key missing here.
 
 type StorageOwner = 'background' | 'views';
 
 export interface StoredKey {
-  /** WXT's form: area, then the key ("local:accounts"). */
+  /** Area, then the key ("local:accounts"). */
   key: `local:${string}` | `session:${string}`;
   owner: StorageOwner;
   secret: boolean;

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from '../storage/area';
 import type { ExportFile, ImportPreviewItem } from '../../shared/model';
 import { destinationFromSettings } from '../../shared/providers/destination';
 import type { ProviderAdapter } from '../providers/types';

@@ -252,7 +252,7 @@ function decoded(part: string): string {
  * The most secrets one provider text is redacted piece by piece: past this, it is replaced whole
  * (a text that is thousands of secrets shows nothing worth the time of cutting each out).
  */
-export const MAX_SECRETS_IN_TEXT = 1_000;
+const MAX_SECRETS_IN_TEXT = 1_000;
 const REDACTED_VALUE = `=${REDACTED}`;
 
 // In a URL's query these names carry credentials too (`?key=` is a common API-key parameter),
@@ -269,7 +269,7 @@ function redactQuery(query: string): string {
   const secretNames = new Map<string, boolean>();
   const out: string[] = [];
   let copied = 0;
-  for (let start = 0; start <= query.length; ) {
+  for (let start = 0; start <= query.length;) {
     let end = query.indexOf('&', start);
     if (end === -1) end = query.length;
     // Only within the pair: a search past it would rescan the rest of the query for each pair.

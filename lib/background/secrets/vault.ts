@@ -1,4 +1,4 @@
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { defineItem } from '../storage/area';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
 import { WhoamiError } from '../../shared/errors';
 import type { LockState } from '../../shared/model';
@@ -27,8 +27,8 @@ const lockConfigSchema = z.object({
 });
 type LockConfig = z.infer<typeof lockConfigSchema>;
 
-const lockConfigItem = storage.defineItem<unknown>(STORED.lock.key, { version: STORED.lock.version });
-const sessionKeyItem = storage.defineItem<string | null>(STORED.lockKey.key, { fallback: null, version: STORED.lockKey.version });
+const lockConfigItem = defineItem<unknown>(STORED.lock.key, { version: STORED.lock.version });
+const sessionKeyItem = defineItem<string | null>(STORED.lockKey.key, { fallback: null, version: STORED.lockKey.version });
 
 export const isSealed = (value: string): boolean => value.startsWith(SEALED_PREFIX);
 
@@ -264,7 +264,7 @@ function createVault() {
     },
 
     /** The storage write of a staged lock state, for the one call that also writes the accounts. */
-    configWrite(staged: Staged): { key: StorageItemKey; value: LockConfig | null } {
+    configWrite(staged: Staged): { key: `local:${string}`; value: LockConfig | null } {
       return { key: STORED.lock.key, value: staged.config };
     },
 

@@ -10,7 +10,7 @@ import { describeIssue, firstIssue } from '../../shared/zod-issues';
 import { t } from '../../shared/i18n';
 import { isSealed, type Staged, vault } from '../secrets/vault';
 import { readSetAside, setAsideValue, writeSetAside } from './set-aside';
-import { storage } from 'wxt/utils/storage';
+import { storage } from './area';
 import { STORED } from '../../shared/storage';
 
 // Accounts, with their secrets, live only here: `local` storage (never `sync`), read only by

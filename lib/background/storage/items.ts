@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './area';
 import { definitionSchema } from '../../shared/custom/definition';
 import { DEFAULT_SETTINGS } from '../../shared/model';
 import { STORED } from '../../shared/storage';
@@ -20,7 +20,7 @@ async function storedRegistry() {
   );
 }
 
-export const definitionsItem = storage.defineItem<unknown>(STORED.definitions.key, { fallback: [], version: STORED.definitions.version });
+export const definitionsItem = defineItem<unknown>(STORED.definitions.key, { fallback: [], version: STORED.definitions.version });
 
 /** Every step from one version of the accounts to the next; a sample of each version is a test fixture. */
 const accountMigrations = {
@@ -31,27 +31,27 @@ const accountMigrations = {
   },
 };
 
-export const accountsItem = storage.defineItem<unknown>(STORED.accounts.key, {
+export const accountsItem = defineItem<unknown>(STORED.accounts.key, {
   fallback: [],
   version: STORED.accounts.version,
   migrations: accountMigrations,
 });
 
-export const unreadableAccountsItem = storage.defineItem<unknown>(STORED.accountsUnreadable.key, {
+export const unreadableAccountsItem = defineItem<unknown>(STORED.accountsUnreadable.key, {
   version: STORED.accountsUnreadable.version,
 });
 
-export const settingsItem = storage.defineItem<unknown>(STORED.settings.key, {
+export const settingsItem = defineItem<unknown>(STORED.settings.key, {
   fallback: DEFAULT_SETTINGS,
   version: STORED.settings.version,
 });
 
-export const editsPendingItem = storage.defineItem<unknown>(STORED.editsPending.key, {
+export const editsPendingItem = defineItem<unknown>(STORED.editsPending.key, {
   fallback: [],
   version: STORED.editsPending.version,
 });
 
-export const editsDoneItem = storage.defineItem<unknown>(STORED.editsDone.key, { fallback: [], version: STORED.editsDone.version });
+export const editsDoneItem = defineItem<unknown>(STORED.editsDone.key, { fallback: [], version: STORED.editsDone.version });
 
 /** Runs every item's pending migrations now (they also run on first use); resolves when all are done. */
 export async function migrateAll(): Promise<void> {

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from './area';
 import { emptyEntry, type ProfileEntry, profileEntrySchema } from '../../shared/model';
 import { profileKey } from '../../shared/storage';
 import { boundErrorInfo } from '../../shared/errors';

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from '../area';
 import type { Registry } from '../../providers/registry';
 import { STORED_FAMILIES } from '../../../shared/storage';
 import { dropPersistedCache } from '../view-cache';
