@@ -11,7 +11,6 @@ import { browserViewActions } from '../../lib/views/browser-actions';
 import { followBackground } from '../../lib/views/query/events';
 import { protocolCheck } from '../../lib/views/messaging';
 import { readSelectedAccount } from '../../lib/views/preferences';
-import { accountOfThisTab } from '../../lib/views/tab-account';
 import { t, uiLocale } from '../../lib/shared/i18n';
 
 // How long a popup with no profile cached waits for the background's answer before its first
@@ -29,9 +28,12 @@ async function main() {
   // The protocol's schemas load while storage is read: a popup with nothing cached needs them
   // for its first answer, and starting now takes that load off its first paint's path.
   void protocolCheck();
-  // Whether the page the popup was opened on belongs to an account: asked now, answered after
-  // the first frame (which shows the last choice), so no open waits for it.
-  const tabAccount = accountOfThisTab(async () => (await queryClient.fetchQuery(accountsQuery)).accounts);
+  // Whether the page the popup was opened on belongs to an account: asked now (its code loads
+  // beside the first frame's), answered after the first frame (which shows the last choice), so
+  // no open waits for it.
+  const tabAccount = import('../../lib/views/tab-account').then((tab) =>
+    tab.accountOfThisTab(async () => (await queryClient.fetchQuery(accountsQuery)).accounts),
+  );
   const [restored, selectedAccount] = await Promise.all([restoreQueryCache(queryClient), readSelectedAccount()]);
   // Before anything is asked: every answer from here on is kept for the next popup.
   persistQueryCache(queryClient);

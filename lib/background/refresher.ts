@@ -15,6 +15,7 @@ import { EXPIRY_WARNING_DAYS } from '../shared/limits';
 import { settingsStore } from './storage/settings';
 import { isSealed, lockedError, undecryptableKey, vault } from './secrets/vault';
 import { settingsIncomplete } from './storage/accounts';
+import { boundErrorInfo } from './error-bounds';
 import { profileChanges, withChanges } from './changes';
 import { changeLine } from '../shared/change-line';
 import type { ProfileChange } from '../shared/model';
@@ -181,9 +182,10 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
    * storage is full it keeps the profile without its raw answer and picture; when even that
    * can't be written, the last stored entry stays, and the views are shown the new one, marked.
    */
-  async function save(entry: ProfileEntry, since: number = epoch): Promise<ProfileEntry> {
+  async function save(found: ProfileEntry, since: number = epoch): Promise<ProfileEntry> {
     // Work that began before Forget everything keeps what it brought to itself.
-    if (since !== epoch) return entry;
+    if (since !== epoch) return found;
+    const entry = found.error ? { ...found, error: boundErrorInfo(found.error) } : found;
     const writing = store(entry);
     saving.add(writing);
     try {

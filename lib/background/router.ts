@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { toErrorInfo, WhoamiError } from '../shared/errors';
+import { boundErrorInfo } from './error-bounds';
 import type { RequestOutput, ResponseEnvelope } from '../shared/messaging/replies';
 import { isRequestType, requestEnvelopeSchema, requestSchemas, type RequestType } from '../shared/messaging/requests';
 import type { z } from '../shared/zod';
@@ -52,7 +53,7 @@ export function createRouter(
       const handler = handlers[type] as (input: unknown) => Promise<unknown>;
       return { ok: true, data: await handler(input.data) };
     } catch (error) {
-      return { ok: false, error: toErrorInfo(error) };
+      return { ok: false, error: boundErrorInfo(toErrorInfo(error)) };
     }
   }
 }

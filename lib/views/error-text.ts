@@ -1,7 +1,6 @@
 import type { ErrorInfo } from '../shared/errors';
-import { formatTime } from './time';
 import { relativeTime } from './expiry';
-import { t } from '../shared/i18n';
+import { t, uiLocale } from '../shared/i18n';
 
 /** What the user can do about an error, as a button next to its message. */
 export type ErrorAction =
@@ -129,4 +128,11 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
     case 'internal':
       return { title: t('errors.internal'), detail, action: RETRY };
   }
+}
+
+let timeOfDay: Intl.DateTimeFormat | undefined;
+
+/** A time of day for people: "14:05" (or "2:05 PM"), in the language of the messages. */
+function formatTime(moment: number): string {
+  return (timeOfDay ??= new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' })).format(new Date(moment));
 }

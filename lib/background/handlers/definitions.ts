@@ -1,6 +1,7 @@
 import { adapterFromDefinition } from '../custom/client';
 import { customProviderId, type ProviderDefinition } from '../../shared/custom/definition';
 import { toErrorInfo, WhoamiError } from '../../shared/errors';
+import { boundErrorInfo } from '../error-bounds';
 import { scrubSecrets } from '../secrets/scrub';
 import { vault } from '../secrets/vault';
 import { accountsStore, countUsing, hideNewSecrets } from '../storage/accounts';
@@ -82,7 +83,7 @@ export function definitionHandlers({ platform, refresher, permissions }: Handler
       try {
         return { raw, profile: adapter.parseProfile(raw), error: null };
       } catch (error) {
-        return { raw, profile: null, error: toErrorInfo(error) };
+        return { raw, profile: null, error: boundErrorInfo(toErrorInfo(error)) };
       }
     },
   };

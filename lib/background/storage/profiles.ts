@@ -1,7 +1,7 @@
 import { storage } from './area';
 import { emptyEntry, type ProfileEntry, profileEntrySchema } from '../../shared/model';
 import { profileKey } from '../../shared/storage';
-import { boundErrorInfo } from '../../shared/errors';
+import { boundErrorInfo } from '../error-bounds';
 
 // One key per account, so parallel refreshes never overwrite each other's entries. Entries
 // hold no secret: the profile is normalized and the raw answer is scrubbed at parse time.
