@@ -40,11 +40,17 @@ export function prefetchFirstScreen(queryClient: QueryClient, selectedAccount: s
   // A remembered account the cached list no longer has (removed since) is not asked for.
   const remembered = selectedAccount && (cachedAccounts()?.some(({ id }) => id === selectedAccount) ?? true) ? selectedAccount : null;
   const known = remembered ?? firstAccount();
-  const profile = (accountId: string | undefined) =>
-    accountId ? queryClient.prefetchQuery({ ...profileQuery(accountId), staleTime: 0 }) : Promise.resolve();
+  const profile = (accountId: string) => queryClient.prefetchQuery({ ...profileQuery(accountId), staleTime: 0 });
+  // Nothing cached to say which account comes first: its profile is asked for beside the list
+  // (one round trip, not two) and filed under the account it turns out to be.
+  const first = () =>
+    request('getProfile', { maxAgeMs: PROFILE_MAX_AGE_MS }).then(
+      (entry) => void queryClient.setQueryData(queryKeys.profile(entry.accountId), entry),
+      () => accounts,
+    );
   return {
     cached: known !== undefined && queryClient.getQueryData<ProfileEntry>(queryKeys.profile(known))?.profile != null,
-    loaded: known ? profile(known) : accounts.then(() => profile(firstAccount())),
+    loaded: known ? profile(known) : first(),
   };
 }
 

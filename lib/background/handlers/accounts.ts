@@ -1,3 +1,5 @@
+import { WhoamiError } from '../../shared/errors';
+import { t } from '../../shared/i18n';
 import { base64ToBytes } from '../../shared/base64';
 import { purgeAccountFromPersistedCache } from '../storage/view-cache';
 import { summarize } from '../account-summary';
@@ -117,7 +119,9 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
       return { profile };
     },
 
-    async getProfile({ accountId, maxAgeMs }) {
+    async getProfile({ accountId: asked, maxAgeMs }) {
+      const accountId = asked ?? (await accountsStore.read()).accounts[0]?.account.id;
+      if (accountId === undefined) throw new WhoamiError('not-found', { detail: t('background.accountGone') });
       if (maxAgeMs === undefined) {
         await accountsStore.get(accountId);
         return profileStore.get(accountId);

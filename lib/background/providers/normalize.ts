@@ -41,10 +41,13 @@ type DetailValue = string | number | boolean | null | undefined;
 // No balance a person holds is this large: such a number is a provider's bug, not money.
 const MAX_MONEY = 1e12;
 
+let dollars: Intl.NumberFormat | undefined;
+
 /** "$1,234.50", or null for an amount that can't be real (NaN, ±1.8e308…). */
 export function money(amount: number | null | undefined): string | null {
   if (amount === null || amount === undefined || !Number.isFinite(amount) || Math.abs(amount) >= MAX_MONEY) return null;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+  // One formatter for every amount: making one costs more than a hundred uses of it.
+  return (dollars ??= new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })).format(amount);
 }
 
 // What `isoOrNull` makes of a time: such a detail is marked so the views format it for people.

@@ -35,7 +35,8 @@ interface Redactor {
 
 // Compiled sets are kept for the secrets last asked about (the whole store for the net on
 // everything sent out; one account's for its calls) so each message does not rebuild them.
-const COMPILED_KEPT = 8;
+// Enough for every account of a refresh of them all: a hundred accounts must not evict each other.
+const COMPILED_KEPT = 256;
 const compiled = new Map<string, Redactor | null>();
 
 /** Drops the compiled secrets (the lock closed: no plain secret stays in memory). */

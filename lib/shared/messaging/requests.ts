@@ -33,7 +33,11 @@ export const requestSchemas = {
   /** Fetches a profile with credentials that are not saved (yet). */
   testCredentials: z.object({ provider: id, credentials: credentialValues, accountId: z.optional(id) }),
   /** The stored entry, refreshed first when older than `maxAgeMs` (never, when absent). */
-  getProfile: z.object({ accountId: id, maxAgeMs: z.optional(z.number()) }),
+  /**
+   * Without an account, the first account's (as listAccounts orders them): a popup with nothing
+   * cached asks for it beside the list, in the same round trip, instead of after it.
+   */
+  getProfile: z.object({ accountId: z.optional(id), maxAgeMs: z.optional(z.number()) }),
   /** Refreshes one account now, or all accounts when no id is given. */
   refresh: z.object({ accountId: z.optional(id) }),
   dismissChanges: z.object({ accountId: id }),
