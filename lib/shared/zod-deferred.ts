@@ -55,42 +55,46 @@ function deferred(make: () => object): object {
   return stand;
 }
 
-function defer<F>(factory: F): F {
-  return ((...args: unknown[]) => deferred(() => (factory as (...a: unknown[]) => object)(...args.map(real)))) as F;
-}
+// Each builder is marked free of side effects, as zod marks its own: a schema no code of a
+// bundle uses is dropped from it (the views' schemas from the worker's, and the other way).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each builder is typed as zod's own below
+type Args = any[];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stand-in passes for the schema it stands for
+const build = (factory: (...args: unknown[]) => object, args: unknown[]): any => deferred(() => factory(...args.map(real)));
 
-const string = defer(zod.string);
-const object = defer(zod.object);
-const optional = defer(zod.optional);
-const nullable = defer(zod.nullable);
-const array = defer(zod.array);
-const number = defer(zod.number);
-const minLength = defer(zod.minLength);
-const maxLength = defer(zod.maxLength);
-const literal = defer(zod.literal);
-const looseObject = defer(zod.looseObject);
-const _enum = defer(zod.enum);
-const regex = defer(zod.regex);
-const strictObject = defer(zod.strictObject);
-const record = defer(zod.record);
-const boolean = defer(zod.boolean);
-const unknown = defer(zod.unknown);
-const refine = defer(zod.refine);
-const union = defer(zod.union);
-const trim = defer(zod.trim);
-const minimum = defer(zod.minimum);
-const transform = defer(zod.transform);
-const pipe = defer(zod.pipe);
-const partialRecord = defer(zod.partialRecord);
-const maximum = defer(zod.maximum);
-const startsWith = defer(zod.startsWith);
-const int = defer(zod.int);
-const superRefine = defer(zod.superRefine);
-const partial = defer(zod.partial);
-const _null = defer(zod.null);
-const lazy = defer(zod.lazy);
-const extend = defer(zod.extend);
-const discriminatedUnion = defer(zod.discriminatedUnion);
+const string: typeof zod.string = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.string as never, args);
+const object: typeof zod.object = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.object as never, args);
+const optional: typeof zod.optional = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.optional as never, args);
+const nullable: typeof zod.nullable = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.nullable as never, args);
+const array: typeof zod.array = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.array as never, args);
+const number: typeof zod.number = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.number as never, args);
+const minLength: typeof zod.minLength = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.minLength as never, args);
+const maxLength: typeof zod.maxLength = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.maxLength as never, args);
+const literal: typeof zod.literal = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.literal as never, args);
+const looseObject: typeof zod.looseObject = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.looseObject as never, args);
+const _enum: typeof zod.enum = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.enum as never, args);
+const regex: typeof zod.regex = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.regex as never, args);
+const strictObject: typeof zod.strictObject = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.strictObject as never, args);
+const record: typeof zod.record = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.record as never, args);
+const boolean: typeof zod.boolean = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.boolean as never, args);
+const unknown: typeof zod.unknown = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.unknown as never, args);
+const refine: typeof zod.refine = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.refine as never, args);
+const union: typeof zod.union = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.union as never, args);
+const trim: typeof zod.trim = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.trim as never, args);
+const minimum: typeof zod.minimum = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.minimum as never, args);
+const transform: typeof zod.transform = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.transform as never, args);
+const pipe: typeof zod.pipe = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.pipe as never, args);
+const partialRecord: typeof zod.partialRecord = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.partialRecord as never, args);
+const maximum: typeof zod.maximum = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.maximum as never, args);
+const startsWith: typeof zod.startsWith = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.startsWith as never, args);
+const int: typeof zod.int = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.int as never, args);
+const superRefine: typeof zod.superRefine = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.superRefine as never, args);
+const partial: typeof zod.partial = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.partial as never, args);
+const _null: typeof zod.null = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.null as never, args);
+const lazy: typeof zod.lazy = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.lazy as never, args);
+const extend: typeof zod.extend = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) => build(zod.extend as never, args);
+const discriminatedUnion: typeof zod.discriminatedUnion = /* @__NO_SIDE_EFFECTS__ */ (...args: Args) =>
+  build(zod.discriminatedUnion as never, args);
 
 export {
   string,
