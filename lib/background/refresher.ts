@@ -59,9 +59,7 @@ function shouldAttempt(entry: ProfileEntry, mode: RefreshMode, now: number): boo
 
 export function createRefresher(platform: Platform, maxPerHost = 4) {
   const limiter = createHostLimiter(maxPerHost);
-  // `work` answers the entry; `done` settles once everything the refresh writes is written
-  // (a picture fetched after the answer went out).
-  const inFlight = new Map<string, { generation: string; work: Promise<ProfileEntry>; done: Promise<unknown> }>();
+  const inFlight = new Map<string, { generation: string; work: Promise<ProfileEntry> }>();
   const running = new Set<Promise<unknown>>();
   // Entries being written: Forget everything waits for these before it clears the storage.
   const saving = new Set<Promise<unknown>>();
@@ -123,8 +121,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     fetchPicture = true,
   ): Promise<ProfileEntry> {
     const source = fetched.profile.avatarUrl;
-    const kept = previous.picture?.source === source ? previous.picture : null;
-    const picture = !source ? null : fetchPicture ? await loadPicture(platform, source, previous.picture) : kept;
+    const picture = !source ? null : fetchPicture ? await loadPicture(platform, source, previous.picture) : previous.picture;
     return {
       accountId,
       profile: fetched.profile,
@@ -139,24 +136,14 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     };
   }
 
-  /**
-   * One refresh of an account. `pictureLater`: a view is waiting for this answer, so a picture
-   * not fetched before is left to `picture`, which fetches it and saves it once the answer is out.
-   */
-  async function attempt(
-    resolved: ResolvedAccount,
-    previous: ProfileEntry,
-    generation: string,
-    pictureLater: boolean,
-  ): Promise<{ entry: ProfileEntry; picture?: () => Promise<void> }> {
+  async function attempt(resolved: ResolvedAccount, previous: ProfileEntry, generation: string): Promise<ProfileEntry> {
     const { account, adapter, credentials } = resolved;
     // Locked: the refresh waits for the passphrase; the last profile stays as it was.
-    if (resolved.secretsUnavailable === 'locked') return { entry: previous };
+    if (resolved.secretsUnavailable === 'locked') return previous;
     const now = platform.now();
     let entry: ProfileEntry;
     // Changes are announced once they are kept: not for an answer an edit has overtaken.
     let found: ProfileChange[] = [];
-    let deferred = false;
     const closingsAtStart = vault.closings();
     try {
       if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
@@ -170,36 +157,24 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
         (ctx) => adapter.fetchProfile(credentials, ctx),
         Object.values(account.secrets),
       );
-      const source = fetched.profile.avatarUrl;
-      deferred = pictureLater && !!source && !(previous.picture?.state === 'loaded' && previous.picture.source === source);
-      entry = await entryFor(account.id, fetched, previous, now, !deferred && vault.closings() === closingsAtStart);
+      entry = await entryFor(account.id, fetched, previous, now, vault.closings() === closingsAtStart);
       found = profileChanges(previous.profile, fetched.profile, entry.fetchedAt!);
       entry = { ...entry, changes: withChanges(previous.changes, found) };
     } catch (thrown) {
       const error = toErrorInfo(thrown);
       // Locked while it waited its turn: it waits for the passphrase, as one started locked does.
-      if (error.kind === 'locked') return { entry: previous };
+      if (error.kind === 'locked') return previous;
       const failures = error.kind === 'permission-missing' ? previous.failures : previous.failures + 1;
       entry = { ...previous, attemptedAt: now, error, failures, nextAttemptAt: nextAttemptAt(error, failures, now) };
     }
     // Written to meanwhile (an edit landed, the settings changed): this answer is older news.
-    if (generationOf(account.id) !== generation) return { entry: await profileStore.get(account.id) };
+    if (generationOf(account.id) !== generation) return profileStore.get(account.id);
     const saved = await save(entry);
     void track(notifyChanges(account.id, account.label, found));
     // The account list carries the expiry the provider reports: a new one is the list's news.
     const reportedExpiry = (e: ProfileEntry) => e.profile?.sessionExpiresAt ?? null;
     if (reportedExpiry(saved) !== reportedExpiry(previous)) void track(platform.broadcast({ whoami: 'event', type: 'accounts' }));
-    const since = epoch;
-    const picture = async () => {
-      const source = saved.profile?.avatarUrl;
-      // The lock closed meanwhile: the picture waits for the next refresh, as in entryFor.
-      if (!source || vault.closings() !== closingsAtStart) return;
-      const loaded = await loadPicture(platform, source, saved.picture);
-      // Only onto the entry it belongs to: nothing written since (an edit, a newer refresh).
-      if (generationOf(account.id) !== generation || (await profileStore.get(account.id)).fetchedAt !== saved.fetchedAt) return;
-      await save({ ...saved, picture: loaded }, since);
-    };
-    return { entry: saved, picture: deferred ? picture : undefined };
+    return saved;
   }
 
   /**
@@ -245,26 +220,18 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     const generation = generationOf(accountId);
     const running = inFlight.get(accountId);
     if (running?.generation === generation) return running.work;
-    let picture: (() => Promise<void>) | undefined;
     const work = (async () => {
       // One started before a write finishes first (and is set aside); this one reads afresh.
-      if (running) await running.done.catch(() => undefined);
+      if (running) await running.work.catch(() => undefined);
       const [account, previous] = await Promise.all([
         running ? accountsStore.get(accountId) : (known ?? accountsStore.get(accountId)),
         profileStore.get(accountId),
       ]);
-      if (!shouldAttempt(previous, mode, platform.now())) return previous;
-      const result = await attempt(account, previous, generation, mode.kind === 'max-age');
-      picture = result.picture;
-      return result.entry;
-    })();
-    const done = work
-      .then(() => picture?.())
-      .finally(() => {
-        if (inFlight.get(accountId)?.work === work) inFlight.delete(accountId);
-      });
-    void track(done);
-    inFlight.set(accountId, { generation, work, done });
+      return shouldAttempt(previous, mode, platform.now()) ? attempt(account, previous, generation) : previous;
+    })().finally(() => {
+      if (inFlight.get(accountId)?.work === work) inFlight.delete(accountId);
+    });
+    inFlight.set(accountId, { generation, work });
     return work;
   }
 
@@ -331,7 +298,7 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     },
     /** Resolves once the account's running refresh, if any, has saved its entry. */
     async settled(accountId: string): Promise<void> {
-      await inFlight.get(accountId)?.done.catch(() => undefined);
+      await inFlight.get(accountId)?.work.catch(() => undefined);
     },
     /** Marks the account written to: refreshes already running won't save over it. */
     invalidate(accountId: string): void {
