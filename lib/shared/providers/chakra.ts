@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { z } from '../zod';
-import { baseUrlField, editableText, secretField, servedFrom, textField } from './fields';
+import { baseUrlField, editableField, secretField, servedFrom, textField } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 
 // Seed 004 and providers.md §D. ChakraHQ has no current-user call: the account holds the id.
@@ -22,13 +22,5 @@ export const chakra: ProviderDescriptor<ChakraCredentials> = {
   auth: 'bearer',
   credentials,
   ...servedFrom((c) => c.baseUrl),
-  editableFields: [
-    {
-      name: 'firstName',
-      label: t('providers.fields.firstName'),
-      input: 'text',
-      schema: editableText(t('providers.fields.firstName'), 100, false),
-    },
-    { name: 'lastName', label: t('providers.fields.lastName'), input: 'text', schema: editableText(t('providers.fields.lastName'), 100) },
-  ],
+  editableFields: [editableField('firstName', 100, { allowEmpty: false }), editableField('lastName', 100)],
 };

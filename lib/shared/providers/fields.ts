@@ -1,7 +1,8 @@
 import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl, originPattern } from '../base-url';
 import { plural, t } from '../i18n';
-import type { CredentialField, ProviderDescriptor } from './types';
+import type { CredentialField, EditableField, ProviderDescriptor } from './types';
+import type { EditableFieldName } from '../profile';
 
 /** Secret fields take at least this many characters: see lib/background/redact.ts. */
 export const MIN_SECRET_LENGTH = 4;
@@ -59,6 +60,24 @@ export function editableText(label: string, maxLength: number, allowEmpty = true
       z.maxLength(maxLength, { error: plural('providers.fields.tooLong', maxLength, { label }) }),
       ...(allowEmpty ? [] : [required(label)]),
     );
+}
+
+const EDITABLE_LABELS: Record<EditableFieldName, () => string> = {
+  firstName: () => t('providers.fields.firstName'),
+  lastName: () => t('providers.fields.lastName'),
+  username: () => t('providers.fields.username'),
+  phone: () => t('providers.fields.phone'),
+};
+
+/** One editable profile field, under its usual label, with the provider's length cap and rules. */
+export function editableField(
+  name: EditableFieldName,
+  maxLength: number,
+  { allowEmpty = true, checks = [] }: { allowEmpty?: boolean; checks?: z.core.$ZodCheck<string>[] } = {},
+): EditableField {
+  const label = EDITABLE_LABELS[name]();
+  const schema = editableText(label, maxLength, allowEmpty);
+  return { name, label, input: name === 'phone' ? 'tel' : 'text', schema: checks.length > 0 ? schema.check(...checks) : schema };
 }
 
 /** Where an account's requests go, and the host permission that covers exactly that. */

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { z } from '../zod';
-import { baseUrlField, editableText, secretField, servedFrom } from './fields';
+import { baseUrlField, editableField, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 
 // Seeds 000/001 and providers.md §A: the API key goes in the query (`api_key`), as Insighto
@@ -27,18 +27,8 @@ export const insighto: ProviderDescriptor<InsightoCredentials> = {
   ...servedFrom((c) => c.baseUrl),
   // Only what Insighto's own profile screen edits; never email, privilege or billing fields.
   editableFields: [
-    {
-      name: 'firstName',
-      label: t('providers.fields.firstName'),
-      input: 'text',
-      schema: editableText(t('providers.fields.firstName'), 100),
-    },
-    { name: 'lastName', label: t('providers.fields.lastName'), input: 'text', schema: editableText(t('providers.fields.lastName'), 100) },
-    {
-      name: 'phone',
-      label: t('providers.fields.phone'),
-      input: 'tel',
-      schema: editableText(t('providers.fields.phone'), 32).check(z.regex(PHONE, { error: t('providers.insighto.phoneChars') })),
-    },
+    editableField('firstName', 100),
+    editableField('lastName', 100),
+    editableField('phone', 32, { checks: [z.regex(PHONE, { error: t('providers.insighto.phoneChars') })] }),
   ],
 };

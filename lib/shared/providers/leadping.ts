@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { z } from '../zod';
-import { baseUrlField, editableText, secretField, servedFrom } from './fields';
+import { baseUrlField, editableField, secretField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 
 // Seed 003 and providers.md §C: a user token (Bearer), or an API key the current-user call may refuse.
@@ -28,14 +28,5 @@ export const leadping: ProviderDescriptor<LeadpingCredentials> = {
   auth: 'bearer',
   credentials,
   ...servedFrom((c) => c.baseUrl),
-  editableFields: [
-    {
-      name: 'firstName',
-      label: t('providers.fields.firstName'),
-      input: 'text',
-      schema: editableText(t('providers.fields.firstName'), 100),
-    },
-    { name: 'lastName', label: t('providers.fields.lastName'), input: 'text', schema: editableText(t('providers.fields.lastName'), 100) },
-    { name: 'phone', label: t('providers.fields.phone'), input: 'tel', schema: editableText(t('providers.fields.phone'), 32) },
-  ],
+  editableFields: [editableField('firstName', 100), editableField('lastName', 100), editableField('phone', 32)],
 };

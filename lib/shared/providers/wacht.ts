@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { z } from '../zod';
 import { isAllowedBaseUrl, normalizeBaseUrl } from '../base-url';
-import { editableText, servedFrom } from './fields';
+import { editableField, servedFrom } from './fields';
 import { defineCredentials, type ProviderDescriptor } from './types';
 
 // Seed 002 and providers.md §B: read with the browser's own `__session` cookie for the
@@ -61,26 +61,12 @@ export const wacht: ProviderDescriptor<WachtCredentials> = {
   signInUrl: (c) => c.deploymentUrl,
   // Wacht skips empty values, so a name can be changed but not cleared here.
   editableFields: [
-    {
-      name: 'firstName',
-      label: t('providers.fields.firstName'),
-      input: 'text',
-      schema: editableText(t('providers.fields.firstName'), 100, false),
-    },
-    {
-      name: 'lastName',
-      label: t('providers.fields.lastName'),
-      input: 'text',
-      schema: editableText(t('providers.fields.lastName'), 100, false),
-    },
-    {
-      name: 'username',
-      label: t('providers.fields.username'),
-      input: 'text',
-      schema: editableText(t('providers.fields.username'), 64, false).check(
-        z.regex(/^[A-Za-z0-9_.-]*$/, { error: t('providers.wacht.usernameChars') }),
-      ),
-    },
+    editableField('firstName', 100, { allowEmpty: false }),
+    editableField('lastName', 100, { allowEmpty: false }),
+    editableField('username', 64, {
+      allowEmpty: false,
+      checks: [z.regex(/^[A-Za-z0-9_.-]*$/, { error: t('providers.wacht.usernameChars') })],
+    }),
   ],
   avatar: { maxBytes: 2_000_000, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] },
 };
