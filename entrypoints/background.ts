@@ -1,5 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { startBackground } from '../lib/background';
+import { startBackground } from '../lib/background/wake';
 
 export default defineBackground({
   // Firefox (MV2): an event page, unloaded when idle like Chrome's service worker — the

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ViewEvent } from '../shared/messaging/replies';
-import { CREDENTIAL_PORT } from '../shared/messaging/channels';
 import { accountsStore } from './storage/accounts';
 import { createEditor } from './editor';
 import { createHandlers } from './handlers';
@@ -9,14 +8,14 @@ import { createPermissionKeeper } from './permissions';
 import { redactKnownSecrets } from './secrets/redact';
 import { oneLine } from '../shared/text';
 import { createRefresher } from './refresher';
-import { createRouter, isOwnPage, isRequest } from './router';
+import { createRouter } from './router';
+import { isOwnPage } from './sender';
+import { keepReadyAnswer } from './ready-answer';
+import { storageWrites } from './storage/area';
 import { settingsStore } from './storage/settings';
-import { welcomeOnInstall } from './welcome';
 import { applyIdleDetection, lockOnIdle } from './idle-lock';
 
 const REFRESH_ALARM = 'refresh-profiles';
-/** How long after a wake its chores wait: the message that woke the worker is answered first. */
-const WAKE_CHORES_DELAY_MS = 1_000;
 // What a notification shows without cutting, on Chrome's and Firefox's desktop alike.
 const MAX_NOTIFICATION_TITLE = 80;
 const MAX_NOTIFICATION_TEXT = 200;
@@ -51,54 +50,45 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
   const permissions = createPermissionKeeper(platform);
   const handlers = createHandlers({ platform, refresher, editor, permissions, onSettingsChanged });
   const extensionOrigin = browser.runtime.getURL('/');
-  const handleMessage = createRouter(handlers, (sender) => isOwnPage(sender, browser.runtime.id, extensionOrigin), redactStored);
+  const route = createRouter(handlers, (sender) => isOwnPage(sender, browser.runtime.id, extensionOrigin), redactStored);
+  // The account list's answer is kept for the next wake — unless something was written while it
+  // was being made (it may already be out of date).
+  const handleMessage: typeof route = async (message, sender) => {
+    const writesBefore = storageWrites();
+    const reply = await route(message, sender);
+    const listed = (message as { type?: unknown }).type === 'listAccounts';
+    if (listed && reply.ok && storageWrites() === writesBefore) await keepReadyAnswer(reply);
+    return reply;
+  };
   return { handlers, handleMessage, refresher, editor, permissions };
 }
 
 /**
- * Wires the background: one message router, the refresh alarm, permission changes. Every
- * listener is registered synchronously, so a worker woken by any of them hears it; all state
- * is in storage, so a stopped worker loses nothing.
+ * The background's core, loaded when the worker first needs it (lib/background/wake.ts registers
+ * the listeners and hands each event here): the handlers, the refresher and the chores of a wake.
  */
-export function startBackground(platform: Platform = browserPlatform()) {
+export function startCore(platform: Platform = browserPlatform()) {
   const { handleMessage, handlers, refresher, editor, permissions } = createBackgroundCore(platform, async (minutes) => {
     await scheduleRefresh(minutes);
     await applyIdleDetection();
   });
-
-  // Not async: in Chrome an async listener that ignores a message still answers it. The answer
-  // comes through sendResponse, which Chrome and Firefox both keep open after `return true`.
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!isRequest(message)) return undefined;
-    void handleMessage(message, sender).then(sendResponse);
-    return true;
-  });
-  // Requests that carry a typed secret come over a port, which no other page hears.
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== CREDENTIAL_PORT) return;
-    port.onMessage.addListener((message: unknown) => {
-      void handleMessage(message, port.sender ?? {})
-        .then((reply) => port.postMessage(reply))
-        .catch(() => port.disconnect());
-    });
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void refresher.refreshAll({ kind: 'due' });
-  });
-  browser.idle.onStateChanged.addListener((state) => void lockOnIdle(state, () => handlers.lockNow({})).catch(() => undefined));
-  browser.permissions.onRemoved.addListener(() => void refresher.syncPermissions());
-  browser.permissions.onAdded.addListener(() => void refresher.syncPermissions());
-  welcomeOnInstall();
-
-  // Chores of every wake, after what woke the worker has been answered: a popup waiting on a
-  // stopped worker gets its answer first (the browser keeps the alarm, the idle time and the
-  // badge across a worker's restarts; these only mend what a stop cut short).
-  setTimeout(() => {
-    void ensureRefreshAlarm();
-    void applyIdleDetection();
-    void editor.recoverInterrupted();
-    void refresher.updateBadge();
-    // A picture host that changed, a host granted for a connection test and never saved: given back.
-    void permissions.prune();
-  }, WAKE_CHORES_DELAY_MS);
+  return {
+    handleMessage,
+    onAlarm(name: string) {
+      if (name === REFRESH_ALARM) void refresher.refreshAll({ kind: 'due' });
+    },
+    onIdle: (state: 'active' | 'idle' | 'locked') => lockOnIdle(state, () => handlers.lockNow({})).catch(() => undefined),
+    onPermissionsChanged: () => refresher.syncPermissions(),
+    /** What a stop may have cut short (the browser keeps the alarm, the idle time and the badge across restarts). */
+    chores() {
+      void ensureRefreshAlarm();
+      void applyIdleDetection();
+      void editor.recoverInterrupted();
+      void refresher.updateBadge();
+      // A picture host that changed, a host granted for a connection test and never saved: given back.
+      void permissions.prune();
+    },
+  };
 }
+
+export type Core = ReturnType<typeof startCore>;

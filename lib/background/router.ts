@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import type { Sender } from './sender';
 import { toErrorInfo, WhoamiError } from '../shared/errors';
 import { boundErrorInfo } from './error-bounds';
 import type { RequestOutput, ResponseEnvelope } from '../shared/messaging/replies';
@@ -13,15 +13,6 @@ const MAX_INPUT_DEPTH = 48;
 export type Handlers = {
   [T in RequestType]: (input: z.output<(typeof requestSchemas)[T]>) => Promise<RequestOutput<T>>;
 };
-
-type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin'>;
-
-/** Only this extension's own pages may talk to the background: never a web page or content script. */
-export function isOwnPage(sender: Sender, extensionId: string, extensionOrigin: string): boolean {
-  if (sender.id !== extensionId) return false;
-  const url = sender.url ?? '';
-  return url.startsWith(extensionOrigin) && (sender.origin === undefined || `${sender.origin}/` === extensionOrigin);
-}
 
 /**
  * The background's single message router. Answers only request envelopes (events are for the
@@ -56,9 +47,4 @@ export function createRouter(
       return { ok: false, error: boundErrorInfo(toErrorInfo(error)) };
     }
   }
-}
-
-/** Whether a runtime message is a request for the background (as opposed to a view event). */
-export function isRequest(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { whoami?: unknown }).whoami === 'request';
 }

@@ -50,6 +50,12 @@ export const STORED = {
     secret: false,
     version: 1,
   },
+  /**
+   * The last answer to listAccounts, kept while nothing it was made from has changed: a stopped
+   * worker answers the popup's first question from it before the rest of the worker has loaded.
+   * Account summaries without secrets (masked hints, none at all with the lock on).
+   */
+  readyAnswer: { key: 'session:ready-answer', owner: 'background', secret: false, version: 1 },
   /** The ids of the last edits answered. */
   editsDone: { key: 'session:edits-done', owner: 'background', secret: false, version: 1 },
   /** The popup's cache for its first frame: account summaries and profile entries, without raw answers. */

@@ -121,3 +121,34 @@ test('a worker stopped in the middle of an edit restarts without sending the edi
   const { entries } = await send(page, 'refresh', { accountId: account!.id });
   expect(entries[0]!.profile?.phone).toBe('+1 555 0199');
 });
+
+test('a stopped worker answers the first account list from the last answer kept, never an outdated one', async ({
+  context,
+  extensionId,
+  mock,
+  openPopup,
+}) => {
+  const page = await openPopup();
+  const [insighto] = await addAccounts(page, mock, ['insighto']);
+  const labels = async () => (await send(page, 'listAccounts', {})).accounts.map((a) => a.label);
+  const kept = () => page.evaluate(() => chrome.storage.session.get('ready-answer').then((all) => all['ready-answer'] ?? null));
+
+  expect(await labels()).toEqual(['insighto demo']);
+  expect(await kept()).not.toBeNull();
+  // A write of the background's drops it: the next answer after a stop has the new account.
+  await addAccounts(page, mock, ['leadping']);
+  await stopServiceWorker(context, extensionId);
+  expect(await labels()).toEqual(['insighto demo', 'leadping demo']);
+  // Kept again, and given by the next stopped worker as it was.
+  await stopServiceWorker(context, extensionId);
+  expect(await kept()).not.toBeNull();
+  expect(await labels()).toEqual(['insighto demo', 'leadping demo']);
+
+  // A change made elsewhere (here a page writing the background's settings) drops it too.
+  await stopServiceWorker(context, extensionId);
+  await page.evaluate(() => chrome.storage.local.set({ settings: { refreshMinutes: 45, expiryWarningDays: 7 } }));
+  await expect.poll(kept).toBeNull();
+  await send(page, 'updateAccount', { id: insighto!.id, label: 'Renamed' });
+  await stopServiceWorker(context, extensionId);
+  expect(await labels()).toEqual(['Renamed', 'leadping demo']);
+});

@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isRequest } from '../../lib/background/router';
+import { isRequest } from '../../lib/background/sender';
 import { createQueryClient } from '../../lib/views/query/client';
 import { followBackground } from '../../lib/views/query/events';
 import { type ViewActions, ViewActionsContext } from '../../components/ViewActions';

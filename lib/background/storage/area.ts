@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { dropReadyAnswer } from '../ready-answer';
 
 // The background's way to the browser's storage, by the keys of lib/shared/storage.ts
 // ("local:accounts"), with versioned items and their migrations. Small and read on first use:
@@ -8,6 +9,20 @@ import { browser } from 'wxt/browser';
 
 export type StorageKey = `local:${string}` | `session:${string}`;
 type AreaName = 'local' | 'session';
+
+// Every write of the background's, and every change another context makes (wake.ts reports
+// those): what was read before one may no longer be what is stored.
+let writes = 0;
+
+/** How many writes there have been so far: equal before and after, nothing changed meanwhile. */
+export const storageWrites = (): number => writes;
+
+/** Counts a change, ours or one that did not come through here (another context, a test). */
+export function noteWrite(): void {
+  writes += 1;
+  // The list answer kept for a wake was made from what this may have changed.
+  dropReadyAnswer();
+}
 
 function locate(key: StorageKey) {
   const colon = key.indexOf(':');
@@ -21,19 +36,22 @@ export const storage = {
   },
   async setItem(key: StorageKey, value: unknown): Promise<void> {
     const { area, name } = locate(key);
+    noteWrite();
     await area.set({ [name]: value ?? null });
   },
   async removeItem(key: StorageKey): Promise<void> {
     const { area, name } = locate(key);
+    noteWrite();
     await area.remove(name);
   },
   /** Several keys of `local` in one call: the browser writes them together or not at all. */
   async setItems(items: Array<{ key: `local:${string}`; value: unknown }>): Promise<void> {
+    noteWrite();
     await browser.storage.local.set(Object.fromEntries(items.map(({ key, value }) => [locate(key).name, value ?? null])));
   },
   /** Everything an area holds, by name within the area. */
   snapshot: (areaName: AreaName): Promise<Record<string, unknown>> => browser.storage[areaName].get(null),
-  clear: (areaName: AreaName): Promise<void> => browser.storage[areaName].clear(),
+  clear: (areaName: AreaName): Promise<void> => (noteWrite(), browser.storage[areaName].clear()),
 };
 
 export interface StoredItem<T> {
@@ -67,14 +85,17 @@ export function defineItem<T>(key: StorageKey, { fallback, version = 1, migratio
     const current = typeof meta.v === 'number' ? meta.v : undefined;
     needsVersion = value == null && current === undefined;
     if (value == null) return;
-    if ((current ?? 1) > version) throw new Error(`${key}: v${current} > v${version}`);
+    if ((current ?? 1) > version) throw new Error(key);
     let next = value;
     for (let step = (current ?? 1) + 1; step <= version; step++) next = (await migrations[step]?.(next)) ?? next;
-    if ((current ?? 1) !== version) await area.set({ [name]: next, [metaName]: { ...meta, v: version } });
+    if ((current ?? 1) !== version) {
+      noteWrite();
+      await area.set({ [name]: next, [metaName]: { ...meta, v: version } });
+    }
   }
 
   // A failed step leaves the value as it was, for the store's checks to report, never a crash.
-  const ready = () => (migrated ??= migrate().catch((error: unknown) => console.error(`Migrating ${key} failed`, error)));
+  const ready = () => (migrated ??= migrate().catch(() => undefined));
 
   return {
     async getValue() {
@@ -86,10 +107,12 @@ export function defineItem<T>(key: StorageKey, { fallback, version = 1, migratio
       const write: Record<string, unknown> = { [name]: value ?? null };
       if (needsVersion) write[metaName] = { v: version };
       needsVersion = false;
+      noteWrite();
       await area.set(write);
     },
     async removeValue() {
       await ready();
+      noteWrite();
       await area.remove(name);
     },
     migrate: ready,
