@@ -27,15 +27,23 @@ export function createQueryClient(): QueryClient {
 // Only what the popup paints first is persisted; nothing in either holds a secret.
 const PERSISTED = new Set(['accounts', 'profile']);
 
+// The profiles kept for the first frame: the last updated (the one shown is asked for as the popup
+// opens). A popup that had heard of fifty accounts' refreshes read fifty profiles, pictures and
+// all, before its first paint, to show one.
+const PROFILES_KEPT = 4;
+
 /**
  * The persisted copy leaves out each profile's raw answer: the first frame doesn't show it, the
  * background keeps it already, and a second copy of every answer would double what is stored.
  */
 function cachedQueries(queryClient: QueryClient): CachedQuery[] {
+  let profiles = 0;
   return queryClient
     .getQueryCache()
     .getAll()
     .filter((query) => query.state.status === 'success' && PERSISTED.has(String(query.queryKey[0])))
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+    .filter((query) => query.queryKey[0] !== 'profile' || profiles++ < PROFILES_KEPT)
     .map((query) => {
       let data = query.state.data as { raw?: unknown; rawCut?: unknown } | undefined;
       if (query.queryKey[0] === 'profile' && data && typeof data === 'object') {

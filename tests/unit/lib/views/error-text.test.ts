@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../../lib/views/error-text';
-import { type ErrorKind, errorKinds, WhoamiError } from '../../../../lib/shared/errors';
+import { type ErrorKind, WhoamiError } from '../../../../lib/shared/errors';
+import { errorKinds } from '../../../../lib/shared/error-schema';
 
 const context = { providerName: 'Insighto', host: 'api.insighto.ai' };
 const info = (kind: ErrorKind, init = {}) => new WhoamiError(kind, init).info;

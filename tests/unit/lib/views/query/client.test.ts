@@ -50,4 +50,17 @@ describe("the popup's persisted cache", () => {
       expect(await storedCache()).toBeUndefined();
     }
   });
+
+  it('keeps the last updated profiles, four at most, whatever the popup heard of', async () => {
+    fakeBrowser.reset();
+    const client = createQueryClient();
+    persistQueryCache(client);
+    for (let i = 0; i < 50; i++) client.setQueryData(['profile', `a${i}`], emptyEntry(`a${i}`), { updatedAt: 1_000 + i });
+    client.setQueryData(['profile', 'a49'], emptyEntry('a49'), { updatedAt: 9_999 });
+    await vi.waitFor(async () => expect(await storedCache()).toBeDefined());
+    const next = createQueryClient();
+    const restored = await restoreQueryCache(next);
+    expect(restored.map((r) => r.queryKey[1])).toEqual(expect.arrayContaining(['a49', 'a48', 'a47', 'a46']));
+    expect(restored).toHaveLength(4);
+  });
 });
