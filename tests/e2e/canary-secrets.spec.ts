@@ -314,6 +314,10 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     snapshots['popup'] = await popup.content();
 
     // ---- search
+    // The popup's cache is written a moment after its last change; the profile on screen is in it.
+    await expect
+      .poll(() => serviceWorker.evaluate(async () => String((await chrome.storage.local.get('whoami-query-cache'))['whoami-query-cache'])))
+      .toContain('Canary');
     const stored = await serviceWorker.evaluate(async () => ({
       local: await chrome.storage.local.get(),
       session: await chrome.storage.session.get(),

@@ -27,10 +27,12 @@ export function createQueryClient(): QueryClient {
 // Only what the popup paints first is persisted; nothing in either holds a secret.
 const PERSISTED = new Set(['accounts', 'profile']);
 
-// The profiles kept for the first frame: the last updated (the one shown is asked for as the popup
-// opens). A popup that had heard of fifty accounts' refreshes read fifty profiles, pictures and
-// all, before its first paint, to show one.
+// The profiles kept for the first frame: the one on screen, then the last updated. A popup that had
+// heard of fifty accounts' refreshes read fifty profiles, pictures and all, before its first paint,
+// to show one.
 const PROFILES_KEPT = 4;
+
+const onScreen = (query: { getObserversCount(): number }) => (query.getObserversCount() > 0 ? 1 : 0);
 
 /**
  * The persisted copy leaves out each profile's raw answer: the first frame doesn't show it, the
@@ -42,7 +44,7 @@ function cachedQueries(queryClient: QueryClient): CachedQuery[] {
     .getQueryCache()
     .getAll()
     .filter((query) => query.state.status === 'success' && PERSISTED.has(String(query.queryKey[0])))
-    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+    .sort((a, b) => onScreen(b) - onScreen(a) || b.state.dataUpdatedAt - a.state.dataUpdatedAt)
     .filter((query) => query.queryKey[0] !== 'profile' || profiles++ < PROFILES_KEPT)
     .map((query) => {
       let data = query.state.data as { raw?: unknown; rawCut?: unknown } | undefined;

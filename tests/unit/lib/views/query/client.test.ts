@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { QueryObserver } from '@tanstack/react-query';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createQueryClient, persistQueryCache, restoreQueryCache } from '../../../../../lib/views/query/client';
 import { emptyEntry } from '../../../../../lib/shared/model';
@@ -62,5 +63,19 @@ describe("the popup's persisted cache", () => {
     const restored = await restoreQueryCache(next);
     expect(restored.map((r) => r.queryKey[1])).toEqual(expect.arrayContaining(['a49', 'a48', 'a47', 'a46']));
     expect(restored).toHaveLength(4);
+  });
+
+  it('always keeps the profile on screen, however long ago it was updated', async () => {
+    fakeBrowser.reset();
+    const client = createQueryClient();
+    persistQueryCache(client);
+    client.setQueryData(['profile', 'shown'], emptyEntry('shown'), { updatedAt: 1 });
+    const observer = new QueryObserver(client, { queryKey: ['profile', 'shown'], enabled: false });
+    const stop = observer.subscribe(() => undefined);
+    for (let i = 0; i < 10; i++) client.setQueryData(['profile', `a${i}`], emptyEntry(`a${i}`), { updatedAt: 1_000 + i });
+    await vi.waitFor(async () => expect(await storedCache()).toBeDefined());
+    const restored = await restoreQueryCache(createQueryClient());
+    expect(restored.map((r) => r.queryKey[1])).toEqual(['shown', 'a9', 'a8', 'a7']);
+    stop();
   });
 });
