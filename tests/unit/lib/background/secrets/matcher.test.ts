@@ -70,4 +70,45 @@ describe('compileNeedles', () => {
       expect(compileNeedles(needles).replace(text, '#'), JSON.stringify({ needles, text })).toBe(naiveReplace(text, needles, '#'));
     }
   });
+
+  // Past 8,192 characters of needles the matcher hashes positions into buckets instead of one
+  // regular expression (which V8 stops compiling to machine code, or refuses): both ways must agree.
+  const filler = (random: () => number, count: number) =>
+    Array.from({ length: count }, () => `z${randomString(random, 'xyz', 200)}y`.padEnd(120, 'x'));
+
+  it('agrees with the reference past the size the one expression takes, on 300 random cases', () => {
+    const random = mulberry32(99);
+    for (let round = 0; round < 300; round++) {
+      const needles = [
+        ...Array.from({ length: 1 + Math.floor(random() * 6) }, () => randomString(random, 'ab', 20)),
+        ...filler(random, 80),
+      ];
+      const text = randomString(random, 'abc', 60) + needles[needles.length - 1] + randomString(random, 'abz', 60);
+      expect(compileNeedles(needles).replace(text, '#'), JSON.stringify({ needles: needles.slice(0, 6), text })).toBe(
+        naiveReplace(text, needles, '#'),
+      );
+    }
+  });
+
+  it('finds keys sharing a vendor prefix among 2,400 stored secrets, and a 25,000-character one beside a short one', () => {
+    const random = mulberry32(7);
+    const keys = Array.from(
+      { length: 2_400 },
+      () => `sk_live_${randomString(random, 'abcdefghijklmnopqrstuvwxyz0123456789', 40).padEnd(24, '0')}`,
+    );
+    const text = `{"a":"${keys[17]}","b":"sk_live_not-a-key","c":"x${keys[2_399]}x${keys[5]}"}`;
+    expect(compileNeedles(keys).replace(text, '#')).toBe(naiveReplace(text, keys, '#'));
+    expect(compileNeedles(keys).replace(text, '#')).toBe('{"a":"#","b":"sk_live_not-a-key","c":"x#x#"}');
+
+    const long = randomString(random, 'abcdef', 1_000_000).padEnd(25_000, 'f').slice(0, 25_000);
+    const both = [long, 'tok_1'];
+    const payload = `start ${long} mid tok_1 ${long.slice(0, -1)} end`;
+    expect(compileNeedles(both).replace(payload, '#')).toBe(`start # mid # ${long.slice(0, -1)} end`);
+  });
+
+  it('never throws, whatever the needles: ten of 100,000 characters (one expression of them is refused, its error quoting them) are still found', () => {
+    const needles = Array.from({ length: 10 }, (_, i) => `k${i}_${'abcdefgh'.repeat(12_500)}`.slice(0, 100_000));
+    const text = `before ${needles[3]} after`;
+    expect(compileNeedles(needles).replace(text, '#')).toBe('before # after');
+  });
 });
