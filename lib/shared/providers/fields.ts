@@ -6,6 +6,9 @@ import type { EditableFieldName } from '../profile';
 
 /** Secret fields take at least this many characters: see lib/background/redact.ts. */
 export const MIN_SECRET_LENGTH = 4;
+// The longest real credentials (a JWT with many claims, a PEM key) stay under this; a longer value
+// is a paste gone wrong, and every stored secret is searched for in every answer.
+const MAX_SECRET_LENGTH = 8192;
 
 const required = (label: string) => z.minLength(1, { error: t('providers.fields.required', { label }) });
 
@@ -38,6 +41,7 @@ export function secretField(
       ...(extra.checks ?? []),
       // Shorter values can't be told apart from ordinary text when Whoami redacts them.
       z.minLength(MIN_SECRET_LENGTH, { error: plural('providers.fields.tooShort', MIN_SECRET_LENGTH, { label }) }),
+      z.maxLength(MAX_SECRET_LENGTH, { error: plural('providers.fields.tooLong', MAX_SECRET_LENGTH, { label }) }),
     ),
   };
 }

@@ -119,6 +119,16 @@ describe('a secret echoed back in another form', () => {
     expect(refused.info.fieldErrors).toEqual({ token: ['Token must be at least 4 characters'] });
   });
 
+  it('a secret too long to be a key (a paste gone wrong) is refused when typed, and nothing is stored', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: echo() });
+    const refused = await bg
+      .send('addAccount', { provider: 'custom:echo', label: 'Echo', credentials: { baseUrl: base, token: 'k'.repeat(8_193) } })
+      .catch((e) => e);
+    expect(refused.info.fieldErrors).toEqual({ token: ['Token must be at most 8,192 characters'] });
+    expect((await bg.send('listAccounts', {})).accounts).toEqual([]);
+  });
+
   it('a user-defined field may not take the name of one every account has', async () => {
     const bg = backgroundHarness(mock);
     const refused = await bg
