@@ -138,8 +138,11 @@ export function isSecretKey(key: string): boolean {
   return verdict;
 }
 
+// Compatibility forms read as their letters: "ａｐｉ＿ｋｅｙ" (full width), "api_\u212Aey" (the Kelvin sign).
+const BEYOND_PRINTABLE_ASCII = /[^ -~\t\n\r]/;
+
 function classifyKey(key: string): boolean {
-  const words = keyWords(key);
+  const words = keyWords(BEYOND_PRINTABLE_ASCII.test(key) ? key.normalize('NFKC') : key);
   if (words.length === 0) return false;
   if (words.length > 1 && METADATA_WORDS.has(words.at(-1)!)) return false;
   if (SECRET_WORDS.has(words.join('')) || (words.length === 1 && SECRET_NAMES.has(words[0]!))) return true;
@@ -210,7 +213,7 @@ const SHORTEST_CHANGED = 7;
 // markers a secret-shaped token has: only these reach JavaScript, one call each. Linear: a match
 // starts only where a token starts (the look-behind is one character), and scans its token once.
 const CANDIDATE =
-  /(?<![^ \n\t\r])(?=[^ \n\t\r]{7})[^ \n\t\r]*?(?:eyJ|in-|otpauth|secret=|:\/\/|_live_|_test_|ghp_|gho_|xox|glpat-|AKIA|github_pat_)[^ \n\t\r]*/g;
+  /(?<![^ \n\t\r])(?=[^ \n\t\r]{7})[^ \n\t\r]*?(?:eyJ|in-|[Oo][Tt][Pp][Aa][Uu][Tt][Hh]|secret=|:\/\/|_live_|_test_|ghp_|gho_|xox|glpat-|AKIA|github_pat_)[^ \n\t\r]*/g;
 
 /** A string with every secret-shaped part replaced: whole values, and tokens inside prose. */
 export function scrubText(value: string): string {

@@ -74,6 +74,16 @@ describe('the secret-key denylist', () => {
     expect(scrubText('token (eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl) expired')).toBe('token ([redacted]) expired');
     expect(scrubText('an ordinary sentence with in-house words')).toBe('an ordinary sentence with in-house words');
   });
+
+  // Found by an attacker's review (after issue 23): names written in compatibility characters, and
+  // an otpauth URI in capitals with no `://`, passed.
+  it('reads compatibility characters in key names as their letters, and otpauth in any case', () => {
+    for (const key of ['ａｐｉ＿ｋｅｙ', 'api_\u212Aey', 'ｐａｓｓｗｏｒｄ', 'ＴＯＴＰＳｅｃｒｅｔ'])
+      expect(isSecretKey(key), key).toBe(true);
+    expect(isSecretKey('ｎａｍｅ')).toBe(false);
+    expect(scrubSecrets({ ａｃｃｅｓｓ＿ｔｏｋｅｎ: 'tok_0a1b2c3d4e5f', name: 'Ada' })).toEqual({ name: 'Ada' });
+    expect(scrubText('scan OTPAUTH:TOTP/Wacht:ada?SECRET=JBSWY3DPEHPK3PXP now')).toBe('scan [redacted] now');
+  });
 });
 
 describe('redactUrl', () => {
