@@ -21,6 +21,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.origin === 'string' ? t('validation.minChars', { min: String(issue.minimum) }) : t('validation.tooSmall');
     case 'too_big':
       return issue.origin === 'string' ? t('validation.maxChars', { max: String(issue.maximum) }) : t('validation.tooBig');
+    case 'unrecognized_keys':
+      return t('validation.unknownKeys', { keys: issue.keys.map((key) => `"${key}"`).join(', ') });
     case 'invalid_format':
       return issue.format === 'starts_with' && 'prefix' in issue
         ? t('validation.startsWith', { prefix: String(issue.prefix) })

@@ -21,10 +21,19 @@ export interface DefinitionDraft {
   method: 'GET' | 'POST';
   path: string;
   fields: Array<{ name: string; label: string; secret: boolean }>;
-  authType: 'header' | 'query' | 'browser-session' | 'none';
+  authType: 'header' | 'query' | 'basic' | 'browser-session' | 'none';
   authName: string;
   authValue: string;
+  /** Basic: the user name and password templates. */
+  authUsername: string;
+  authPassword: string;
   cookie: string;
+  /** Constant headers, as rows. */
+  headers: Array<{ name: string; value: string }>;
+  /** The JSON a POST read sends; empty for none. */
+  body: string;
+  /** An expression: present when a 200 answer is an error. Empty for none. */
+  failWhen: string;
   envelope: string;
   profile: Record<string, string>;
   details: Array<{ label: string; value: string }>;
@@ -47,7 +56,12 @@ export function emptyDraft(): DefinitionDraft {
     authType: 'header',
     authName: 'Authorization',
     authValue: 'Bearer {token}',
+    authUsername: '',
+    authPassword: '',
     cookie: '__session',
+    headers: [],
+    body: '',
+    failWhen: '',
     envelope: '',
     profile: { id: 'id', name: 'name', email: 'email' },
     details: [],
@@ -91,7 +105,12 @@ export function draftFromDefinition(definition: ProviderDefinition): DefinitionD
     authType: auth.type,
     authName: auth.type === 'header' || auth.type === 'query' ? auth.name : '',
     authValue: auth.type === 'header' || auth.type === 'query' ? auth.value : '',
+    authUsername: auth.type === 'basic' ? auth.username : '',
+    authPassword: auth.type === 'basic' ? auth.password : '',
     cookie: auth.type === 'browser-session' ? auth.cookie : '__session',
+    headers: (definition.headers ?? []).map((h) => ({ ...h })),
+    body: definition.body ?? '',
+    failWhen: expressionText(definition.failWhen),
     envelope: definition.envelope,
     profile: Object.fromEntries(mappedFields.map((f) => [f, expressionText(definition.profile[f])]).filter(([, v]) => v !== '')),
     details: definition.details.map((d) => ({ label: d.label, value: expressionText(d.value) })),
@@ -104,17 +123,23 @@ export function definitionFromDraft(draft: DefinitionDraft): DefinitionInput {
   const auth =
     draft.authType === 'header' || draft.authType === 'query'
       ? { type: draft.authType, name: draft.authName.trim(), value: draft.authValue.trim() }
-      : draft.authType === 'browser-session'
-        ? { type: 'browser-session' as const, cookie: draft.cookie.trim() }
-        : { type: 'none' as const };
+      : draft.authType === 'basic'
+        ? { type: 'basic' as const, username: draft.authUsername.trim(), password: draft.authPassword.trim() }
+        : draft.authType === 'browser-session'
+          ? { type: 'browser-session' as const, cookie: draft.cookie.trim() }
+          : { type: 'none' as const };
+  const headers = draft.headers.filter((h) => h.name.trim() !== '' || h.value.trim() !== '');
   return {
     id: draft.id.trim(),
     name: draft.name,
     baseUrl: draft.baseUrl,
     method: draft.method,
     path: draft.path.trim(),
+    ...(draft.body.trim() !== '' ? { body: draft.body.trim() } : {}),
+    ...(headers.length > 0 ? { headers: headers.map((h) => ({ name: h.name.trim(), value: h.value.trim() })) } : {}),
     fields: draft.fields.map((f) => ({ name: f.name.trim(), label: f.label, secret: f.secret })),
     auth,
+    ...(draft.failWhen.trim() !== '' ? { failWhen: expressionInput(draft.failWhen) } : {}),
     envelope: draft.envelope.trim(),
     profile: Object.fromEntries(
       Object.entries(draft.profile)
@@ -190,13 +215,16 @@ export function definitionChanges(before: ProviderDefinition, after: ProviderDef
   if (before.baseUrl !== after.baseUrl) changes.push(t('definitions.changes.baseUrl', { before: before.baseUrl, after: after.baseUrl }));
   if (before.method !== after.method || before.path !== after.path)
     changes.push(t('definitions.changes.call', { before: `${before.method} ${before.path}`, after: `${after.method} ${after.path}` }));
+  else if (before.body !== after.body || !same(before.headers, after.headers))
+    changes.push(t('definitions.changes.callParts', { call: `${after.method} ${after.path}` }));
   if (!same(before.auth, after.auth)) changes.push(t('definitions.changes.auth'));
   const secretsBefore = before.fields.filter((f) => f.secret).map((f) => f.name);
   const secretsAfter = new Set(after.fields.filter((f) => f.secret).map((f) => f.name));
   const unsecret = secretsBefore.filter((name) => !secretsAfter.has(name));
   if (unsecret.length > 0) changes.push(plural('definitions.changes.unsecret', unsecret.length, { fields: unsecret.join(', ') }));
   else if (!same(before.fields, after.fields)) changes.push(t('definitions.changes.fields'));
-  if (before.envelope !== after.envelope || !same(before.profile, after.profile)) changes.push(t('definitions.changes.mapping'));
+  if (before.envelope !== after.envelope || !same(before.profile, after.profile) || !same(before.failWhen, after.failWhen))
+    changes.push(t('definitions.changes.mapping'));
   if (!same(before.details, after.details)) changes.push(t('definitions.changes.details'));
   if (!same(before.update, after.update)) changes.push(t('definitions.changes.edits'));
   return changes;

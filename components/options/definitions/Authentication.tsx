@@ -1,6 +1,7 @@
 import type { DefinitionDraft } from '../../../lib/views/definitions';
 import type { SectionProps } from './section-props';
 import { Field } from './Field';
+import { ConstantHeaders } from './ConstantHeaders';
 import { t } from '../../../lib/shared/i18n';
 
 export function Authentication({ draft, errors, onChange }: SectionProps) {
@@ -19,6 +20,7 @@ export function Authentication({ draft, errors, onChange }: SectionProps) {
         >
           <option value="header">{t('definitions.auth.header')}</option>
           <option value="query">{t('definitions.auth.query')}</option>
+          <option value="basic">{t('definitions.auth.basic')}</option>
           <option value="browser-session">{t('definitions.auth.browserSession')}</option>
           <option value="none">{t('definitions.auth.none')}</option>
         </select>
@@ -44,6 +46,38 @@ export function Authentication({ draft, errors, onChange }: SectionProps) {
           />
         </div>
       )}
+      {type === 'header' && (
+        <p className="help">
+          {t('definitions.auth.headerPatterns', {
+            figma: 'X-Figma-Token: {token}',
+            pagerduty: 'Authorization: Token token={token}',
+            apiKey: 'X-API-Key: {apiKey}',
+          })}
+        </p>
+      )}
+      {type === 'basic' && (
+        <div className="row">
+          <Field
+            id="auth-username"
+            label={t('definitions.auth.username')}
+            mono
+            value={draft.authUsername}
+            error={errors['auth.username']}
+            help={t('definitions.auth.usernameHelp', { example: '{email}' })}
+            onChange={(authUsername) => onChange((d) => ({ ...d, authUsername }))}
+          />
+          <Field
+            id="auth-password"
+            label={t('definitions.auth.password')}
+            mono
+            value={draft.authPassword}
+            error={errors['auth.password']}
+            help={t('definitions.auth.passwordHelp', { example: '{apiToken}' })}
+            onChange={(authPassword) => onChange((d) => ({ ...d, authPassword }))}
+          />
+        </div>
+      )}
+      <ConstantHeaders draft={draft} errors={errors} onChange={onChange} />
       {usesCookie && (
         <Field
           id="auth-cookie"

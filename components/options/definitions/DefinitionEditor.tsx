@@ -149,6 +149,34 @@ export function DefinitionEditor({
                 onChange={(path) => change((d) => ({ ...d, path }))}
               />
             </div>
+            {draft.method === 'POST' && (
+              <div className="form-field">
+                <label htmlFor="def-body">{t('definitions.editor.body')}</label>
+                <textarea
+                  id="def-body"
+                  className="mono"
+                  rows={3}
+                  spellCheck={false}
+                  value={draft.body}
+                  aria-invalid={errors.body ? true : undefined}
+                  aria-describedby="def-body-help"
+                  onChange={(e) => change((d) => ({ ...d, body: e.target.value }))}
+                />
+                <p className="help" id="def-body-help">
+                  {t('definitions.editor.bodyHelp')}
+                </p>
+                {errors.body && <p className="field-error">{errors.body}</p>}
+              </div>
+            )}
+            <Field
+              id="def-fail-when"
+              label={t('definitions.editor.failWhen')}
+              mono
+              value={draft.failWhen}
+              error={errors.failWhen}
+              help={t('definitions.editor.failWhenHelp', { example: 'errors[0].message' })}
+              onChange={(failWhen) => change((d) => ({ ...d, failWhen }))}
+            />
             <Field
               id="def-envelope"
               label={t('definitions.editor.envelope')}

@@ -16,6 +16,12 @@ import {
 import { type ExpressionInput, toExpression } from '../../shared/custom/expression';
 import { type Budget, evaluate, ExpressionBudgetError, readPath, type Scope } from './evaluate';
 import { t } from '../../shared/i18n';
+import { bytesToBase64 } from '../../shared/base64';
+import { isSecretKey, scrubText } from '../secrets/scrub';
+
+// What a mapping may read of an answer's headers: enough for scopes and rate limits.
+const MAX_HEADERS_READ = 50;
+const MAX_HEADER_TEXT = 500;
 
 /** Error bodies of unknown providers: the common shapes, first match wins. */
 const readAnyErrorBody: ErrorBodyReader = (body) => {
@@ -78,10 +84,14 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
 
   function request(c: Record<string, string>, path: string) {
     const url = new URL(`${c.baseUrl}${fillTemplate(path, c, true)}`);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = Object.fromEntries((definition.headers ?? []).map(({ name, value }) => [name, value]));
     const { auth } = definition;
     if (auth.type === 'query') url.searchParams.set(auth.name, fillTemplate(auth.value, c, false));
     if (auth.type === 'header') headers[auth.name] = fillTemplate(auth.value, c, false);
+    if (auth.type === 'basic') {
+      const pair = `${fillTemplate(auth.username, c, false)}:${fillTemplate(auth.password, c, false)}`;
+      headers.Authorization = `Basic ${bytesToBase64(new TextEncoder().encode(pair))}`;
+    }
     return { url: url.href, headers, credentials: auth.type === 'browser-session' ? ('include' as const) : ('omit' as const) };
   }
 
@@ -94,12 +104,24 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
     }
   }
 
-  function parseProfile(body: unknown) {
+  /** An answer that says it is an error though it came with 200 (`failWhen`): thrown as one. */
+  function failure(body: unknown, headers: Record<string, string>): void {
+    if (definition.failWhen === undefined) return;
+    const said = evaluate(toExpression(definition.failWhen), { local: body, root: body, headers }, { steps: 0 });
+    if (said === null || said === undefined || said === false || said === '' || (Array.isArray(said) && said.length === 0)) return;
+    const message = typeof said === 'string' ? said : typeof said === 'number' ? String(said) : null;
+    // Words of a rejected credential ("invalid_auth", "Authentication required") are the user's to fix.
+    const rejected = message !== null && /auth|token|credential|api.?key|unauthori[sz]ed|forbidden|permission/i.test(message);
+    throw new WhoamiError(rejected ? 'unauthorized' : 'validation', { providerMessage: message });
+  }
+
+  function parseProfile(body: unknown, headers: Record<string, string> = {}) {
+    failure(body, headers);
     const local = definition.envelope ? readPath(body, definition.envelope) : body;
     if (!local || typeof local !== 'object' || Array.isArray(local)) {
       throw invalidResponse(t('background.expectedObject', { where: definition.envelope || t('background.root') }));
     }
-    const scope: Scope = { local, root: body };
+    const scope: Scope = { local, root: body, headers };
     // One budget for the whole mapping of one answer: every field and detail draws on it.
     const budget: Budget = { steps: 0 };
     const run = (input: ExpressionInput, where: string) => {
@@ -147,7 +169,22 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
     await requireSession(c, ctx);
     const { url, headers, credentials: mode } = request(c, definition.path);
     if (definition.method === 'GET') return getJson({ url, headers, credentials: mode }, ctx, readErrorBody);
-    return requestJson({ method: 'POST', url, headers, credentials: mode }, ctx, readErrorBody);
+    if (definition.body !== undefined) headers['Content-Type'] = 'application/json';
+    return requestJson({ method: 'POST', url, headers, body: definition.body, credentials: mode }, ctx, readErrorBody);
+  }
+
+  /**
+   * The answer's headers a mapping may read (`$headers.x-oauth-scopes`): the account's secrets
+   * redacted, then scrubbed like the body, then cut (in that order: a cut key no longer matches).
+   */
+  function answerHeaders(response: { headers: Headers }, ctx: FetchContext): Record<string, string> {
+    const redact = ctx.redact ?? ((value) => value);
+    const kept: Record<string, string> = {};
+    let count = 0;
+    response.headers.forEach((value, name) => {
+      if (count++ < MAX_HEADERS_READ && !isSecretKey(name)) kept[name.toLowerCase()] = scrubText(redact(value)).slice(0, MAX_HEADER_TEXT);
+    });
+    return kept;
   }
 
   const update = definition.update;
@@ -155,7 +192,9 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
     readErrorBody,
     parseProfile,
     async fetchProfile(c, ctx) {
-      return fetched(parseProfile, (await read(c, ctx)).body);
+      const response = await read(c, ctx);
+      const headers = answerHeaders(response, ctx);
+      return fetched((body) => parseProfile(body, headers), response.body);
     },
     update: update && {
       bodySchema: z.record(z.string(), z.string()),
@@ -169,9 +208,10 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
         const response = await requestJson({ method: update.method, url, headers, body, credentials: mode }, ctx, readErrorBody);
         // An answer that holds the user is taken as is; anything else, the profile is read again.
         try {
-          return fetched(parseProfile, response.body);
+          return fetched((body) => parseProfile(body, answerHeaders(response, ctx)), response.body);
         } catch {
-          return fetched(parseProfile, (await read(c, ctx)).body);
+          const again = await read(c, ctx);
+          return fetched((body) => parseProfile(body, answerHeaders(again, ctx)), again.body);
         }
       },
     },

@@ -11,6 +11,8 @@ export interface Scope {
   local: unknown;
   /** The whole response, for `$.` paths. */
   root: unknown;
+  /** The answer's headers by lower-case name, for `$headers.` paths (scrubbed, bounded). */
+  headers?: Record<string, string>;
 }
 
 /** Reads a dotted path; arrays are indexed by number. Never touches prototypes. */
@@ -26,6 +28,10 @@ export function readPath(value: unknown, path: string): unknown {
 
 function lookup(scope: Scope, path: string): unknown {
   if (path === '$') return scope.root;
+  if (path.startsWith('$headers.')) {
+    const name = path.slice('$headers.'.length).toLowerCase();
+    return scope.headers && Object.hasOwn(scope.headers, name) ? scope.headers[name] : undefined;
+  }
   return path.startsWith('$.') ? readPath(scope.root, path.slice(2)) : readPath(scope.local, path);
 }
 

@@ -30,26 +30,49 @@ const accountFieldSchema = z.object({
 // Headers a definition may not set: the browser's own, and cookies (browser-session covers those).
 const FORBIDDEN_HEADERS = /^(cookie|host|origin|referer|content-length|connection|set-cookie)$/i;
 
+const headerName = z.string().check(
+  z.regex(/^[A-Za-z0-9-]{1,40}$/, { error: () => t('validation.headerName') }),
+  z.refine((name) => !FORBIDDEN_HEADERS.test(name), { error: () => t('validation.browserHeader') }),
+);
+
+/**
+ * A header every request of the provider carries, word for word: a versioned `Accept`,
+ * `Notion-Version`, `X-GitHub-Api-Version`. Never a credential — no placeholders, and not the
+ * headers credentials travel in (those are the authentication's).
+ */
+const constantHeader = z.strictObject({
+  name: headerName.check(
+    z.refine((name) => !/^(authorization|proxy-authorization)$/i.test(name), { error: () => t('validation.headerIsAuth') }),
+  ),
+  value: z.string().check(
+    z.maxLength(200),
+    z.refine((value) => !/[{}]/.test(value), { error: () => t('validation.headerConstant') }),
+  ),
+});
+
 const authSchema = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     type: z.literal('header'),
-    name: z.string().check(
-      z.regex(/^[A-Za-z0-9-]{1,40}$/, { error: () => t('validation.headerName') }),
-      z.refine((name) => !FORBIDDEN_HEADERS.test(name), { error: () => t('validation.browserHeader') }),
-    ),
-    /** "Bearer {token}": a short scheme and the account fields, never a literal secret. */
+    name: headerName,
+    /** "Bearer {token}", "Token token={token}": a few words around account fields, never a literal secret. */
     value: z.string().check(z.maxLength(80)),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('query'),
     name: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: () => t('validation.parameterName') })),
     value: z.string().check(z.maxLength(80)),
   }),
-  z.object({
+  /** HTTP Basic from two templates ("{email}" and "{token}"): the password places a secret field. */
+  z.strictObject({
+    type: z.literal('basic'),
+    username: z.string().check(z.maxLength(80)),
+    password: z.string().check(z.maxLength(80)),
+  }),
+  z.strictObject({
     type: z.literal('browser-session'),
     cookie: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: () => t('validation.cookieName') })),
   }),
-  z.object({ type: z.literal('none') }),
+  z.strictObject({ type: z.literal('none') }),
 ]);
 
 const profileFields = [
@@ -89,7 +112,7 @@ const expression = expressionInputSchema.check(
 );
 
 export const definitionSchema = z
-  .object({
+  .strictObject({
     id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: () => t('validation.providerId') })),
     name: label,
     baseUrl: z.pipe(
@@ -98,14 +121,22 @@ export const definitionSchema = z
     ),
     path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: () => t('validation.pathSlash') }), z.maxLength(200)),
     method: z.enum(['GET', 'POST']),
+    /** For a POST read: the JSON it sends, word for word (a GraphQL query). */
+    body: z.optional(z.string().check(z.maxLength(4000), z.refine(isJsonText, { error: () => t('validation.bodyJson') }))),
+    headers: z.optional(z.array(constantHeader).check(z.maxLength(8))),
     fields: z.array(accountFieldSchema).check(z.maxLength(6)),
     auth: authSchema,
+    /**
+     * When an answer is an error although it came with 200 (GraphQL's `errors`, Slack's
+     * `"ok": false`): an expression over the whole answer, present only then, and the error's words.
+     */
+    failWhen: z.optional(expression),
     /** Where the user object sits in the answer ("data", "_data", "result.user"); empty for the top. */
     envelope: z.string().check(z.regex(/^([\w$-]+(\.[\w$-]+)*)?$/, { error: () => t('validation.dottedPath') })),
     profile: z.partialRecord(z.enum(profileFields), expression),
     details: z.array(z.object({ label, value: expression })).check(z.maxLength(30)),
     update: z.optional(
-      z.object({
+      z.strictObject({
         method: z.enum(['PATCH', 'PUT', 'POST']),
         path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: () => t('validation.pathSlash') })),
         body: z.enum(['json', 'form']),
@@ -131,20 +162,32 @@ export const definitionSchema = z
       };
       checkPlaces(definition.path, ['path']);
       if (definition.update) checkPlaces(definition.update.path, ['update', 'path'], [PROFILE_ID_PLACEHOLDER]);
-      if (definition.auth.type === 'header' || definition.auth.type === 'query') {
-        const value = definition.auth.value;
-        checkPlaces(value, ['auth', 'value']);
+      // Where a secret goes out: it must place a secret field, around which only a few words may
+      // be written out (a key typed here would end up in every export).
+      const placesSecret = (value: string, where: string[]) => {
+        checkPlaces(value, where);
         const placed = [...value.matchAll(PLACEHOLDER)].map((m) => m[1]!);
         const literalText = value.replace(PLACEHOLDER, '');
-        // Only a scheme word may be written out: a key typed here would end up in every export.
-        if (!placed.some((name) => secrets.has(name)) || !/^[A-Za-z -]{0,20}$/.test(literalText)) {
+        if (!placed.some((name) => secrets.has(name)) || !/^[A-Za-z0-9 =:_.-]{0,20}$/.test(literalText)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['auth', 'value'],
+            path: where,
             message: t('validation.useSecretField', { example: 'Bearer {token}' }),
             input: value,
           });
         }
+      };
+      if (definition.auth.type === 'header' || definition.auth.type === 'query') placesSecret(definition.auth.value, ['auth', 'value']);
+      if (definition.auth.type === 'basic') {
+        checkPlaces(definition.auth.username, ['auth', 'username']);
+        placesSecret(definition.auth.password, ['auth', 'password']);
+      }
+      const authHeader = definition.auth.type === 'header' ? definition.auth.name.toLowerCase() : null;
+      if ((definition.headers ?? []).some((header) => header.name.toLowerCase() === authHeader)) {
+        ctx.addIssue({ code: 'custom', path: ['headers'], message: t('validation.headerIsAuth'), input: definition.headers });
+      }
+      if (definition.body !== undefined && definition.method !== 'POST') {
+        ctx.addIssue({ code: 'custom', path: ['body'], message: t('validation.bodyNeedsPost'), input: definition.body });
       }
       if (new Set(definition.fields.map((f) => f.name)).size !== definition.fields.length) {
         ctx.addIssue({ code: 'custom', path: ['fields'], message: t('validation.fieldNamesDiffer'), input: definition.fields });
@@ -161,6 +204,15 @@ export const definitionSchema = z
   );
 
 export type ProviderDefinition = z.infer<typeof definitionSchema>;
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type DefinitionInput = z.input<typeof definitionSchema>;
 
 export const definitionsFileSchema = z.object({

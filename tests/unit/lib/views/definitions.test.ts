@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { definitionSchema } from '../../../../lib/shared/custom/definition';
-import { checkDefinitionJson, definitionChanges, readDefinitionsFile } from '../../../../lib/views/definitions';
+import {
+  checkDefinitionJson,
+  definitionChanges,
+  definitionFromDraft,
+  draftFromDefinition,
+  readDefinitionsFile,
+} from '../../../../lib/views/definitions';
 import acme from '../../../fixtures/definitions/acme.json';
 
 const fileOf = (definitions: unknown[]) => JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions });
@@ -40,5 +46,32 @@ describe('what replacing a definition would change', () => {
     const unsecret = { ...before, fields: [{ name: 'apiKey', label: 'API key', secret: false }], auth: { type: 'none' as const } };
     expect(definitionChanges(before, unsecret)).toEqual(['authentication', 'secret field apiKey no longer secret or removed']);
     expect(definitionChanges(before, before)).toEqual([]);
+  });
+});
+
+describe('the editor’s draft of a definition', () => {
+  it('carries Basic auth, constant headers, a read’s body and failWhen both ways, and a change to them is named', () => {
+    const linearish = definitionSchema.parse({
+      ...acme,
+      method: 'POST',
+      body: '{"query":"{ viewer { id name } }"}',
+      headers: [{ name: 'Accept', value: 'application/json' }],
+      fields: [
+        { name: 'email', label: 'Email', secret: false },
+        { name: 'apiToken', label: 'API token', secret: true },
+      ],
+      auth: { type: 'basic', username: '{email}', password: '{apiToken}' },
+      failWhen: 'errors[0].message',
+    });
+    const draft = draftFromDefinition(linearish);
+    expect(draft).toMatchObject({ authType: 'basic', authUsername: '{email}', authPassword: '{apiToken}', failWhen: 'errors[0].message' });
+    expect(definitionSchema.parse(definitionFromDraft(draft))).toEqual(linearish);
+
+    // An empty header row is dropped, not sent as a header with no name.
+    const withBlankRow = definitionFromDraft({ ...draft, headers: [...draft.headers, { name: ' ', value: '' }] });
+    expect(withBlankRow.headers).toEqual([{ name: 'Accept', value: 'application/json' }]);
+
+    const newVersion = definitionSchema.parse({ ...linearish, headers: [{ name: 'Accept', value: 'application/vnd.v2+json' }] });
+    expect(definitionChanges(linearish, newVersion)).toEqual(['headers or body sent with POST /api/whoami']);
   });
 });
