@@ -6,7 +6,9 @@ import { customProviderId, type ProviderDefinition } from './definition';
 
 function credentialFields(definition: ProviderDefinition): Record<string, Omit<CredentialField, 'name'>> {
   const fields: Record<string, Omit<CredentialField, 'name'>> = { baseUrl: baseUrlField(definition.baseUrl) };
-  for (const field of definition.fields) fields[field.name] = field.secret ? secretField(field.label) : textField(field.label);
+  for (const field of definition.fields) {
+    fields[field.name] = { ...(field.secret ? secretField(field.label) : textField(field.label)), prefixes: field.prefixes };
+  }
   if (definition.auth.type === 'browser-session') {
     fields.useBrowserSession = {
       label: t('providers.browserSession.label'),

@@ -10,6 +10,8 @@ export interface CredentialField {
   defaultValue?: string;
   placeholder?: string;
   help?: string;
+  /** How a valid value begins, where the provider says: a value that doesn't is warned about as it is typed. */
+  prefixes?: readonly string[];
   choices?: ReadonlyArray<{ value: string; label: string }>;
 }
 

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { galleryEntries } from '../../../../../lib/shared/gallery';
+import type { GalleryEntry } from '../../../../../lib/shared/gallery/entry';
+import type { Expression } from '../../../../../lib/shared/custom/expression';
+import { isSecretKey } from '../../../../../lib/background/secrets/scrub';
+import { backgroundHarness } from '../../../../support/background-harness';
+import { type PrismProvider, prismProvider, type Rewrite } from '../../../../support/prism';
+
+// Each gallery entry with an official API description (tests/fixtures/specs/gallery/, cut from the
+// providers' own documents: see the README there for repository and commit), driven through
+// Whoami's real background — saveDefinition, addAccount, the user's Refresh — against that
+// description served by Stoplight Prism with `--errors`: a request that breaks the description
+// (path, required headers, the security scheme) gets a 4xx instead of an answer. Prism's dynamic
+// answers are generated from the response schemas, so every refresh reads a different user.
+
+const ANSWERS_PER_ENTRY = 50;
+const SPECS = new URL('../../../../fixtures/specs/gallery/', import.meta.url);
+
+interface Case {
+  file: string;
+  /** The description's server path, which Whoami's definition writes into its own path. */
+  stripPrefix?: string;
+  /** Non-secret account fields the entry asks for. */
+  settings?: Record<string, string>;
+  /** Where the description is known to differ from the provider it describes (each says why). */
+  rewrite?: Rewrite;
+  /** PagerDuty's description uses a string format ("url") Prism's generator can't meet: see tests/support/prism.ts. */
+  answersBreakFormats?: boolean;
+}
+
+/**
+ * GitHub and PagerDuty version their API by a vendor `Accept` (PagerDuty's description even makes
+ * it a required header) while their descriptions document the answer as `application/json`, which
+ * Prism's content negotiation then refuses (406). The sent Accept is checked to be the documented
+ * one, and Prism is asked for the JSON the description describes.
+ */
+const vendorAccept =
+  (documented: string): Rewrite =>
+  ({ path, headers }) => {
+    expect(headers.accept).toBe(documented);
+    return { path, headers: { ...headers, accept: 'application/json' } };
+  };
+
+/**
+ * Slack's description (2021) models the token as a required `token` query parameter; Slack has
+ * since moved tokens to `Authorization: Bearer` (and refuses query tokens for new apps). The
+ * bearer token Whoami sends is checked, and also put where the old description looks for it.
+ */
+const slackTokenInQuery: Rewrite = ({ path, headers }) => {
+  const bearer = /^Bearer (xox[pb]-\S+)$/.exec(String(headers.authorization));
+  expect(bearer, 'a Slack token sent as a bearer token').not.toBeNull();
+  return { path: `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(bearer![1]!)}`, headers };
+};
+
+const CASES: Record<string, Case> = {
+  'gallery-asana': { file: 'asana.openapi.json', stripPrefix: '/api/1.0' },
+  'gallery-digitalocean': { file: 'digitalocean.openapi.json' },
+  'gallery-figma': { file: 'figma.openapi.json' },
+  'gallery-github': { file: 'github.openapi.json', rewrite: vendorAccept('application/vnd.github+json') },
+  'gallery-netlify': { file: 'netlify.swagger.json', stripPrefix: '/api/v1' },
+  'gallery-notion': { file: 'notion.openapi.json' },
+  'gallery-okta': { file: 'okta.openapi.json' },
+  'gallery-pagerduty': {
+    file: 'pagerduty.openapi.json',
+    rewrite: vendorAccept('application/vnd.pagerduty+json;version=2'),
+    answersBreakFormats: true,
+  },
+  'gallery-slack': { file: 'slack.swagger.json', stripPrefix: '/api', rewrite: slackTokenInQuery },
+  'gallery-twilio': { file: 'twilio.openapi.json', settings: { accountSid: 'AC0123456789abcdef0123456789abcdef' } },
+};
+
+const entries = galleryEntries().filter((entry) => CASES[entry.definition.id]);
+
+/** A fresh secret per account, in the provider's own format where it has one. */
+function secretFor(entry: GalleryEntry, field: string): string {
+  const prefix = entry.definition.fields.find((f) => f.name === field)?.prefixes?.[0] ?? '';
+  return `${prefix}canary${crypto.randomUUID().replaceAll('-', '')}`;
+}
+
+/** The answer's value at a simple path (the mapping's own notation), or undefined. */
+function at(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** The paths an expression reads, when it reads exactly one (a plain path): the fields a test can hold it to. */
+function plainPath(expression: string | Expression): string | null {
+  if (typeof expression === 'string') return /^[\w.[\]$-]+$/.test(expression) ? expression : null;
+  return 'path' in expression && !expression.transform ? expression.path : null;
+}
+
+function secretKeysIn(value: unknown, found: string[] = []): string[] {
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (isSecretKey(key) && item !== null && typeof item !== 'boolean') found.push(key);
+      secretKeysIn(item, found);
+    }
+  }
+  return found;
+}
+
+const present = (value: unknown) =>
+  (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
+
+/** Why Whoami rightly shows no value for a field the answer has (its rules for that field). */
+function rightlyDropped(field: string, value: unknown): boolean {
+  if (typeof value !== 'string') return field !== 'id';
+  if (field === 'avatarUrl') return !value.startsWith('https://');
+  if (field === 'email') return !/^[^\s@]+@[^\s@]+$/.test(value);
+  if (field === 'createdAt' || field === 'updatedAt') return Number.isNaN(new Date(value).getTime());
+  return false;
+}
+
+const table: string[] = [];
+afterAll(() => {
+  console.log(`gallery vs official descriptions (${ANSWERS_PER_ENTRY} generated answers each):\n${table.join('\n')}`);
+});
+
+describe.each(entries.map((entry) => [entry.definition.name, entry] as const))('%s against its official description', (_name, entry) => {
+  const spec = CASES[entry.definition.id]!;
+  let prism: PrismProvider;
+  const bg = backgroundHarness(undefined as never);
+  const credentials: Record<string, string> = {};
+  let accountId = '';
+
+  beforeAll(async () => {
+    prism = await prismProvider(new URL(spec.file, SPECS).pathname, {
+      stripPrefix: spec.stripPrefix,
+      rewrite: spec.rewrite,
+      answersBreakFormats: spec.answersBreakFormats,
+    });
+    for (const field of entry.definition.fields)
+      credentials[field.name] = field.secret ? secretFor(entry, field.name) : (spec.settings?.[field.name] ?? '');
+    await bg.send('saveDefinition', { definition: entry.definition });
+    const account = await bg.send('addAccount', {
+      provider: `custom:${entry.definition.id}`,
+      label: entry.definition.name,
+      credentials: { baseUrl: prism.url, ...credentials },
+    });
+    accountId = account.id;
+  }, 90_000);
+  afterAll(() => prism?.close());
+
+  it(`sends what the description asks for, and maps ${ANSWERS_PER_ENTRY} generated answers`, async () => {
+    const mapped = Object.entries(entry.definition.profile)
+      .map(([field, expression]) => [field, plainPath(expression!)] as const)
+      .filter((pair): pair is readonly [string, string] => pair[1] !== null);
+    const dropped = new Map<string, number>();
+    let passed = 0;
+    for (let i = 0; i < ANSWERS_PER_ENTRY; i++) {
+      await bg.send('refresh', { accountId });
+      const { profile, raw, error } = await bg.send('getProfile', { accountId });
+      const request = prism.requests.at(-1)!;
+      expect(request.status, `${request.method} ${request.path} was refused by the description`).toBe(200);
+      expect(error, JSON.stringify(error)).toBeNull();
+      const text = JSON.stringify(raw);
+      for (const secret of entry.definition.fields.filter((f) => f.secret)) expect(text).not.toContain(credentials[secret.name]);
+      // The provider's own secrets (Twilio's answer carries the account's `auth_token`) are scrubbed before anything keeps them.
+      expect(secretKeysIn(raw), 'secret-named keys kept in the raw view').toEqual([]);
+      const user = entry.definition.envelope ? at(raw, entry.definition.envelope) : raw;
+      let whole = true;
+      for (const [field, path] of mapped) {
+        const value = at(user, path);
+        const shown = (profile as Record<string, unknown> | null)?.[field === 'name' ? 'displayName' : field];
+        if (!present(value) || (shown !== null && shown !== undefined)) continue;
+        expect(rightlyDropped(field, value), `${field} "${String(value)}" at ${path} was not mapped`).toBe(true);
+        dropped.set(field, (dropped.get(field) ?? 0) + 1);
+        whole = false;
+      }
+      if (whole) passed++;
+    }
+    const drops = [...dropped].map(([field, count]) => `${field} ×${count}`).join(', ');
+    table.push(`| ${entry.definition.name} | ${ANSWERS_PER_ENTRY} | ${passed} | ${drops || '—'} |`);
+  }, 120_000);
+
+  it('turns each documented error answer into words the user can act on', async () => {
+    const document = JSON.parse(fs.readFileSync(new URL(spec.file, SPECS), 'utf8'));
+    const operation = Object.values(document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[0]!.get;
+    const statuses = Object.keys(operation!.responses)
+      .filter((code) => /^[45]\d\d$/.test(code))
+      .map(Number);
+    const expected: Record<number, string[]> = {
+      400: ['validation', 'invalid-response'],
+      401: ['unauthorized'],
+      403: ['forbidden'],
+      404: ['not-found'],
+      429: ['rate-limited'],
+      500: ['server'],
+    };
+    for (const status of statuses) {
+      prism.prefer = status;
+      await bg.send('refresh', { accountId }).catch(() => undefined);
+      const { error, profile } = await bg.send('getProfile', { accountId });
+      expect(error?.kind, `HTTP ${status}`).toBeOneOf(expected[status] ?? ['server']);
+      // The last good profile stays, marked by the error beside it.
+      expect(profile).not.toBeNull();
+    }
+    prism.prefer = null;
+  }, 60_000);
+});
