@@ -26,7 +26,9 @@ const accountFieldSchema = z.object({
   /** Masked, kept in the background only, never exported. */
   secret: z.boolean(),
   /** How the provider's tokens begin ("ghp_", "xoxp-"): a value that doesn't is warned about, not refused. */
-  prefixes: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z0-9_/+-]{2,20}$/, { error: () => t('validation.tokenPrefix') }))).check(z.maxLength(6))),
+  prefixes: z.optional(
+    z.array(z.string().check(z.regex(/^[A-Za-z0-9_/+-]{2,20}$/, { error: () => t('validation.tokenPrefix') }))).check(z.maxLength(6)),
+  ),
 });
 
 // Headers a definition may not set: the browser's own, and cookies (browser-session covers those).
