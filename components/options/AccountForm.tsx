@@ -4,6 +4,9 @@ import { request } from '../../lib/views/messaging';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
 import { useRegistry } from '../hooks/useRegistry';
+import { useGallery } from '../hooks/useGallery';
+import { isGalleryProvider } from '../../lib/views/gallery';
+import { GalleryNote } from './GalleryNote';
 import type { ProviderDescriptor } from '../../lib/shared/providers/types';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';
 import { useViewActions } from '../ViewActions';
@@ -43,9 +46,14 @@ export function AccountForm({
   const { ensureOrigins } = useViewActions();
   // Built-in and user-defined providers an account can be added for.
   const registry = useRegistry();
-  const choices = registry.all();
+  // Gallery definitions an account already uses are listed with the gallery, not as the user's own.
+  const choices = registry.all().filter((choice) => !isGalleryProvider(choice.id));
+  const gallery = useGallery();
   const [providerId, setProviderId] = useState(editing?.provider ?? prefill?.provider ?? choices[0]!.id);
-  const adapter = registry.descriptorFor(providerId) ?? choices[0]!;
+  const fromGallery = gallery.find((choice) => choice.descriptor.id === providerId);
+  const adapter = fromGallery?.descriptor ?? registry.descriptorFor(providerId) ?? choices[0]!;
+  // A new account of a gallery entry: its definition is tried as is, and saved with the account.
+  const galleryDefinition = !editing ? fromGallery?.entry.definition : undefined;
   const [values, setValues] = useState<FormValues>(() => ({
     ...initialValues(adapter, editing),
     // A file never fills in a secret field, whatever it holds.
@@ -69,7 +77,7 @@ export function AccountForm({
   const blur = (name: string) => setShown((s) => ({ ...s, [name]: validated.errors[name] ?? '' }));
 
   const switchProvider = (id: string) => {
-    const next = registry.descriptorFor(id);
+    const next = gallery.find((choice) => choice.descriptor.id === id)?.descriptor ?? registry.descriptorFor(id);
     if (!next) return;
     setProviderId(id);
     setValues({ ...initialValues(next), label: values.label === adapter.name ? next.name : (values.label ?? '') });
@@ -93,6 +101,11 @@ export function AccountForm({
         setTest({ status: 'failed', error: new WhoamiError('permission-missing').info });
         return;
       }
+      if (galleryDefinition) {
+        const tried = await request('tryDefinition', { definition: galleryDefinition, credentials: validated.credentials });
+        setTest(tried.profile ? { status: 'ok', profile: tried.profile } : { status: 'failed', error: tried.error! });
+        return;
+      }
       const { profile } = await request('testCredentials', {
         provider: providerId,
         credentials: validated.credentials,
@@ -112,6 +125,7 @@ export function AccountForm({
     try {
       // Asked here, in the submit handler, while the user's gesture still counts.
       const permissionGranted = await ensureOrigins(origins);
+      if (galleryDefinition) await request('saveDefinition', { definition: galleryDefinition });
       const account = editing
         ? await request('updateAccount', {
             id: editing.id,
@@ -149,9 +163,19 @@ export function AccountForm({
                 {choice.name}
               </option>
             ))}
+            {gallery.length > 0 && (
+              <optgroup label={t('options.gallery.group')}>
+                {gallery.map(({ descriptor }) => (
+                  <option key={descriptor.id} value={descriptor.id}>
+                    {descriptor.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
       )}
+      {fromGallery && <GalleryNote choice={fromGallery} />}
       <div className="form-field">
         <label htmlFor="account-label">{t('options.form.label')}</label>
         <input
@@ -175,6 +199,7 @@ export function AccountForm({
           value={values[field.name] ?? ''}
           error={shown[field.name] || undefined}
           keptHint={editing?.secretHints[field.name]}
+          providerName={adapter.name}
           onChange={(value) => change(field.name, value)}
           onBlur={() => blur(field.name)}
         />

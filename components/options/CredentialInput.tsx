@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { CredentialField } from '../../lib/shared/providers/types';
 import { FieldNotes, notesFor } from './FieldNotes';
-import { t } from '../../lib/shared/i18n';
+import { t, uiLocale } from '../../lib/shared/i18n';
+import { matchesPrefixes } from '../../lib/views/gallery';
 
 /** One generated settings input: visible label, help, inline error, reveal toggle for secrets. */
 export function CredentialInput({
@@ -9,6 +10,7 @@ export function CredentialInput({
   value,
   error,
   keptHint,
+  providerName,
   onChange,
   onBlur,
 }: {
@@ -17,12 +19,16 @@ export function CredentialInput({
   error?: string;
   /** For a stored secret: its masked hint, shown while the input is left empty. */
   keptHint?: string;
+  /** For the warning when a value doesn't look like the provider's tokens. */
+  providerName: string;
   onChange: (value: string) => void;
   onBlur: () => void;
 }) {
   const [revealed, setRevealed] = useState(false);
   const id = `field-${field.name}`;
-  const describedBy = notesFor(id, field.help, error);
+  // Said before Test connection, never refused: a provider may change its token format.
+  const unexpected = !error && !matchesPrefixes(value, field.prefixes);
+  const describedBy = [notesFor(id, field.help, error), unexpected ? `${id}-format` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
@@ -78,6 +84,14 @@ export function CredentialInput({
       <label htmlFor={id}>{field.label}</label>
       {input}
       <FieldNotes id={id} help={field.help && (keptHint ? `${field.help} ${t('options.form.keepSaved')}` : field.help)} error={error} />
+      {unexpected && (
+        <p className="field-warning" id={`${id}-format`}>
+          {t('options.gallery.unexpectedFormat', {
+            provider: providerName,
+            prefixes: new Intl.ListFormat(uiLocale(), { type: 'disjunction' }).format(field.prefixes ?? []),
+          })}
+        </p>
+      )}
     </div>
   );
 }

@@ -320,7 +320,7 @@ describe('Wacht sessions', () => {
 describe('admin API and stats', () => {
   it('reports users and credentials, takes faults over HTTP, and counts peak in-flight requests', async () => {
     const state = await (await fetch(`${mock.url}/__mock/state`)).json();
-    expect(Object.keys(state.providers).sort()).toEqual([...providerIds, 'acme'].sort());
+    expect(Object.keys(state.providers).sort()).toEqual([...providerIds, 'acme', 'github', 'slack'].sort());
     await fetch(`${mock.url}/__mock/faults`, {
       method: 'POST',
       body: JSON.stringify({ provider: 'leadping', kind: '500', times: 1 }),

@@ -26,14 +26,22 @@ const CALL_METHODS = ['GET', 'POST'] as const;
 /** The editor for a user-defined provider: structured fields, or the whole definition as JSON. */
 export function DefinitionEditor({
   editing,
+  copyOf,
   onSaved,
   onCancel,
 }: {
   editing?: ProviderDefinition;
+  /** A new definition starting from another's (a ready provider's), under a name and id of its own. */
+  copyOf?: ProviderDefinition;
   onSaved: (definition: ProviderDefinition) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<DefinitionDraft>(() => (editing ? draftFromDefinition(editing) : emptyDraft()));
+  const [draft, setDraft] = useState<DefinitionDraft>(() => {
+    if (editing) return draftFromDefinition(editing);
+    if (!copyOf) return emptyDraft();
+    const name = t('definitions.providers.copyName', { name: copyOf.name });
+    return { ...draftFromDefinition(copyOf), name, id: slugify(name) };
+  });
   const [json, setJson] = useState<string | null>(null);
   const [showErrors, setShowErrors] = useState(false);
   const [saveError, setSaveError] = useState<ReturnType<typeof toErrorInfo> | null>(null);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProviderDefinition } from '../../../lib/shared/custom/definition';
+import { customProviderId, type ProviderDefinition } from '../../../lib/shared/custom/definition';
 import { toErrorInfo } from '../../../lib/shared/errors';
 import { request } from '../../../lib/views/messaging';
 import { queryKeys } from '../../../lib/views/query/keys';
@@ -8,6 +8,7 @@ import { IMPORT_LIMITS } from '../../../lib/shared/json-limits';
 import { definitionsFile } from '../../../lib/shared/custom/definitions-file';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
+import { isGalleryProvider } from '../../../lib/views/gallery';
 import { FileButton } from '../FileButton';
 import { lazy, Suspense } from 'react';
 import { plural, t } from '../../../lib/shared/i18n';
@@ -15,7 +16,7 @@ import { plural, t } from '../../../lib/shared/i18n';
 // The editor, with the definition schema and the expression parser, loads when it is opened.
 const DefinitionEditor = lazy(() => import('./DefinitionEditor').then((module) => ({ default: module.DefinitionEditor })));
 
-type Editing = { definition?: ProviderDefinition } | null;
+type Editing = { definition?: ProviderDefinition; copyOf?: ProviderDefinition } | null;
 
 interface PendingImport {
   fileName: string;
@@ -107,6 +108,7 @@ export function ProvidersSection() {
                 <span className="muted">
                   {definition.method} {definition.baseUrl}
                   {definition.path}
+                  {isGalleryProvider(customProviderId(definition.id)) && ` · ${t('definitions.providers.fromGallery')}`}
                 </span>
               </div>
               <div className="account-actions">
@@ -121,13 +123,24 @@ export function ProvidersSection() {
                   </span>
                 ) : (
                   <>
-                    <button
-                      type="button"
-                      aria-label={t('definitions.providers.editLabel', { name: definition.name })}
-                      onClick={() => setEditing({ definition })}
-                    >
-                      {t('definitions.providers.edit')}
-                    </button>
+                    {isGalleryProvider(customProviderId(definition.id)) ? (
+                      // A ready provider stays as Whoami ships it: changes go into a copy of the user's own.
+                      <button
+                        type="button"
+                        aria-label={t('definitions.providers.editCopyLabel', { name: definition.name })}
+                        onClick={() => setEditing({ copyOf: definition })}
+                      >
+                        {t('definitions.providers.editCopy')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        aria-label={t('definitions.providers.editLabel', { name: definition.name })}
+                        onClick={() => setEditing({ definition })}
+                      >
+                        {t('definitions.providers.edit')}
+                      </button>
+                    )}
                     <button
                       type="button"
                       aria-label={t('definitions.providers.exportLabel', { name: definition.name })}
@@ -191,8 +204,9 @@ export function ProvidersSection() {
       {editing ? (
         <Suspense fallback={<p className="muted">{t('definitions.providers.openingEditor')}</p>}>
           <DefinitionEditor
-            key={editing.definition?.id ?? 'new'}
+            key={editing.definition?.id ?? (editing.copyOf ? `copy-${editing.copyOf.id}` : 'new')}
             editing={editing.definition}
+            copyOf={editing.copyOf}
             onSaved={(definition) => {
               setEditing(null);
               setMessage({ error: false, text: t('definitions.providers.saved', { name: definition.name }) });

@@ -102,6 +102,7 @@ export function TryIt({ definition, onInvalid }: { definition: ProviderDefinitio
           field={field}
           value={current[field.name] ?? ''}
           error={errors[field.name]}
+          providerName={adapter.name}
           onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
           onBlur={() => undefined}
         />

@@ -4,4 +4,5 @@ export const queryKeys = {
   profile: (accountId: string) => ['profile', accountId] as const,
   status: ['status'] as const,
   definitions: ['definitions'] as const,
+  gallery: ['gallery'] as const,
 };

@@ -1,0 +1,44 @@
+import { descriptorFromDefinition } from '../shared/custom/descriptor';
+import { customProviderId } from '../shared/custom/definition';
+import type { GalleryEntry } from '../shared/gallery/entry';
+import type { ProviderDescriptor } from '../shared/providers/types';
+import { t, uiLocale } from '../shared/i18n';
+
+/** A gallery entry as the add-account form offers it: the form it needs, and what to tell the user. */
+export interface GalleryChoice {
+  entry: GalleryEntry;
+  descriptor: ProviderDescriptor;
+  /** Where to make the token and which scopes it needs, in the user's language. */
+  about: string;
+}
+
+// Saved when an account of them is saved: listed in the gallery, not among the user's own.
+const GALLERY_PROVIDER_PREFIX = customProviderId('gallery-');
+
+export const isGalleryProvider = (providerId: string) => providerId.startsWith(GALLERY_PROVIDER_PREFIX);
+
+/** The account form of an entry: its Base URL left empty where the host is the customer's own. */
+function galleryDescriptor(entry: GalleryEntry): ProviderDescriptor {
+  const descriptor = descriptorFromDefinition(entry.definition);
+  const example = entry.baseUrlExample;
+  if (!example) return descriptor;
+  const fields = descriptor.credentials.fields.map((field) =>
+    field.name === 'baseUrl'
+      ? { ...field, defaultValue: '', placeholder: example, help: t('options.gallery.yourHost', { example }) }
+      : field,
+  );
+  return { ...descriptor, credentials: { ...descriptor.credentials, fields } };
+}
+
+/** The gallery, loaded with the add-account form and never before: the popup and the background never carry it. */
+export async function loadGallery(): Promise<GalleryChoice[]> {
+  const { galleryEntries } = await import('../shared/gallery');
+  const language = uiLocale() === 'de' ? 'de' : 'en';
+  return galleryEntries().map((entry) => ({ entry, descriptor: galleryDescriptor(entry), about: entry.about[language] }));
+}
+
+/** Whether a typed value looks like one of the field's tokens; true when it says nothing about them. */
+export function matchesPrefixes(value: string, prefixes: readonly string[] | undefined): boolean {
+  const typed = value.trim();
+  return !prefixes?.length || typed === '' || prefixes.some((prefix) => typed.startsWith(prefix));
+}
