@@ -23,6 +23,27 @@ import { isSecretKey, scrubText } from '../secrets/scrub';
 const MAX_HEADERS_READ = 50;
 const MAX_HEADER_TEXT = 500;
 
+// Words of a refused credential ("invalid_auth", "Invalid access token", "Authentication required").
+const CREDENTIAL_REFUSED = /auth|token|credential|api.?key|unauthori[sz]ed|forbidden|permission/i;
+
+const saysCredentialRefused = (message: string | null | undefined) => !!message && CREDENTIAL_REFUSED.test(message);
+
+/**
+ * Some APIs refuse a token with 400 rather than 401 (Cloudflare: "Invalid access token"; Linear's
+ * GraphQL: "Authentication required"): the user's to fix in the token, not in the settings.
+ */
+function refusedAs400(error: unknown): never {
+  if (
+    error instanceof WhoamiError &&
+    error.info.kind === 'validation' &&
+    error.info.status === 400 &&
+    saysCredentialRefused(error.info.providerMessage)
+  ) {
+    throw new WhoamiError('unauthorized', { ...error.info });
+  }
+  throw error;
+}
+
 /** Error bodies of unknown providers: the common shapes, first match wins. */
 const readAnyErrorBody: ErrorBodyReader = (body) => {
   if (!body || typeof body !== 'object') return null;
@@ -110,9 +131,7 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
     const said = evaluate(toExpression(definition.failWhen), { local: body, root: body, headers }, { steps: 0 });
     if (said === null || said === undefined || said === false || said === '' || (Array.isArray(said) && said.length === 0)) return;
     const message = typeof said === 'string' ? said : typeof said === 'number' ? String(said) : null;
-    // Words of a rejected credential ("invalid_auth", "Authentication required") are the user's to fix.
-    const rejected = message !== null && /auth|token|credential|api.?key|unauthori[sz]ed|forbidden|permission/i.test(message);
-    throw new WhoamiError(rejected ? 'unauthorized' : 'validation', { providerMessage: message });
+    throw new WhoamiError(saysCredentialRefused(message) ? 'unauthorized' : 'validation', { providerMessage: message });
   }
 
   function parseProfile(body: unknown, headers: Record<string, string> = {}) {
@@ -168,9 +187,9 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
   async function read(c: Record<string, string>, ctx: FetchContext) {
     await requireSession(c, ctx);
     const { url, headers, credentials: mode } = request(c, definition.path);
-    if (definition.method === 'GET') return getJson({ url, headers, credentials: mode }, ctx, readErrorBody);
+    if (definition.method === 'GET') return getJson({ url, headers, credentials: mode }, ctx, readErrorBody).catch(refusedAs400);
     if (definition.body !== undefined) headers['Content-Type'] = 'application/json';
-    return requestJson({ method: 'POST', url, headers, body: definition.body, credentials: mode }, ctx, readErrorBody);
+    return requestJson({ method: 'POST', url, headers, body: definition.body, credentials: mode }, ctx, readErrorBody).catch(refusedAs400);
   }
 
   /**
