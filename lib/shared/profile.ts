@@ -49,6 +49,7 @@ export type Profile = z.infer<typeof profileSchema>;
 export type ProfileDetail = z.infer<typeof profileDetailSchema>;
 
 /** Profile fields a provider may let the user edit. */
-const editableFieldNames = ['firstName', 'lastName', 'username', 'phone'] as const;
+// `displayName` is the full name where a provider keeps one name (GitHub, Heroku): never emptied.
+const editableFieldNames = ['displayName', 'firstName', 'lastName', 'username', 'phone'] as const;
 export const editableFieldNameSchema = z.enum(editableFieldNames);
 export type EditableFieldName = z.infer<typeof editableFieldNameSchema>;

@@ -25,11 +25,13 @@ export function applyOptimistic(entry: ProfileEntry, values: EditValues): Profil
   if (!entry.profile) return entry;
   const before = entry.profile;
   const after: Profile = { ...before };
-  for (const [name, value] of Object.entries(changedValues(values, before)) as Array<[EditableFieldName, string]>) {
-    after[name] = value.trim() === '' ? null : value.trim();
+  const changed = changedValues(values, before);
+  for (const [name, value] of Object.entries(changed) as Array<[EditableFieldName, string]>) {
+    if (name === 'displayName') after.displayName = value.trim() || before.displayName;
+    else after[name] = value.trim() === '' ? null : value.trim();
   }
   // A name built from first and last name follows them; a provider's own full name is kept.
-  if (before.displayName === joinName(before.firstName, before.lastName)) {
+  if (changed.displayName === undefined && before.displayName === joinName(before.firstName, before.lastName)) {
     after.displayName = joinName(after.firstName, after.lastName) ?? before.displayName;
   }
   return { ...entry, profile: after };

@@ -55,6 +55,14 @@ test('a user adds GitHub and Slack from the Provider list and sees both in the p
   await expect(popup.locator('.fact-value', { hasText: 'read:user, user:email' })).toHaveCount(1);
   await popup.getByText('Raw response').click();
   await expect(popup.getByLabel('Raw response JSON')).not.toContainText(gitHubToken);
+
+  // GitHub keeps one name: the edit form offers it whole, and GitHub's PATCH /user takes it.
+  await popup.getByRole('button', { name: 'Edit profile' }).click();
+  await popup.getByLabel('Name', { exact: true }).fill('Mona Lisa Octocat');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByText('Saved.')).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Mona Lisa Octocat' })).toBeVisible();
+  expect(mock.github.userData(mock.github.userIds()[0]!)).toMatchObject({ name: 'Mona Lisa Octocat' });
   await accounts.selectOption({ label: 'Slack · Slack' });
   await expect(popup.getByRole('heading', { name: 'Grace Hopper' })).toBeVisible();
   await expect(popup.locator('.email')).toContainText('grace@slack.example');

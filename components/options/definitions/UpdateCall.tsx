@@ -73,6 +73,7 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
                   value={field.field}
                   onChange={(e) => set({ fields: update.fields.map((f, i) => (i === index ? { ...f, field: e.target.value } : f)) })}
                 >
+                  <option value="displayName">{t('definitions.profile.name')}</option>
                   <option value="firstName">{t('definitions.profile.firstName')}</option>
                   <option value="lastName">{t('definitions.profile.lastName')}</option>
                   <option value="username">{t('definitions.profile.username')}</option>

@@ -17,7 +17,7 @@ import { type ExpressionInput, toExpression } from '../../shared/custom/expressi
 import { type Budget, evaluate, ExpressionBudgetError, readPath, type Scope } from './evaluate';
 import { t } from '../../shared/i18n';
 import { bytesToBase64 } from '../../shared/base64';
-import { isSecretKey, scrubText } from '../secrets/scrub';
+import { isSecretKey, scrubSecrets, scrubText } from '../secrets/scrub';
 
 // What a mapping may read of an answer's headers: enough for scopes and rate limits.
 const MAX_HEADERS_READ = 50;
@@ -42,6 +42,18 @@ function refusedAs400(error: unknown): never {
     throw new WhoamiError('unauthorized', { ...error.info });
   }
   throw error;
+}
+
+/** {"profile.first_name": "Ada"} → {"profile": {"first_name": "Ada"}}: where Okta and Slack take a change. */
+function nested(values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const parts = key.split('.');
+    let node = body;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1)!] = value;
+  }
+  return body;
 }
 
 /** Error bodies of unknown providers: the common shapes, first match wins. */
@@ -222,9 +234,11 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
         const values: Record<string, string> = {};
         for (const { field, key } of update.fields) if (changes[field] !== undefined) values[key] = changes[field];
         const { url, headers, credentials: mode } = request({ ...c, [PROFILE_ID_PLACEHOLDER]: current.id ?? '' }, update.path);
-        const body = update.body === 'json' ? JSON.stringify(values) : new URLSearchParams(values);
+        const body = update.body === 'json' ? JSON.stringify(nested(values)) : new URLSearchParams(values);
         if (update.body === 'json') headers['Content-Type'] = 'application/json';
         const response = await requestJson({ method: update.method, url, headers, body, credentials: mode }, ctx, readErrorBody);
+        // An edit refused with 200 (Slack's "ok": false) is refused: never taken for a save.
+        failure(scrubSecrets(response.body), {});
         // An answer that holds the user is taken as is; anything else, the profile is read again.
         try {
           return fetched((body) => parseProfile(body, answerHeaders(response, ctx)), response.body);

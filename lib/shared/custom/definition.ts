@@ -10,6 +10,9 @@ import { t } from '../i18n';
  * fields have no values here, and auth templates may only place those fields.
  */
 const fieldName = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}$/, { error: () => t('validation.fieldName') }));
+const bodyKey = z
+  .string()
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,30}(\.[A-Za-z][A-Za-z0-9_]{0,30}){0,2}$/, { error: () => t('validation.bodyKey') }));
 const label = z.string().check(z.trim(), z.minLength(1, { error: () => t('validation.required') }), z.maxLength(40));
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 
@@ -144,7 +147,8 @@ export const definitionSchema = z
         method: z.enum(['PATCH', 'PUT', 'POST']),
         path: z.string().check(z.regex(/^\/[^\s?#]*$/, { error: () => t('validation.pathSlash') })),
         body: z.enum(['json', 'form']),
-        fields: z.array(z.object({ field: editableFieldNameSchema, key: fieldName, label })).check(z.minLength(1)),
+        /** `key` is where the value goes in the body: "name", or nested for JSON ("profile.firstName", "user.name"). */
+        fields: z.array(z.object({ field: editableFieldNameSchema, key: bodyKey, label })).check(z.minLength(1)),
       }),
     ),
   })

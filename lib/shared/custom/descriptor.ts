@@ -41,7 +41,7 @@ export function descriptorFromDefinition(definition: ProviderDefinition): Provid
       name: field,
       label,
       input: field === 'phone' ? ('tel' as const) : ('text' as const),
-      schema: editableText(label, 200),
+      schema: editableText(label, 200, field !== 'displayName'),
     })),
   };
 }

@@ -15,7 +15,10 @@ export const galleryEntrySchema = z
   .strictObject({
     definition: definitionSchema,
     /** Where the user creates the token: opened on click. */
-    tokenUrl: z.string().check(z.startsWith('https://'), z.refine((url) => URL.canParse(url))),
+    tokenUrl: z.string().check(
+      z.startsWith('https://'),
+      z.refine((url) => URL.canParse(url)),
+    ),
     /** Where to create the token and which scopes or permissions it needs, in each language Whoami speaks. */
     about: z.strictObject({ en: sentence, de: sentence }),
     /** For a host per customer (Okta, Jira Cloud): the Base URL starts empty, showing this. */

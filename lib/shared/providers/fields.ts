@@ -67,6 +67,7 @@ export function editableText(label: string, maxLength: number, allowEmpty = true
 }
 
 const EDITABLE_LABELS: Record<EditableFieldName, () => string> = {
+  displayName: () => t('providers.fields.fullName'),
   firstName: () => t('providers.fields.firstName'),
   lastName: () => t('providers.fields.lastName'),
   username: () => t('providers.fields.username'),

@@ -48,4 +48,13 @@ describe('profile edit logic', () => {
     };
     expect(formFieldErrors(info, fields)).toEqual({ phone: 'bad worse' });
   });
+
+  it('edits a provider’s one full name (GitHub, Heroku) whole, and never empties it', () => {
+    const github = { ...emptyEntry('g1'), profile: buildProfile('gallery', { id: '1', name: 'The Octocat', username: 'octocat' }) };
+    expect(valuesFromProfile([{ name: 'displayName', label: 'Name', input: 'text' }], github.profile)).toEqual({
+      displayName: 'The Octocat',
+    });
+    expect(applyOptimistic(github, { displayName: ' Mona Lisa ' }).profile?.displayName).toBe('Mona Lisa');
+    expect(applyOptimistic(github, { displayName: '' }).profile?.displayName).toBe('The Octocat');
+  });
 });

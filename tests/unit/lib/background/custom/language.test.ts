@@ -20,7 +20,10 @@ interface Seen {
 let server: http.Server;
 let base = '';
 const seen: Seen[] = [];
-let answer: { status: number; headers?: Record<string, string>; body: unknown } = { status: 200, body: {} };
+type Answer = { status: number; headers?: Record<string, string>; body: unknown };
+let answer: Answer = { status: 200, body: {} };
+/** When set, the answer to a POST (an edit), while reads get `answer`. */
+let answerToPost: Answer | null = null;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -28,8 +31,9 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body));
+      const given = req.method === 'POST' && answerToPost ? answerToPost : answer;
+      res.writeHead(given.status, { 'content-type': 'application/json', ...given.headers });
+      res.end(JSON.stringify(given.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -151,6 +155,35 @@ describe('the definition language', () => {
     const echoed = profile.details.find((detail) => detail.label === 'Echo')!.value;
     expect(echoed).toBe(`${'a'.repeat(485)} [redacted]`);
     expect(echoed).not.toContain(token.slice(0, 10));
+  });
+
+  it('sends an edit nested where the API takes it (Okta, Slack), and takes a 200 that says it failed as a refusal', async () => {
+    const input = definition({
+      envelope: 'profile',
+      failWhen: { when: { path: 'ok', equals: [false] }, then: { path: 'error' } },
+      update: {
+        method: 'POST',
+        path: '/profile.set',
+        body: 'json',
+        fields: [
+          { field: 'firstName', key: 'profile.first_name', label: 'First name' },
+          { field: 'displayName', key: 'profile.real_name', label: 'Full name' },
+        ],
+      },
+    });
+    const adapter = adapterFromDefinition(definitionSchema.parse(input));
+    const credentials = { baseUrl: base, token: 'xoxp-0123456789' };
+    answer = { status: 200, body: { ok: true, profile: { id: 'U1', name: 'Ada Lovelace' } } };
+    const current = (await adapter.fetchProfile(credentials, mockContext())).profile;
+    await adapter.update!.send(credentials, { firstName: 'Ada', displayName: 'Ada Lovelace' }, current, mockContext());
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual({ profile: { first_name: 'Ada', real_name: 'Ada Lovelace' } });
+
+    // The profile read again would look fine: the refusal must not be taken for a save.
+    answerToPost = { status: 200, body: { ok: false, error: 'invalid_name' } };
+    await expect(adapter.update!.send(credentials, { firstName: '' }, current, mockContext())).rejects.toMatchObject({
+      info: { kind: 'validation', providerMessage: 'invalid_name' },
+    });
+    answerToPost = null;
   });
 
   it('refuses what a definition may not say, in words', () => {
