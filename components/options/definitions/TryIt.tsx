@@ -10,6 +10,7 @@ import { useViewActions } from '../../ViewActions';
 import { CredentialInput } from '../CredentialInput';
 import { ErrorLine } from '../ErrorLine';
 import { t } from '../../../lib/shared/i18n';
+import { droppedMappings, type ShownRequest, shownRequest } from '../../../lib/views/try-it';
 
 type Result = { raw: unknown; profile: Profile | null; error: ErrorInfo | null } | { failed: ErrorInfo } | null;
 
@@ -59,6 +60,7 @@ export function TryIt({ definition, onInvalid }: { definition: ProviderDefinitio
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>(null);
+  const [sent, setSent] = useState<ShownRequest | null>(null);
   if (!adapter || !definition) {
     return (
       <div className="try-it">
@@ -86,6 +88,7 @@ export function TryIt({ definition, onInvalid }: { definition: ProviderDefinitio
         setResult({ failed: new WhoamiError('permission-missing').info });
         return;
       }
+      setSent(shownRequest(definition, checked.credentials));
       setResult(await request('tryDefinition', { definition, credentials: checked.credentials }));
     } catch (error) {
       setResult({ failed: toErrorInfo(error) });
@@ -116,6 +119,21 @@ export function TryIt({ definition, onInvalid }: { definition: ProviderDefinitio
             <ErrorLine error={failed} context={context} />
           </p>
         )}
+        {answered && sent && (
+          <section aria-label={t('definitions.try.request')}>
+            <h4>{t('definitions.try.request')}</h4>
+            <pre className="raw mono">
+              {[`${sent.method} ${sent.url}`, ...sent.headers.map((header) => `${header.name}: ${header.value}`)].join('\n')}
+            </pre>
+          </section>
+        )}
+        {answered?.profile &&
+          definition &&
+          droppedMappings(definition, answered.raw, answered.profile).map(({ field, path }) => (
+            <p className="field-warning" key={field}>
+              {t('definitions.try.dropped', { field, path })}
+            </p>
+          ))}
         {answered && (
           <div className="try-results">
             <section aria-label={t('definitions.try.raw')}>
