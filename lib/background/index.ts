@@ -3,6 +3,7 @@ import type { ViewEvent } from '../shared/messaging/replies';
 import { accountsStore } from './storage/accounts';
 import { createEditor } from './editor';
 import { createHandlers } from './handlers';
+import { followGalleryUpdates } from './gallery-updates';
 import { browserPlatform, type Platform } from './platform';
 import { createPermissionKeeper } from './permissions';
 import { redactKnownSecrets } from './secrets/redact';
@@ -79,6 +80,8 @@ export function startCore(platform: Platform = browserPlatform()) {
     },
     onIdle: (state: 'active' | 'idle' | 'locked') => lockOnIdle(state, () => handlers.lockNow({})).catch(() => undefined),
     onPermissionsChanged: () => refresher.syncPermissions(),
+    /** Whoami was updated: ready providers in use follow their corrected entries. */
+    onUpdated: () => followGalleryUpdates((definition) => handlers.saveDefinition({ definition })).catch(() => []),
     /** What a stop may have cut short (the browser keeps the alarm, the idle time and the badge across restarts). */
     chores() {
       void ensureRefreshAlarm();

@@ -68,5 +68,8 @@ export function startBackground(): void {
     if (Object.keys(changes).some(related)) noteWrite();
   });
   welcomeOnInstall();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void core().onUpdated();
+  });
   setTimeout(() => core().chores(), WAKE_CHORES_DELAY_MS);
 }

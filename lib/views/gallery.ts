@@ -1,6 +1,8 @@
 import { descriptorFromDefinition } from '../shared/custom/descriptor';
 import { customProviderId } from '../shared/custom/definition';
 import type { GalleryEntry } from '../shared/gallery/entry';
+import { loadGalleryEntries, type ReadPackaged } from '../shared/gallery';
+import { browser } from './browser';
 import type { ProviderDescriptor } from '../shared/providers/types';
 import { t, uiLocale } from '../shared/i18n';
 
@@ -30,11 +32,12 @@ function galleryDescriptor(entry: GalleryEntry): ProviderDescriptor {
   return { ...descriptor, credentials: { ...descriptor.credentials, fields } };
 }
 
-/** The gallery, loaded with the add-account form and never before: the popup and the background never carry it. */
-export async function loadGallery(): Promise<GalleryChoice[]> {
-  const { galleryEntries } = await import('../shared/gallery');
+const readPackaged: ReadPackaged = async (file) => (await fetch(browser.runtime.getURL(`/${file}`))).json();
+
+/** The gallery, read with the add-account form and never before: no bundle carries it. */
+export async function loadGallery(read: ReadPackaged = readPackaged): Promise<GalleryChoice[]> {
   const language = uiLocale() === 'de' ? 'de' : 'en';
-  return galleryEntries().map((entry) => ({ entry, descriptor: galleryDescriptor(entry), about: entry.about[language] }));
+  return (await loadGalleryEntries(read)).map((entry) => ({ entry, descriptor: galleryDescriptor(entry), about: entry.about[language] }));
 }
 
 /** Whether a typed value looks like one of the field's tokens; true when it says nothing about them. */

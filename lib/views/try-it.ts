@@ -31,7 +31,7 @@ export function shownRequest(definition: ProviderDefinition, credentials: Record
 }
 
 /** Reads a plain dotted path the way the mapping does: "avatar.url", "emails[0].email". */
-function at(value: unknown, path: string): unknown {
+export function valueAtPath(value: unknown, path: string): unknown {
   let current = value;
   for (const key of path
     .replace(/\[(\d+)\]/g, '.$1')
@@ -51,12 +51,12 @@ const PROFILE_FIELD: Record<string, keyof Profile> = { name: 'displayName' };
  * an expression with fallbacks says what it does.
  */
 export function droppedMappings(definition: ProviderDefinition, raw: unknown, profile: Profile): Array<{ field: string; path: string }> {
-  const user = definition.envelope ? at(raw, definition.envelope) : raw;
+  const user = definition.envelope ? valueAtPath(raw, definition.envelope) : raw;
   const dropped: Array<{ field: string; path: string }> = [];
   for (const [field, expression] of Object.entries(definition.profile)) {
     const path = typeof expression === 'string' && /^[\w.[\]-]+$/.test(expression) ? expression : null;
     if (!path) continue;
-    const value = at(user, path);
+    const value = valueAtPath(user, path);
     const present = (typeof value === 'string' && value.trim() !== '') || typeof value === 'number';
     const shown = profile[PROFILE_FIELD[field] ?? (field as keyof Profile)];
     if (present && (shown === null || shown === undefined)) dropped.push({ field, path });

@@ -8,6 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROME_PATH, CHROMIUM_ARGS, extensionWorker, launchWithExtension } from '../e2e/fixtures';
 import { addAccounts, PROVIDERS, send, signInToWacht } from '../e2e/helpers';
 import { createMockProviders } from '../mock-providers/server';
+import { galleryEntriesFromDisk } from '../support/gallery';
 
 // `npm run demo [-- --headless] [-- --browser firefox]`: builds the extension, starts the mock
 // providers, opens Chromium (or Firefox) with one demo account of each provider and shows the
@@ -64,6 +65,21 @@ const accounts = await addAccounts(setup, mock, PROVIDERS);
 for (const [index, account] of accounts.entries()) {
   console.log(`  ${account.providerName.padEnd(9)} ${account.label} → ${mock[PROVIDERS[index]!].userIds()[0]}`);
 }
+// Two ready providers from the gallery, against mocks shaped like GitHub's and Slack's answers.
+const readyAccounts = [];
+for (const entry of (await galleryEntriesFromDisk()).filter(({ definition }) =>
+  ['gallery-github', 'gallery-slack'].includes(definition.id),
+)) {
+  const provider = entry.definition.id === 'gallery-github' ? 'github' : 'slack';
+  await send(setup, 'saveDefinition', { definition: entry.definition });
+  const account = await send(setup, 'addAccount', {
+    provider: `custom:${entry.definition.id}`,
+    label: entry.definition.name,
+    credentials: { baseUrl: mock.baseUrl(provider), ...mock.credentials(provider, mock[provider].userIds()[0]!) },
+  });
+  readyAccounts.push(account);
+  console.log(`  ${account.providerName.padEnd(9)} ${account.label} (ready provider)`);
+}
 await setup.close();
 
 async function showPopup(accountId: string): Promise<Page> {
@@ -78,7 +94,9 @@ async function showPopup(accountId: string): Promise<Page> {
 
 if (!headless) {
   await showPopup(accounts[0]!.id);
-  console.log(`\nWhoami is running in Chromium with four demo accounts (extension ${extensionId}).`);
+  console.log(
+    `\nWhoami is running in Chromium with six demo accounts: the four built-in providers, GitHub and Slack (extension ${extensionId}).`,
+  );
   console.log('Click the toolbar icon, or use the popup tab. Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => process.on('SIGINT', () => resolve()));
 } else {
@@ -99,6 +117,11 @@ if (!headless) {
   await wacht.getByText(/^Details/).click();
   await shoot(wacht, 'popup-5-wacht-dark-details');
   await wacht.close();
+  for (const account of readyAccounts) {
+    const page = await showPopup(account.id);
+    await shoot(page, `popup-ready-${account.label.toLowerCase()}`);
+    await page.close();
+  }
 
   // Know before it breaks: a Leadping token that says it expires in two days.
   const leadpingUser = mock.leadping.userIds()[0]!;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMockProviders, type MockProviders } from '../mock-providers/server';
 import { CREDENTIAL_REQUESTS } from '../../lib/shared/messaging/channels';
+import { galleryEntriesFromDisk } from '../support/gallery';
 import { expect, test } from './fixtures';
 import { accountForm, fillAccountForm, PROVIDER_NAMES, send, signInToWacht, type ProviderName } from './helpers';
 
@@ -99,6 +100,7 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
       chakra: mock.chakra.createUser({ firstName: 'Canary', lastName: 'Chakra' }),
       acme: mock.acme.createUser({ given_name: 'Canary', family_name: 'Acme' }),
       query: mock.insighto.createUser({ first_name: 'Canary', last_name: 'Query' }),
+      github: mock.github.createUser({ name: 'Canary GitHub', login: 'canary' }),
     };
     await signInToWacht(context, mock);
     const session = (await context.cookies(mock.url)).find((c) => c.name === '__session')!.value;
@@ -132,6 +134,12 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
         value: mock.credentials('insighto', users.query).apiKey!,
         provider: 'insighto',
         accountLabel: 'Query API',
+      },
+      {
+        name: 'GitHub token (ready provider: bearer beside constant headers)',
+        value: mock.credentials('github', users.github).token!,
+        provider: 'github',
+        accountLabel: 'GitHub',
       },
       { name: 'Wacht session cookie (built-in and cookie-auth)', value: session, provider: 'wacht', accountLabel: null },
       // Secrets the provider itself puts in its answer: scrubbed before anything reads them.
@@ -180,6 +188,19 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
         credentials: { baseUrl: mock.baseUrl('wacht'), useBrowserSession: 'true' },
       }),
     ];
+    const github = (await galleryEntriesFromDisk()).find((entry) => entry.definition.id === 'gallery-github')!.definition;
+    await send(options, 'tryDefinition', {
+      definition: github as never,
+      credentials: { baseUrl: mock.baseUrl('github'), token: mock.credentials('github', users.github).token! },
+    });
+    await send(options, 'saveDefinition', { definition: github as never });
+    customAccounts.push(
+      await send(options, 'addAccount', {
+        provider: 'custom:gallery-github',
+        label: 'GitHub',
+        credentials: { baseUrl: mock.baseUrl('github'), token: mock.credentials('github', users.github).token! },
+      }),
+    );
     await send(options, 'tryDefinition', {
       definition: definitions[1] as never,
       credentials: { baseUrl: mock.baseUrl('insighto'), apiKey: canaries[4]!.value },
@@ -221,7 +242,12 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     // ---- every error path, the provider repeating the key back first
     for (const account of accounts) {
       const provider = account.provider.startsWith('custom:')
-        ? { 'custom:header-api': 'acme', 'custom:query-api': 'insighto', 'custom:cookie-api': 'wacht' }[account.provider]!
+        ? {
+            'custom:header-api': 'acme',
+            'custom:query-api': 'insighto',
+            'custom:cookie-api': 'wacht',
+            'custom:gallery-github': 'github',
+          }[account.provider]!
         : account.provider;
       for (const kind of ['echo-key', 'echo-key-long', '401', '403', '404', '500', 'html-login', 'bad-schema'] as const) {
         mock.addFault({ provider, kind, times: 1 });

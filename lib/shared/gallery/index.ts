@@ -1,47 +1,46 @@
 import { type GalleryEntry, galleryEntrySchema } from './entry';
-import asana from './entries/asana.json';
-import cloudflare from './entries/cloudflare.json';
-import digitalocean from './entries/digitalocean.json';
-import figma from './entries/figma.json';
-import github from './entries/github.json';
-import gitlab from './entries/gitlab.json';
-import heroku from './entries/heroku.json';
-import huggingface from './entries/huggingface.json';
-import jira from './entries/jira.json';
-import linear from './entries/linear.json';
-import netlify from './entries/netlify.json';
-import notion from './entries/notion.json';
-import okta from './entries/okta.json';
-import pagerduty from './entries/pagerduty.json';
-import slack from './entries/slack.json';
-import twilio from './entries/twilio.json';
-import vercel from './entries/vercel.json';
-
-// Alphabetical: the order the Provider list shows them in.
-const ENTRIES: unknown[] = [
-  asana,
-  cloudflare,
-  digitalocean,
-  figma,
-  github,
-  gitlab,
-  heroku,
-  huggingface,
-  jira,
-  linear,
-  netlify,
-  notion,
-  okta,
-  pagerduty,
-  slack,
-  twilio,
-  vercel,
-];
 
 /**
- * Every gallery entry, checked: the options page loads this module only when the add-account
- * form is open, and a damaged entry is a bug caught by the tests, never shown.
+ * The ready providers, one file each in the extension's `public/gallery/` (shipped as data, read
+ * by nothing until needed): the options page reads them all when the add-account form opens, the
+ * background only those of definitions an account uses, after Whoami updates. Alphabetical: the
+ * order the Provider list shows them in.
  */
-export function galleryEntries(): GalleryEntry[] {
-  return ENTRIES.map((entry) => galleryEntrySchema.parse(entry));
+const GALLERY_NAMES = [
+  'asana',
+  'cloudflare',
+  'digitalocean',
+  'figma',
+  'github',
+  'gitlab',
+  'heroku',
+  'huggingface',
+  'jira',
+  'linear',
+  'netlify',
+  'notion',
+  'okta',
+  'pagerduty',
+  'slack',
+  'twilio',
+  'vercel',
+] as const;
+
+/** A packaged entry's path inside the extension. */
+export type GalleryFile = `gallery/${(typeof GALLERY_NAMES)[number]}.json`;
+
+const DEFINITION_PREFIX = 'gallery-';
+
+/** The packaged file of a gallery definition's entry ("gallery-github" → "gallery/github.json"), if it is one. */
+export function galleryFileOf(definitionId: string): GalleryFile | null {
+  const name = GALLERY_NAMES.find((known) => definitionId === `${DEFINITION_PREFIX}${known}`);
+  return name ? `gallery/${name}.json` : null;
+}
+
+/** Reads a packaged file as JSON: `fetch` of the extension's own URL in a browser, the disk in tests. */
+export type ReadPackaged = (file: GalleryFile) => Promise<unknown>;
+
+/** Every entry, checked: a damaged one is a bug the tests catch, and throws here. */
+export async function loadGalleryEntries(read: ReadPackaged): Promise<GalleryEntry[]> {
+  return Promise.all(GALLERY_NAMES.map(async (name) => galleryEntrySchema.parse(await read(`gallery/${name}.json`))));
 }

@@ -30,7 +30,7 @@ async function addThroughOptions(options: Page, mock: MockProviders, provider: P
   await waitForText(options, `Saved “${PROVIDER_NAMES[provider]} (work)”.`);
 }
 
-test('the store build adds, tests and saves all four providers and a user-defined one, asking for each host from the click', async ({
+test('the store build adds, tests and saves all four providers, a user-defined one and a ready one, asking for each host from the click', async ({
   firefox,
   mock,
   openOptions,
@@ -78,14 +78,25 @@ test('the store build adds, tests and saves all four providers and a user-define
   await clickButton(options, 'Save', 'form.account-form');
   await waitForText(options, 'Saved “Acme Cloud”.');
 
+  // A ready provider from the Provider list: its definition is tried, then saved with the account.
+  await clickButton(options, 'Add account');
+  await options.waitForSelector('#account-provider option[value="custom:gallery-github"]');
+  await options.select('#account-provider', 'custom:gallery-github');
+  await typeInto(options, '#field-baseUrl', mock.baseUrl('github'));
+  await typeInto(options, '#field-token', mock.credentials('github', mock.github.userIds()[0]!).token!);
+  await clickButton(options, 'Test connection', 'form.account-form');
+  await waitForText(options, 'Connected as The Octocat');
+  await clickButton(options, 'Save', 'form.account-form');
+  await waitForText(options, 'Saved “GitHub”.');
+
   const { accounts } = await send(options, 'listAccounts', {});
-  expect(accounts.map((a) => a.provider)).toEqual([...PROVIDERS, 'custom:acme']);
+  expect(accounts.map((a) => a.provider)).toEqual([...PROVIDERS, 'custom:acme', 'custom:gallery-github']);
   for (const account of accounts)
     await expect.poll(async () => (await send(options, 'getProfile', { accountId: account.id })).error).toBeNull();
 
   // The popup shows each profile and switches between them.
   const popup = await openPopup();
-  const people = [...PROVIDERS.map((p) => DEMO_PEOPLE[p]), 'Hedy Lamarr'];
+  const people = [...PROVIDERS.map((p) => DEMO_PEOPLE[p]), 'Hedy Lamarr', 'The Octocat'];
   for (const [index, account] of accounts.entries()) {
     await popup.select('select', account.id);
     await waitForText(popup, people[index]!);

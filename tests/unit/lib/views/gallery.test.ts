@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isGalleryProvider, loadGallery, matchesPrefixes } from '../../../../lib/views/gallery';
 import { initialValues, validateForm } from '../../../../lib/views/account-form';
+import { readPackagedFromDisk } from '../../../support/gallery';
 
 describe('the gallery in the add-account form', () => {
   it('fills in the public API, and asks for the host where it is the customer’s own', async () => {
-    const gallery = await loadGallery();
+    const gallery = await loadGallery(readPackagedFromDisk);
     const github = gallery.find((choice) => choice.descriptor.name === 'GitHub')!;
     expect(initialValues(github.descriptor).baseUrl).toBe('https://api.github.com');
     expect(isGalleryProvider(github.descriptor.id)).toBe(true);

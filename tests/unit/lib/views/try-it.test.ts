@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { definitionSchema } from '../../../../lib/shared/custom/definition';
 import { buildProfile } from '../../../../lib/background/providers/normalize';
-import { galleryEntries } from '../../../../lib/shared/gallery';
+import { galleryEntriesFromDisk } from '../../../support/gallery';
 import { droppedMappings, shownRequest } from '../../../../lib/views/try-it';
 import acme from '../../../fixtures/definitions/acme.json';
 
-const entry = (id: string) => galleryEntries().find((e) => e.definition.id === id)!.definition;
+const gallery = await galleryEntriesFromDisk();
+const entry = (id: string) => gallery.find((e) => e.definition.id === id)!.definition;
 
 describe('Try it shows the request it made', () => {
   it('with every secret masked, wherever it goes', () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Ajv from 'ajv';
 import { buildSchema, graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { galleryEntries } from '../../../../../lib/shared/gallery';
+import { galleryEntriesFromDisk } from '../../../../support/gallery';
 import type { GalleryEntry } from '../../../../../lib/shared/gallery/entry';
 import { backgroundHarness } from '../../../../support/background-harness';
 
@@ -151,7 +151,7 @@ const CASES: Record<string, Documented> = {
   },
 };
 
-const entries = galleryEntries().filter((entry) => CASES[entry.definition.id]);
+const entries = (await galleryEntriesFromDisk()).filter((entry) => CASES[entry.definition.id]);
 const token = (entry: GalleryEntry) => `${entry.definition.fields.find((f) => f.secret)!.prefixes?.[0] ?? ''}doc0123456789abcdef`;
 
 let server: http.Server;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { galleryEntries } from '../../../../../lib/shared/gallery';
+import { galleryEntriesFromDisk } from '../../../../support/gallery';
 import type { GalleryEntry } from '../../../../../lib/shared/gallery/entry';
 import type { Expression } from '../../../../../lib/shared/custom/expression';
+import { valueAtPath } from '../../../../../lib/views/try-it';
 import { safeImageUrl } from '../../../../../lib/shared/safe-url';
 import { isSecretKey } from '../../../../../lib/background/secrets/scrub';
 import { backgroundHarness } from '../../../../support/background-harness';
@@ -80,25 +81,12 @@ const CASES: Record<string, Case> = {
   'gallery-twilio': { file: 'twilio.openapi.json', settings: { accountSid: 'AC0123456789abcdef0123456789abcdef' } },
 };
 
-const entries = galleryEntries().filter((entry) => CASES[entry.definition.id]);
+const entries = (await galleryEntriesFromDisk()).filter((entry) => CASES[entry.definition.id]);
 
 /** A fresh secret per account, in the provider's own format where it has one. */
 function secretFor(entry: GalleryEntry, field: string): string {
   const prefix = entry.definition.fields.find((f) => f.name === field)?.prefixes?.[0] ?? '';
   return `${prefix}canary${crypto.randomUUID().replaceAll('-', '')}`;
-}
-
-/** The answer's value at a simple path (the mapping's own notation), or undefined. */
-function at(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter(Boolean)) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 /** The paths an expression reads, when it reads exactly one (a plain path): the fields a test can hold it to. */
@@ -176,10 +164,10 @@ describe.each(entries.map((entry) => [entry.definition.name, entry] as const))('
       for (const secret of entry.definition.fields.filter((f) => f.secret)) expect(text).not.toContain(credentials[secret.name]);
       // The provider's own secrets (Twilio's answer carries the account's `auth_token`) are scrubbed before anything keeps them.
       expect(secretKeysIn(raw), 'secret-named keys kept in the raw view').toEqual([]);
-      const user = entry.definition.envelope ? at(raw, entry.definition.envelope) : raw;
+      const user = entry.definition.envelope ? valueAtPath(raw, entry.definition.envelope) : raw;
       let whole = true;
       for (const [field, path] of mapped) {
-        const value = at(user, path);
+        const value = valueAtPath(user, path);
         const shown = (profile as Record<string, unknown> | null)?.[field === 'name' ? 'displayName' : field];
         if (!present(value) || (shown !== null && shown !== undefined)) continue;
         expect(rightlyDropped(field, value), `${field} "${String(value)}" at ${path} was not mapped`).toBe(true);

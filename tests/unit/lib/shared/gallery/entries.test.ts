@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { galleryEntries } from '../../../../../lib/shared/gallery';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { galleryEntriesFromDisk } from '../../../../support/gallery';
 import { galleryEntrySchema } from '../../../../../lib/shared/gallery/entry';
-import github from '../../../../../lib/shared/gallery/entries/github.json';
+import github from '../../../../../public/gallery/github.json';
 
 describe('the gallery', () => {
-  const entries = galleryEntries();
+  let entries: Awaited<ReturnType<typeof galleryEntriesFromDisk>> = [];
+  beforeAll(async () => {
+    entries = await galleryEntriesFromDisk();
+  });
 
   it('ships the providers developers use, each a checked definition', () => {
     expect(entries.map((entry) => entry.definition.name)).toEqual([
