@@ -53,6 +53,9 @@ test('a user adds GitHub and Slack from the Provider list and sees both in the p
   await expect(popup.getByRole('heading', { name: 'The Octocat' })).toBeVisible();
   // What the token may do, read from the answer's headers (under the profile's details).
   await expect(popup.locator('.fact-value', { hasText: 'read:user, user:email' })).toHaveCount(1);
+  await expect(popup.locator('.fact-value', { hasText: '4987 of 5000' })).toHaveCount(1);
+  // The token's lifetime, from GitHub's header, on the expiry line.
+  await expect(popup.getByText('Token expires in 12 days')).toBeVisible();
   await popup.getByText('Raw response').click();
   await expect(popup.getByLabel('Raw response JSON')).not.toContainText(gitHubToken);
 

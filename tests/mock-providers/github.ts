@@ -46,7 +46,14 @@ export function createGitHubMock(): MockProvider {
   const accountOf = (req: MockRequest) => accounts.find((a) => a.token === bearerToken(req));
   const answer = (req: MockRequest, user: GitHubUser): MockResponse => ({
     status: 200,
-    headers: { 'x-oauth-scopes': 'read:user, user:email', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4987' },
+    headers: {
+      'x-oauth-scopes': 'read:user, user:email',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4987',
+      // GitHub's format for a token with an expiry: twelve days from now.
+      'github-authentication-token-expiration':
+        new Date(Date.now() + 12 * 86_400_000).toISOString().replace('T', ' ').slice(0, 19) + ' UTC',
+    },
     body: { ...user, avatar_url: `${new URL(req.baseUrl).origin}/avatars/${user.login}.png` },
   });
 

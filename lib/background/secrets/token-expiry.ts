@@ -66,7 +66,8 @@ export function expiryWithWarning(
   const reported = sessionExpiresAt === null ? NaN : Date.parse(sessionExpiresAt);
   const expiry: (TokenExpiry & { source: ExpirySource }) | null =
     Number.isFinite(reported) && (!token || reported < token.expiresAt)
-      ? { expiresAt: reported, issuedAt: null, source: 'session' }
+      ? // Reported for an account that sends a key (GitHub's token-expiration header): the key's lifetime.
+        { expiresAt: reported, issuedAt: null, source: Object.keys(secrets).length > 0 ? 'token' : 'session' }
       : token && { ...token, source: 'token' };
   return expiry && { ...expiry, warnFrom: expiry.expiresAt - warningDays * DAY_MS };
 }

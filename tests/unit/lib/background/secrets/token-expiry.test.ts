@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialExpiry, jwtExpiry } from '../../../../../lib/background/secrets/token-expiry';
+import { credentialExpiry, expiryWithWarning, jwtExpiry } from '../../../../../lib/background/secrets/token-expiry';
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const jwt = (payload: unknown, header: unknown = { alg: 'HS256', typ: 'JWT' }) => `${b64(header)}.${b64(payload)}.c2lnbmF0dXJl`;
@@ -38,5 +38,16 @@ describe('a token’s expiry, read from the token', () => {
       issuedAt: null,
     });
     expect(credentialExpiry({ key: 'plain' })).toBeNull();
+  });
+});
+
+describe('an expiry the provider reports', () => {
+  it('is the key’s when the account sends one (GitHub’s token-expiration header), the session’s when it sends none (Wacht)', () => {
+    const reported = '2026-12-18T10:00:00.000Z';
+    expect(expiryWithWarning({ token: 'ghp_0123456789abcdefghij' }, 3, reported)).toMatchObject({
+      source: 'token',
+      expiresAt: Date.parse(reported),
+    });
+    expect(expiryWithWarning({}, 3, reported)).toMatchObject({ source: 'session', expiresAt: Date.parse(reported) });
   });
 });
