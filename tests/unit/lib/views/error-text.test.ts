@@ -27,6 +27,11 @@ describe('describeError', () => {
     });
   });
 
+  // In the options page the settings sit above the line that says so (the account form, Try it).
+  it('points a wrong path at the settings above it, in the options page', () => {
+    expect(describeError(info('not-found'), { ...context, inOptions: true }).title).toBe('Not found — check the settings above');
+  });
+
   it('sends a signed-out Wacht user to sign in at their deployment', () => {
     const text = describeError(info('signed-out'), {
       providerName: 'Wacht',
