@@ -6,11 +6,13 @@ import { addFieldError, fetched } from '../providers/raw';
 import { adapterOf, type FetchContext, type ProviderAdapter, type ProviderClient } from '../providers/types';
 import { descriptorFromDefinition } from '../../shared/custom/descriptor';
 import { textOrNull } from '../../shared/text';
+import type { Profile } from '../../shared/profile';
 import {
   customProviderId,
   fillTemplate,
   type MappedField,
   PROFILE_ID_PLACEHOLDER,
+  BODY_PROFILE_PLACEHOLDERS,
   type ProviderDefinition,
 } from '../../shared/custom/definition';
 import { type ExpressionInput, toExpression } from '../../shared/custom/expression';
@@ -232,6 +234,10 @@ export function adapterFromDefinition(definition: ProviderDefinition): CustomAda
       async send(c, changes, current, ctx) {
         await requireSession(c, ctx);
         const values: Record<string, string> = {};
+        const profileValues = Object.fromEntries(
+          BODY_PROFILE_PLACEHOLDERS.map((name) => [name, String(current[name.slice('profile.'.length) as keyof Profile] ?? '')]),
+        );
+        for (const { key, value } of update.with ?? []) values[key] = fillTemplate(value, profileValues, false);
         for (const { field, key } of update.fields) if (changes[field] !== undefined) values[key] = changes[field];
         const { url, headers, credentials: mode } = request({ ...c, [PROFILE_ID_PLACEHOLDER]: current.id ?? '' }, update.path);
         const body = update.body === 'json' ? JSON.stringify(nested(values)) : new URLSearchParams(values);

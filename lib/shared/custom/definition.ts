@@ -19,6 +19,16 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 /** The update path may also place the user's id from the fetched profile. */
 export const PROFILE_ID_PLACEHOLDER = 'profile.id';
 
+/** What an edit's fixed body parts may place: the profile as it is, never an account field (a key). */
+export const BODY_PROFILE_PLACEHOLDERS = [
+  'profile.id',
+  'profile.email',
+  'profile.username',
+  'profile.firstName',
+  'profile.lastName',
+  'profile.phone',
+];
+
 // Every account of a user-defined provider has these already: a field of the same name would
 // replace the base URL's https check, or the session consent.
 const RESERVED_FIELD_NAMES = new Set(['baseUrl', 'useBrowserSession']);
@@ -149,6 +159,11 @@ export const definitionSchema = z
         body: z.enum(['json', 'form']),
         /** `key` is where the value goes in the body: "name", or nested for JSON ("profile.firstName", "user.name"). */
         fields: z.array(z.object({ field: editableFieldNameSchema, key: bodyKey, label })).check(z.minLength(1)),
+        /**
+         * What else the body must carry, word for word or from the profile as it is
+         * (PagerDuty's PUT wants `user.type` "user" and the email beside the name): never an account field.
+         */
+        with: z.optional(z.array(z.strictObject({ key: bodyKey, value: z.string().check(z.maxLength(200)) })).check(z.maxLength(6))),
       }),
     ),
   })
@@ -170,6 +185,18 @@ export const definitionSchema = z
       };
       checkPlaces(definition.path, ['path']);
       if (definition.update) checkPlaces(definition.update.path, ['update', 'path'], [PROFILE_ID_PLACEHOLDER]);
+      for (const [index, { value }] of (definition.update?.with ?? []).entries()) {
+        for (const [, name] of value.matchAll(PLACEHOLDER)) {
+          if (!BODY_PROFILE_PLACEHOLDERS.includes(name!)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['update', 'with', index, 'value'],
+              message: t('validation.bodyPlaceholder', { placeholders: BODY_PROFILE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }),
+              input: value,
+            });
+          }
+        }
+      }
       // Where a secret goes out: it must place a secret field, around which only a few words may
       // be written out (a key typed here would end up in every export).
       const placesSecret = (value: string, where: string[]) => {

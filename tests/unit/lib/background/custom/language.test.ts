@@ -186,6 +186,31 @@ describe('the definition language', () => {
     answerToPost = null;
   });
 
+  it('sends the fixed parts an edit body needs beside the change (PagerDuty: type and email), never an account field', async () => {
+    const update = {
+      method: 'PUT' as const,
+      path: '/users/{profile.id}',
+      body: 'json' as const,
+      fields: [{ field: 'displayName' as const, key: 'user.name', label: 'Name' }],
+      with: [
+        { key: 'user.type', value: 'user' },
+        { key: 'user.email', value: '{profile.email}' },
+      ],
+    };
+    const input = definition({ envelope: 'user', profile: { id: 'id', name: 'name', email: 'email' }, update });
+    const adapter = adapterFromDefinition(definitionSchema.parse(input));
+    const credentials = { baseUrl: base, token: 'u+pd-token-123' };
+    answer = { status: 200, body: { user: { id: 'P1', name: 'Ada', email: 'ada@example.com' } } };
+    const current = (await adapter.fetchProfile(credentials, mockContext())).profile;
+    await adapter.update!.send(credentials, { displayName: 'Ada Lovelace' }, current, mockContext());
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/users/P1' });
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual({ user: { type: 'user', email: 'ada@example.com', name: 'Ada Lovelace' } });
+
+    const leaking = definitionSchema.safeParse(definition({ update: { ...update, with: [{ key: 'user.token', value: '{token}' }] } }));
+    expect(leaking.success).toBe(false);
+    expect(leaking.error!.issues[0]!.message).toMatch(/only the profile as it is/);
+  });
+
   it('refuses what a definition may not say, in words', () => {
     const issues = (input: unknown) => {
       const parsed = definitionSchema.safeParse(input);

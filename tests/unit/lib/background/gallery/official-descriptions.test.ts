@@ -74,6 +74,7 @@ const CASES: Record<string, Case> = {
     file: 'pagerduty.openapi.json',
     rewrite: vendorAccept('application/vnd.pagerduty+json;version=2'),
     answersBreakFormats: true,
+    editBody: { method: 'PUT', path: '/users/{id}', contentType: 'application/json' },
   },
   // Its users.profile.set is described as a form post (the 2021 document); Whoami sends the JSON
   // Slack takes with a bearer token today, which that description can't check.
