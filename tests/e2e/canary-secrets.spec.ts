@@ -101,6 +101,8 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
       acme: mock.acme.createUser({ given_name: 'Canary', family_name: 'Acme' }),
       query: mock.insighto.createUser({ first_name: 'Canary', last_name: 'Query' }),
       github: mock.github.createUser({ name: 'Canary GitHub', login: 'canary' }),
+      basic: mock.acme.createUser({ given_name: 'Canary', family_name: 'Basic' }),
+      body: mock.acme.createUser({ given_name: 'Canary', family_name: 'Body' }),
     };
     await signInToWacht(context, mock);
     const session = (await context.cookies(mock.url)).find((c) => c.name === '__session')!.value;
@@ -141,6 +143,18 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
         provider: 'github',
         accountLabel: 'GitHub',
       },
+      {
+        name: 'Basic-auth key (user-defined, HTTP Basic password)',
+        value: mock.credentials('acme', users.basic).apiKey!,
+        provider: 'acme',
+        accountLabel: 'Basic API',
+      },
+      {
+        name: 'JSON-body read key (user-defined, POST read with a constant header)',
+        value: mock.credentials('acme', users.body).apiKey!,
+        provider: 'acme',
+        accountLabel: 'Body API',
+      },
       { name: 'Wacht session cookie (built-in and cookie-auth)', value: session, provider: 'wacht', accountLabel: null },
       // Secrets the provider itself puts in its answer: scrubbed before anything reads them.
       { name: 'Wacht TOTP secret', value: 'JBSWY3DPEHPK3PXPMOCKTOTPSECRET', provider: 'none', accountLabel: null },
@@ -162,6 +176,26 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
       { ...acme, id: 'header-api', name: 'Header API', baseUrl: mock.baseUrl('acme') },
       { ...queryDefinition, id: 'query-api', name: 'Query API', baseUrl: mock.baseUrl('insighto') },
       { ...cookieDefinition, id: 'cookie-api', name: 'Cookie API', baseUrl: mock.baseUrl('wacht') },
+      {
+        ...acme,
+        id: 'basic-api',
+        name: 'Basic API',
+        baseUrl: mock.baseUrl('acme'),
+        fields: [
+          { name: 'email', label: 'Email', secret: false },
+          { name: 'apiKey', label: 'API key', secret: true },
+        ],
+        auth: { type: 'basic', username: '{email}', password: '{apiKey}' },
+      },
+      {
+        ...acme,
+        id: 'body-api',
+        name: 'Body API',
+        baseUrl: mock.baseUrl('acme'),
+        method: 'POST',
+        body: JSON.stringify({ query: '{ me { uid } }' }),
+        headers: [{ name: 'X-Client', value: 'whoami-canary' }],
+      },
     ];
     const definitionsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoami-canary-')), 'providers.json');
     fs.writeFileSync(definitionsFile, JSON.stringify({ format: 'whoami-provider-definitions', version: 1, definitions }));
@@ -170,7 +204,7 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
       .getByRole('region', { name: /Import providers from/ })
       .getByRole('button', { name: 'Import', exact: true })
       .click();
-    await expect(options.getByText('Imported 3 provider definition(s).', { exact: false })).toBeVisible();
+    await expect(options.getByText('Imported 5 provider definition(s).', { exact: false })).toBeVisible();
     const customAccounts = [
       await send(options, 'addAccount', {
         provider: 'custom:header-api',
@@ -186,6 +220,16 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
         provider: 'custom:cookie-api',
         label: 'Cookie API',
         credentials: { baseUrl: mock.baseUrl('wacht'), useBrowserSession: 'true' },
+      }),
+      await send(options, 'addAccount', {
+        provider: 'custom:basic-api',
+        label: 'Basic API',
+        credentials: { baseUrl: mock.baseUrl('acme'), email: 'canary@acme.example', apiKey: mock.credentials('acme', users.basic).apiKey! },
+      }),
+      await send(options, 'addAccount', {
+        provider: 'custom:body-api',
+        label: 'Body API',
+        credentials: { baseUrl: mock.baseUrl('acme'), apiKey: mock.credentials('acme', users.body).apiKey! },
       }),
     ];
     const github = (await galleryEntriesFromDisk()).find((entry) => entry.definition.id === 'gallery-github')!.definition;
@@ -247,6 +291,8 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
             'custom:query-api': 'insighto',
             'custom:cookie-api': 'wacht',
             'custom:gallery-github': 'github',
+            'custom:basic-api': 'acme',
+            'custom:body-api': 'acme',
           }[account.provider]!
         : account.provider;
       for (const kind of ['echo-key', 'echo-key-long', '401', '403', '404', '500', 'html-login', 'bad-schema'] as const) {

@@ -8,6 +8,7 @@ import {
   randomToken,
   uuid,
   nameOf,
+  basicPassword,
 } from './types';
 
 // A fifth API that Whoami ships no adapter for: the e2e suite connects it through the options
@@ -48,7 +49,9 @@ export function createAcmeMock(): MockProvider {
     accounts = DEMO.map((a) => ({ apiKey: a.apiKey, user: structuredClone(a.user) }));
   };
   reset();
-  const accountOf = (req: MockRequest) => accounts.find((a) => a.apiKey === header(req, 'x-api-key'));
+  // The key in X-API-Key, or as the password of HTTP Basic (a definition using the Basic auth style).
+  const keyOf = (req: MockRequest) => header(req, 'x-api-key') ?? basicPassword(req);
+  const accountOf = (req: MockRequest) => accounts.find((a) => a.apiKey === keyOf(req));
   const answer = (req: MockRequest, user: AcmeUser): MockResponse => ({
     status: 200,
     body: { ok: true, result: { user: { ...user, avatar: { url: `${new URL(req.baseUrl).origin}/avatars/${user.uid}.png` } } } },
@@ -61,8 +64,13 @@ export function createAcmeMock(): MockProvider {
     handle(req) {
       if (req.path !== '/api/whoami') return acmeError(404, 'No such route');
       const account = accountOf(req);
-      if (!account) return acmeError(401, header(req, 'x-api-key') ? 'Unknown API key' : 'X-API-Key header missing');
+      if (!account) return acmeError(401, keyOf(req) ? 'Unknown API key' : 'X-API-Key header missing');
       if (req.method === 'GET') return answer(req, account.user);
+      // A read with a JSON query body, as a GraphQL API takes it (the definition language's POST read).
+      if (req.method === 'POST') {
+        const body = jsonBody(req) as { query?: unknown };
+        return typeof body.query === 'string' ? answer(req, account.user) : acmeError(400, 'A query is required');
+      }
       if (req.method === 'PATCH') {
         let body: Record<string, unknown>;
         try {

@@ -6,7 +6,7 @@ import { avatarPng } from './avatar';
 import { createMocks, type Mocks } from './index';
 import { descriptors, isProviderId } from '../../lib/shared/providers';
 import { type Fault, type FaultRule, faultFromRequest, takeFault } from './faults';
-import type { MockProvider, MockRequest, MockResponse } from './types';
+import { basicPassword, type MockProvider, type MockRequest, type MockResponse } from './types';
 import type { WachtMock } from './wacht';
 
 interface RecordedRequest {
@@ -68,7 +68,14 @@ function sentCredential(req: MockRequest): string {
   const auth = req.headers.authorization;
   const bearer = /^Bearer\s+(\S+)$/i.exec(Array.isArray(auth) ? (auth[0] ?? '') : (auth ?? ''))?.[1];
   const header = req.headers['x-leadping-api-key'] ?? req.headers['x-api-key'];
-  return req.url.searchParams.get('api_key') ?? bearer ?? (Array.isArray(header) ? header[0] : header) ?? req.cookies.__session ?? '';
+  return (
+    req.url.searchParams.get('api_key') ??
+    bearer ??
+    (Array.isArray(header) ? header[0] : header) ??
+    basicPassword(req) ??
+    req.cookies.__session ??
+    ''
+  );
 }
 
 function faultResponse(provider: MockProvider, fault: Fault, req: MockRequest): MockResponse | null {

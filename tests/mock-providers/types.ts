@@ -56,6 +56,13 @@ export function bearerToken(req: MockRequest): string | null {
   return match?.[1] ?? null;
 }
 
+/** The password of an `Authorization: Basic` header, or undefined. */
+export function basicPassword(req: MockRequest): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(header(req, 'authorization') ?? '');
+  const pair = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  return pair.includes(':') ? pair.slice(pair.indexOf(':') + 1) : undefined;
+}
+
 export function jsonBody(req: MockRequest): unknown {
   const type = header(req, 'content-type') ?? '';
   if (!/json/i.test(type)) throw new Error(`expected a JSON body, got ${type || 'no content type'}`);

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { buildSchema, graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryEntriesFromDisk } from '../../../../support/gallery';
 import type { GalleryEntry } from '../../../../../lib/shared/gallery/entry';
 import { backgroundHarness } from '../../../../support/background-harness';
+import { checkMapping, secretKeysIn, tallyLine } from '../../../../support/mapping-check';
+import { mulberry32, schemaSampler } from '../../../../support/schema-sampler';
 
 // The gallery entries without an OpenAPI description. Heroku's official JSON hyper-schema checks
 // the answer it is given (Ajv), and Linear's official GraphQL schema runs the query Whoami sends
@@ -16,6 +18,20 @@ import { backgroundHarness } from '../../../../support/background-harness';
 
 const SPECS = new URL('../../../../fixtures/specs/gallery/', import.meta.url);
 const heroku = JSON.parse(fs.readFileSync(new URL('heroku.hyper-schema.json', SPECS), 'utf8'));
+// Draft 4's `id` (a string naming a schema) is Ajv 8's `$id`; a property named "id" is an object and stays.
+const herokuDocument = JSON.parse(JSON.stringify(heroku), (key, value) =>
+  key === '$schema' || (key === 'id' && typeof value === 'string') ? undefined : value,
+);
+let herokuValidator: ValidateFunction | undefined;
+/** Heroku's `definitions.account` as an Ajv validator: compiled once (the document is half a megabyte). */
+function herokuAccount(): ValidateFunction {
+  if (!herokuValidator) {
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema(herokuDocument, 'heroku');
+    herokuValidator = ajv.compile({ $ref: 'heroku#/definitions/account' });
+  }
+  return herokuValidator;
+}
 const linearSchema = buildSchema(fs.readFileSync(new URL('linear.schema.graphql', SPECS), 'utf8'));
 
 interface Documented {
@@ -156,13 +172,15 @@ const token = (entry: GalleryEntry) => `${entry.definition.fields.find((f) => f.
 
 let server: http.Server;
 let base = '';
-let current: { entry: GalleryEntry; refuse: boolean } | null = null;
+let current: { entry: GalleryEntry; refuse: boolean; generated?: unknown } | null = null;
 const seen: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
 
-/** Linear, run by its own schema: a user, and a viewer resolver that sees the sent key. */
-async function linearAnswer(body: string) {
+type LinearViewer = Record<string, unknown>;
+
+/** Linear, run by its own schema: the query Whoami sent, answered for a viewer (a fixed one unless given). */
+async function linearAnswer(body: string, given?: LinearViewer) {
   const { query } = JSON.parse(body) as { query: string };
-  const viewer = {
+  const viewer = given ?? {
     id: 'user-1',
     name: 'Ada Lovelace',
     displayName: 'ada',
@@ -185,8 +203,8 @@ beforeAll(async () => {
       const send = (status: number, answer: unknown) =>
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       if (current!.refuse) return send(documented.refused.status, documented.refused.body);
-      if (current!.entry.definition.id !== 'gallery-linear') return send(200, documented.answer);
-      void linearAnswer(body).then((answer) => send(200, answer));
+      if (current!.entry.definition.id !== 'gallery-linear') return send(200, current!.generated ?? documented.answer);
+      void linearAnswer(body, current!.generated as LinearViewer | undefined).then((answer) => send(200, answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -196,13 +214,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("Heroku's hyper-schema", () => {
   it('accepts the answer the test serves as Heroku’s account', () => {
-    // Draft 4's `id` (a string naming a schema) is Ajv 8's `$id`; a property named "id" is an object and stays.
-    const document = JSON.parse(JSON.stringify(heroku), function (key, value) {
-      return key === '$schema' || (key === 'id' && typeof value === 'string') ? undefined : value;
-    });
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    ajv.addSchema(document, 'heroku');
-    const validate = ajv.compile({ $ref: 'heroku#/definitions/account' });
+    const validate = herokuAccount();
     expect(validate(CASES['gallery-heroku']!.answer), JSON.stringify(validate.errors)).toBe(true);
   });
 });
@@ -235,5 +247,84 @@ describe.each(entries.map((entry) => [entry.definition.name, entry] as const))('
     const refused = await bg.send('getProfile', { accountId: account.id });
     expect(refused.error?.kind, JSON.stringify(refused.error)).toBeOneOf(['unauthorized', 'forbidden']);
     expect(refused.profile).toMatchObject(documented.shows);
+  });
+});
+
+// Heroku and Linear have official descriptions Prism can't serve (a JSON hyper-schema, a GraphQL
+// schema): their answers are generated here instead, 50 each — Heroku's from `definitions.account`
+// by a small sampler and checked by Ajv against it, Linear's by running Whoami's query through the
+// schema with random viewers (graphql-js types every value) — and each is held to the mapping.
+const GENERATED = 50;
+const generatedTable: string[] = [];
+afterAll(() => console.log(`gallery vs generated answers (${GENERATED} each):\n${generatedTable.join('\n')}`));
+
+function randomViewer(random: () => number): LinearViewer {
+  const word = () => ['ada', 'grace', 'hedy', 'radia'][Math.floor(random() * 4)]!;
+  return {
+    id: crypto.randomUUID(),
+    name: `${word()} ${word()}`,
+    displayName: word(),
+    email: `${word()}@example.com`,
+    avatarUrl: random() < 0.3 ? null : `https://public.linear.example/${word()}.png`,
+    admin: random() < 0.5,
+    createdAt: new Date(Date.UTC(2019 + Math.floor(random() * 7), Math.floor(random() * 12), 1)).toISOString(),
+    organization: { name: `${word()} works`, urlKey: word() },
+  };
+}
+
+describe.each([['gallery-heroku'], ['gallery-linear']])('%s, with generated answers', (id) => {
+  it(`maps ${GENERATED} answers the official description allows`, async () => {
+    const entry = entries.find((e) => e.definition.id === id)!;
+    const bg = backgroundHarness(undefined as never);
+    const random = mulberry32(id.length);
+    const sampleAccount = schemaSampler(herokuDocument, random);
+    const validAccount = herokuAccount();
+    current = { entry, refuse: false };
+    await bg.send('saveDefinition', { definition: entry.definition });
+    const account = await bg.send('addAccount', {
+      provider: `custom:${id}`,
+      label: entry.definition.name,
+      credentials: { baseUrl: base, ...Object.fromEntries(entry.definition.fields.map((f) => [f.name, token(entry)])) },
+    });
+    const drops: string[][] = [];
+    for (let i = 0; i < GENERATED; i++) {
+      const generated = id === 'gallery-heroku' ? sampleAccount(herokuDocument.definitions.account) : randomViewer(random);
+      if (id === 'gallery-heroku') expect(validAccount(generated), JSON.stringify(validAccount.errors)).toBe(true);
+      current = { entry, refuse: false, generated };
+      await bg.send('refresh', { accountId: account.id });
+      const { profile, raw, error } = await bg.send('getProfile', { accountId: account.id });
+      expect(error, JSON.stringify(error)).toBeNull();
+      expect(secretKeysIn(raw)).toEqual([]);
+      drops.push(checkMapping(entry.definition, raw, profile!));
+    }
+    generatedTable.push(tallyLine(entry.definition.name, GENERATED, drops));
+  });
+});
+
+describe("Heroku's name edit", () => {
+  it('sends a PATCH /account body its hyper-schema’s Update link accepts', async () => {
+    const entry = entries.find((e) => e.definition.id === 'gallery-heroku')!;
+    const bg = backgroundHarness(undefined as never);
+    current = { entry, refuse: false };
+    await bg.send('saveDefinition', { definition: entry.definition });
+    const account = await bg.send('addAccount', {
+      provider: 'custom:gallery-heroku',
+      label: 'Heroku',
+      credentials: { baseUrl: base, token: token(entry) },
+    });
+    await bg.send('updateProfile', { accountId: account.id, editId: crypto.randomUUID(), changes: { displayName: 'Tina Edmonds-Lee' } });
+    const sent = seen.find((request) => request.method === 'PATCH')!;
+    expect(sent.url).toBe('/account');
+    const update = (herokuDocument.definitions.account.links as Array<{ title: string; schema: object }>).find(
+      (link) => link.title === 'Update',
+    )!;
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema(herokuDocument, 'heroku-links');
+    // The link's schema points into the document it sits in.
+    const linkSchema = JSON.parse(JSON.stringify(update.schema).replaceAll('"#/', '"heroku-links#/'));
+    const validate = ajv.compile({ ...linkSchema, additionalProperties: false });
+    const body = JSON.parse(sent.body);
+    expect(body).toEqual({ name: 'Tina Edmonds-Lee' });
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
   });
 });

@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { galleryEntriesFromDisk } from '../../../../support/gallery';
 import type { GalleryEntry } from '../../../../../lib/shared/gallery/entry';
-import type { Expression } from '../../../../../lib/shared/custom/expression';
-import { valueAtPath } from '../../../../../lib/views/try-it';
-import { safeImageUrl } from '../../../../../lib/shared/safe-url';
-import { isSecretKey } from '../../../../../lib/background/secrets/scrub';
 import { backgroundHarness } from '../../../../support/background-harness';
+import { checkMapping, secretKeysIn, tallyLine } from '../../../../support/mapping-check';
 import { openApiDocument } from '../../../../support/openapi';
 import { type PrismProvider, prismProvider, type Rewrite } from '../../../../support/prism';
 
@@ -90,35 +87,6 @@ function secretFor(entry: GalleryEntry, field: string): string {
   return `${prefix}canary${crypto.randomUUID().replaceAll('-', '')}`;
 }
 
-/** The paths an expression reads, when it reads exactly one (a plain path): the fields a test can hold it to. */
-function plainPath(expression: string | Expression): string | null {
-  if (typeof expression === 'string') return /^[\w.[\]$-]+$/.test(expression) ? expression : null;
-  return 'path' in expression && !expression.transform ? expression.path : null;
-}
-
-function secretKeysIn(value: unknown, found: string[] = []): string[] {
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (isSecretKey(key) && item !== null && typeof item !== 'boolean') found.push(key);
-      secretKeysIn(item, found);
-    }
-  }
-  return found;
-}
-
-const present = (value: unknown) =>
-  (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value));
-
-/** Why Whoami rightly shows no value for a field the answer has (its rules for that field). */
-function rightlyDropped(field: string, value: unknown): boolean {
-  if (typeof value !== 'string') return field !== 'id';
-  // Whoami's own rule for pictures (https, a valid host): generated hosts such as "…+-qmh.4" fail it.
-  if (field === 'avatarUrl') return safeImageUrl(value) === null;
-  if (field === 'email') return !/^[^\s@]+@[^\s@]+$/.test(value);
-  if (field === 'createdAt' || field === 'updatedAt') return Number.isNaN(new Date(value).getTime());
-  return false;
-}
-
 const table: string[] = [];
 afterAll(() => {
   console.log(`gallery vs official descriptions (${ANSWERS_PER_ENTRY} generated answers each):\n${table.join('\n')}`);
@@ -150,11 +118,7 @@ describe.each(entries.map((entry) => [entry.definition.name, entry] as const))('
   afterAll(() => prism?.close());
 
   it(`sends what the description asks for, and maps ${ANSWERS_PER_ENTRY} generated answers`, async () => {
-    const mapped = Object.entries(entry.definition.profile)
-      .map(([field, expression]) => [field, plainPath(expression!)] as const)
-      .filter((pair): pair is readonly [string, string] => pair[1] !== null);
-    const dropped = new Map<string, number>();
-    let passed = 0;
+    const drops: string[][] = [];
     for (let i = 0; i < ANSWERS_PER_ENTRY; i++) {
       await bg.send('refresh', { accountId });
       const { profile, raw, error } = await bg.send('getProfile', { accountId });
@@ -165,20 +129,9 @@ describe.each(entries.map((entry) => [entry.definition.name, entry] as const))('
       for (const secret of entry.definition.fields.filter((f) => f.secret)) expect(text).not.toContain(credentials[secret.name]);
       // The provider's own secrets (Twilio's answer carries the account's `auth_token`) are scrubbed before anything keeps them.
       expect(secretKeysIn(raw), 'secret-named keys kept in the raw view').toEqual([]);
-      const user = entry.definition.envelope ? valueAtPath(raw, entry.definition.envelope) : raw;
-      let whole = true;
-      for (const [field, path] of mapped) {
-        const value = valueAtPath(user, path);
-        const shown = (profile as Record<string, unknown> | null)?.[field === 'name' ? 'displayName' : field];
-        if (!present(value) || (shown !== null && shown !== undefined)) continue;
-        expect(rightlyDropped(field, value), `${field} "${String(value)}" at ${path} was not mapped`).toBe(true);
-        dropped.set(field, (dropped.get(field) ?? 0) + 1);
-        whole = false;
-      }
-      if (whole) passed++;
+      drops.push(checkMapping(entry.definition, raw, profile!));
     }
-    const drops = [...dropped].map(([field, count]) => `${field} ×${count}`).join(', ');
-    table.push(`| ${entry.definition.name} | ${ANSWERS_PER_ENTRY} | ${passed} | ${drops || '—'} |`);
+    table.push(tallyLine(entry.definition.name, ANSWERS_PER_ENTRY, drops));
   }, 120_000);
 
   it.runIf(entry.definition.update && spec.editBody)(
