@@ -5,7 +5,7 @@ import type { AccountSummary } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
 import { useRegistry } from '../hooks/useRegistry';
 import { useGallery } from '../hooks/useGallery';
-import { isGalleryProvider } from '../../lib/views/gallery';
+import { isGalleryProvider } from '../../lib/shared/gallery/ids';
 import { GalleryNote } from './GalleryNote';
 import type { ProviderDescriptor } from '../../lib/shared/providers/types';
 import { type FormErrors, type FormValues, initialValues, originsFor, validateForm } from '../../lib/views/account-form';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CredentialField } from '../../lib/shared/providers/types';
 import { FieldNotes, notesFor } from './FieldNotes';
 import { t, uiLocale } from '../../lib/shared/i18n';
-import { matchesPrefixes } from '../../lib/views/gallery';
+import { matchesPrefixes } from '../../lib/views/token-format';
 
 /** One generated settings input: visible label, help, inline error, reveal toggle for secrets. */
 export function CredentialInput({

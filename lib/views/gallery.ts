@@ -1,5 +1,4 @@
 import { descriptorFromDefinition } from '../shared/custom/descriptor';
-import { customProviderId } from '../shared/custom/definition';
 import type { GalleryEntry } from '../shared/gallery/entry';
 import { loadGalleryEntries, type ReadPackaged } from '../shared/gallery';
 import { browser } from './browser';
@@ -13,11 +12,6 @@ export interface GalleryChoice {
   /** Where to make the token and which scopes it needs, in the user's language. */
   about: string;
 }
-
-// Saved when an account of them is saved: listed in the gallery, not among the user's own.
-const GALLERY_PROVIDER_PREFIX = customProviderId('gallery-');
-
-export const isGalleryProvider = (providerId: string) => providerId.startsWith(GALLERY_PROVIDER_PREFIX);
 
 /** The account form of an entry: its Base URL left empty where the host is the customer's own. */
 function galleryDescriptor(entry: GalleryEntry): ProviderDescriptor {
@@ -38,10 +32,4 @@ const readPackaged: ReadPackaged = async (file) => (await fetch(browser.runtime.
 export async function loadGallery(read: ReadPackaged = readPackaged): Promise<GalleryChoice[]> {
   const language = uiLocale() === 'de' ? 'de' : 'en';
   return (await loadGalleryEntries(read)).map((entry) => ({ entry, descriptor: galleryDescriptor(entry), about: entry.about[language] }));
-}
-
-/** Whether a typed value looks like one of the field's tokens; true when it says nothing about them. */
-export function matchesPrefixes(value: string, prefixes: readonly string[] | undefined): boolean {
-  const typed = value.trim();
-  return !prefixes?.length || typed === '' || prefixes.some((prefix) => typed.startsWith(prefix));
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { customProviderId, type ProviderDefinition } from '../../../lib/shared/custom/definition';
+import type { ProviderDefinition } from '../../../lib/shared/custom/definition';
 import { toErrorInfo } from '../../../lib/shared/errors';
 import { request } from '../../../lib/views/messaging';
 import { queryKeys } from '../../../lib/views/query/keys';
@@ -8,7 +8,7 @@ import { IMPORT_LIMITS } from '../../../lib/shared/json-limits';
 import { definitionsFile } from '../../../lib/shared/custom/definitions-file';
 import { downloadJson } from '../../../lib/views/download';
 import { useDefinitions } from '../../hooks/definitions';
-import { isGalleryProvider } from '../../../lib/views/gallery';
+import { isGalleryDefinition } from '../../../lib/shared/gallery/ids';
 import { FileButton } from '../FileButton';
 import { lazy, Suspense } from 'react';
 import { plural, t } from '../../../lib/shared/i18n';
@@ -108,7 +108,7 @@ export function ProvidersSection() {
                 <span className="muted">
                   {definition.method} {definition.baseUrl}
                   {definition.path}
-                  {isGalleryProvider(customProviderId(definition.id)) && ` · ${t('definitions.providers.fromGallery')}`}
+                  {isGalleryDefinition(definition.id) && ` · ${t('definitions.providers.fromGallery')}`}
                 </span>
               </div>
               <div className="account-actions">
@@ -123,7 +123,7 @@ export function ProvidersSection() {
                   </span>
                 ) : (
                   <>
-                    {isGalleryProvider(customProviderId(definition.id)) ? (
+                    {isGalleryDefinition(definition.id) ? (
                       // A ready provider stays as Whoami ships it: changes go into a copy of the user's own.
                       <button
                         type="button"

@@ -1,9 +1,7 @@
 import { z } from '../zod';
 import { isAllowedBaseUrl } from '../base-url';
 import { definitionSchema } from '../custom/definition';
-
-/** Gallery definitions live under their own ids, so a user's own provider is never taken for one. */
-const GALLERY_ID_PREFIX = 'gallery-';
+import { GALLERY_DEFINITION_PREFIX, isGalleryDefinition } from './ids';
 
 const sentence = z.string().check(z.minLength(20), z.maxLength(400));
 
@@ -27,8 +25,8 @@ export const galleryEntrySchema = z
     verifiedAgainst: z.string().check(z.minLength(10), z.maxLength(200)),
   })
   .check(
-    z.refine((entry) => entry.definition.id.startsWith(GALLERY_ID_PREFIX), {
-      error: `a gallery definition's id starts with "${GALLERY_ID_PREFIX}"`,
+    z.refine((entry) => isGalleryDefinition(entry.definition.id), {
+      error: `a gallery definition's id starts with "${GALLERY_DEFINITION_PREFIX}"`,
       path: ['definition', 'id'],
     }),
   );

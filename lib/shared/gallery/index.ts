@@ -1,4 +1,5 @@
 import { type GalleryEntry, galleryEntrySchema } from './entry';
+import { GALLERY_DEFINITION_PREFIX } from './ids';
 
 /**
  * The ready providers, one file each in the extension's `public/gallery/` (shipped as data, read
@@ -29,11 +30,9 @@ const GALLERY_NAMES = [
 /** A packaged entry's path inside the extension. */
 export type GalleryFile = `gallery/${(typeof GALLERY_NAMES)[number]}.json`;
 
-const DEFINITION_PREFIX = 'gallery-';
-
 /** The packaged file of a gallery definition's entry ("gallery-github" → "gallery/github.json"), if it is one. */
 export function galleryFileOf(definitionId: string): GalleryFile | null {
-  const name = GALLERY_NAMES.find((known) => definitionId === `${DEFINITION_PREFIX}${known}`);
+  const name = GALLERY_NAMES.find((known) => definitionId === `${GALLERY_DEFINITION_PREFIX}${known}`);
   return name ? `gallery/${name}.json` : null;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isGalleryProvider, loadGallery, matchesPrefixes } from '../../../../lib/views/gallery';
+import { loadGallery } from '../../../../lib/views/gallery';
+import { isGalleryProvider } from '../../../../lib/shared/gallery/ids';
+import { matchesPrefixes } from '../../../../lib/views/token-format';
 import { initialValues, validateForm } from '../../../../lib/views/account-form';
 import { readPackagedFromDisk } from '../../../support/gallery';
 
