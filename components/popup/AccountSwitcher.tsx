@@ -5,10 +5,12 @@ export function AccountSwitcher({
   accounts,
   selectedId,
   onSelect,
+  notes,
 }: {
   accounts: AccountSummary[];
   selectedId: string;
   onSelect: (accountId: string) => void;
+  notes?: (account: AccountSummary) => string;
 }) {
   if (accounts.length < 2) return null;
   return (
@@ -18,6 +20,7 @@ export function AccountSwitcher({
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
             {account.providerName} · {account.label}
+            {notes?.(account)}
           </option>
         ))}
       </select>

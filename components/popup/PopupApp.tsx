@@ -9,10 +9,15 @@ import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
 import type { TabAccount } from '../../lib/views/tab-account';
+import type { MenuNotes } from './AttentionLine';
 
 // Only a popup with the passphrase lock on loads the lock's bar; only one without accounts, the guide.
 const LockBar = lazy(() => import('./LockBar').then((module) => ({ default: module.LockBar })));
 const FirstRun = lazy(() => import('./FirstRun').then((module) => ({ default: module.FirstRun })));
+
+// What every account's state says, in words (the menu's entries, the line about another account):
+// a chunk of its own, loaded after the first frame.
+const Attention = lazy(() => import('./AttentionLine'));
 
 /**
  * `tabAccount`: the account of the page the popup was opened on, when the background says there
@@ -48,6 +53,7 @@ export function PopupApp({
   const locked = accountsQuery.data?.lock === 'locked';
   const account = accounts?.find((a) => a.id === selectedId) ?? accounts?.[0] ?? null;
   const refresh = useRefresh(account?.id ?? null);
+  const [notes, setNotes] = useState<MenuNotes>();
 
   // Only what the user picks is remembered, so the next popup can ask for its profile first. Not
   // the tab's account (shown for this page only), nor the first account shown in place of one
@@ -79,6 +85,9 @@ export function PopupApp({
   } else {
     body = (
       <>
+        <Suspense>
+          <Attention accounts={accounts} shownId={account.id} onSelect={select} onNotes={setNotes} />
+        </Suspense>
         {tab?.accountId === account.id && (
           <p className="notice tab-notice" role="status">
             {t('popup.tabAccount', { site: tab.site })}
@@ -101,6 +110,7 @@ export function PopupApp({
         accounts={accounts ?? []}
         account={account}
         onSelect={select}
+        notes={notes}
         onRefresh={account && !locked ? () => refresh.mutate() : null}
         refreshing={refresh.isPending}
       />

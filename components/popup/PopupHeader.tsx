@@ -8,12 +8,15 @@ export function PopupHeader({
   accounts,
   account,
   onSelect,
+  notes,
   onRefresh,
   refreshing,
 }: {
   accounts: AccountSummary[];
   account: AccountSummary | null;
   onSelect: (accountId: string) => void;
+  /** Each entry's words beside its name, once they have loaded. */
+  notes?: (account: AccountSummary) => string;
   onRefresh: (() => void) | null;
   refreshing: boolean;
 }) {
@@ -21,7 +24,7 @@ export function PopupHeader({
   return (
     <header className="bar">
       <span className="brand">{t('extName')}</span>
-      {account && <AccountSwitcher accounts={accounts} selectedId={account.id} onSelect={onSelect} />}
+      {account && <AccountSwitcher accounts={accounts} selectedId={account.id} onSelect={onSelect} notes={notes} />}
       <span className="bar-actions">
         {onRefresh && (
           <button

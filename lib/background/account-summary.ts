@@ -1,4 +1,5 @@
-import type { AccountSummary } from '../shared/model';
+import type { AccountSummary, ProfileEntry } from '../shared/model';
+import { accountState } from '../shared/account-state';
 import { maskSecret } from './secrets/scrub';
 import { expiryWithWarning } from './secrets/token-expiry';
 import { EXPIRY_WARNING_DAYS } from '../shared/limits';
@@ -14,9 +15,10 @@ import { t } from '../shared/i18n';
 export function summarize(
   { account, adapter, credentials }: Pick<ResolvedAccount, 'account' | 'adapter' | 'credentials'>,
   expiryWarningDays: number = EXPIRY_WARNING_DAYS.default,
-  /** What the provider last said about when the session expires (the stored profile's). */
-  sessionExpiresAt: string | null = null,
+  /** The account's stored profile entry: when the provider said the session expires, and how the last refresh went. */
+  entry?: Pick<ProfileEntry, 'error' | 'attemptedAt' | 'profile' | 'changes'>,
 ): AccountSummary {
+  const sessionExpiresAt = entry?.profile?.sessionExpiresAt ?? null;
   const secretNow = new Set<string>(adapter.credentials.secretFields);
   const settings: Record<string, string> = {};
   for (const [name, value] of Object.entries(account.settings)) {
@@ -42,5 +44,6 @@ export function summarize(
     createdAt: account.createdAt,
     revision: account.revision,
     tokenExpiry: expiryWithWarning(account.secrets, expiryWarningDays, sessionExpiresAt),
+    status: { state: accountState(entry), changed: (entry?.changes?.length ?? 0) > 0 },
   };
 }

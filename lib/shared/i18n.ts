@@ -22,7 +22,8 @@ interface I18nApi {
 function api(): I18nApi {
   const scope = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
   const i18n = scope.browser?.i18n ?? scope.chrome?.i18n;
-  if (!i18n) throw new Error('No i18n API here: load tests/support/node-i18n.ts first');
+  // Outside a browser (Node scripts, tests): tests/support/node-i18n.ts provides one.
+  if (!i18n) throw new Error('no i18n API');
   return i18n;
 }
 

@@ -1,3 +1,4 @@
+import { accountStates } from './account-state';
 import { z } from './zod';
 import { errorInfoSchema } from './error-schema';
 import { EXPIRY_WARNING_DAYS, LOCK_IDLE_MINUTES, REFRESH_MINUTES } from './limits';
@@ -58,6 +59,12 @@ export const accountSummarySchema = z.object({
       source: z.enum(['token', 'session']),
     }),
   ),
+  /**
+   * What its last refresh left: its state, and whether changes wait to be seen — so any view can
+   * say which account needs attention without reading every profile. Absent in lists kept by an
+   * older version.
+   */
+  status: z.optional(z.object({ state: z.enum(accountStates), changed: z.boolean() })),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

@@ -1,8 +1,10 @@
-// An account's state in the options list, in words: a module of its own so the list needs no schema code.
+// An account's state in words (the options list, the popup's account menu): a module of its own so
+// they need no schema code.
 import { t } from '../shared/i18n';
 
-export type AccountState =
-  'ok' | 'rejected' | 'token-expired' | 'signed-out' | 'permission-missing' | 'settings-incomplete' | 'error' | 'never-tested';
+import type { AccountState } from '../shared/account-state';
+
+export { accountState, type AccountState } from '../shared/account-state';
 
 // The same words as the popup's: a Wacht session that ended reads "Signed out" in both.
 // Each label is looked up when shown, not when this module loads.
@@ -20,15 +22,4 @@ const labels: Record<AccountState, () => string> = {
 /** The state in the words of the messages in use. */
 export function accountStateLabel(state: AccountState): string {
   return labels[state]();
-}
-
-export function accountState(entry: { error: { kind: string } | null; attemptedAt: number | null } | undefined): AccountState {
-  if (!entry || entry.attemptedAt === null) return 'never-tested';
-  if (!entry.error) return 'ok';
-  if (entry.error.kind === 'signed-out') return 'signed-out';
-  if (entry.error.kind === 'token-expired') return 'token-expired';
-  if (entry.error.kind === 'unauthorized' || entry.error.kind === 'forbidden') return 'rejected';
-  if (entry.error.kind === 'permission-missing') return 'permission-missing';
-  if (entry.error.kind === 'settings-incomplete') return 'settings-incomplete';
-  return 'error';
 }

@@ -12,18 +12,32 @@ test('a token that expires in two days says so in the popup and the options list
   const [soon, gone] = mock.leadping.userIds();
   mock.leadping.issueToken(soon!, 2 * 24 * 60 * 60);
   mock.leadping.issueToken(gone!, -3 * 60 * 60);
-  await send(options, 'addAccount', { provider: 'leadping', label: 'Expiring', credentials: mock.credentials('leadping', soon!) });
-  await send(options, 'addAccount', { provider: 'leadping', label: 'Expired', credentials: mock.credentials('leadping', gone!) });
+  const expiring = await send(options, 'addAccount', {
+    provider: 'leadping',
+    label: 'Expiring',
+    credentials: mock.credentials('leadping', soon!),
+  });
+  const expired = await send(options, 'addAccount', {
+    provider: 'leadping',
+    label: 'Expired',
+    credentials: mock.credentials('leadping', gone!),
+  });
   await send(options, 'refresh', {});
 
   const popup = await openPopup();
-  await popup.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Leadping · Expiring' });
+  // Each entry of the account menu says how its account is, a sign beside the words.
+  const menu = popup.getByRole('combobox', { name: 'Account' });
+  await expect(menu.locator('option')).toHaveText([
+    'Leadping · Expiring — ⚠ Token expires in 2 days',
+    /^Leadping · Expired — ⛔ Token expired/,
+  ]);
+  await menu.selectOption(expiring.id);
   await expect(popup.locator('.card .expiry')).toHaveText('Token expires in 2 days');
   await expect(popup.locator('.card .expiry')).toHaveClass(/expiry-warn/);
 
   // Expired: not sent, its own state (not "rejected"), with the way to replace it.
   mock.requests.splice(0);
-  await popup.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Leadping · Expired' });
+  await menu.selectOption(expired.id);
   await expect(popup.getByRole('alert')).toContainText('Token expired 3 hours ago — replace it in Options');
   await expect(popup.getByRole('alert').getByRole('button', { name: 'Open Options' })).toBeVisible();
   expect(mock.requests.filter((r) => r.provider === 'leadping')).toEqual([]);

@@ -92,3 +92,24 @@ test('details, raw response and copy buttons work from the keyboard; no secret i
   await expect(popup.getByRole('button', { name: 'Copy email' })).toHaveText('Copied');
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('linus@kernel.example');
 });
+
+// Issue 26, 1: while one account is shown, another's trouble is not invisible.
+test('another account that needs the user says so in the account menu and in one line, with a way to it', async ({ mock, openPopup }) => {
+  const popup = await openPopup();
+  const [insighto, leadping] = await addAccounts(popup, mock, ['insighto', 'leadping']);
+  mock.addFault({ provider: 'leadping', kind: '401', times: 1 });
+  await send(popup, 'refresh', { accountId: leadping!.id });
+  await popup.reload();
+
+  const menu = popup.getByRole('combobox', { name: 'Account' });
+  await menu.selectOption(insighto!.id);
+  await expect(menu.locator('option')).toHaveText(['Insighto · insighto demo', 'Leadping · leadping demo — ⛔ Key rejected']);
+  const line = popup.getByRole('status').filter({ hasText: 'needs attention' });
+  await expect(line).toHaveText('⛔ Leadping · leadping demo needs attention: Key rejected. Show');
+  expect(await seriousA11yViolations(popup)).toEqual([]);
+
+  await line.getByRole('button', { name: 'Show Leadping · leadping demo' }).click();
+  await expect(menu).toHaveValue(leadping!.id);
+  // Shown now: the line is about other accounts only.
+  await expect(popup.getByRole('status').filter({ hasText: 'needs attention' })).toHaveCount(0);
+});

@@ -43,7 +43,7 @@ export function accountHandlers({ platform, refresher, editor, permissions }: Ha
       return {
         lock,
         accounts: accounts.map((account, i) => {
-          const summary = summarize(account, settings.expiryWarningDays, entries[i]!.profile?.sessionExpiresAt ?? null);
+          const summary = summarize(account, settings.expiryWarningDays, entries[i]!);
           // With the lock on, not even a key's last characters: the popup keeps this list on disk.
           if (lock === 'off') return summary;
           const secretHints = Object.fromEntries(Object.entries(summary.secretHints).map(([name, hint]) => [name, hint && '••••']));
