@@ -52,7 +52,7 @@ test('popup and options page in German: German text, no English left, accessible
   await expect(popup.getByRole('button', { name: 'Profil aktualisieren' })).toBeVisible();
   await expect(popup.locator('.freshness')).toContainText('Aktualisiert');
   await popup.getByText(/^Details/).click();
-  await popup.getByText('Rohe Antwort', { exact: true }).click();
+  await popup.getByText('Rohdaten (JSON)', { exact: true }).click();
   expect(await englishLeftIn(popup)).toEqual([]);
 
   for (const colorScheme of ['light', 'dark'] as const) {
