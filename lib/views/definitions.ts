@@ -42,6 +42,8 @@ export interface DefinitionDraft {
     path: string;
     body: 'json' | 'form';
     fields: Array<{ field: string; key: string; label: string }>;
+    /** Fixed body parts sent with every edit, as rows. */
+    with?: Array<{ key: string; value: string }>;
   };
 }
 
@@ -114,7 +116,13 @@ export function draftFromDefinition(definition: ProviderDefinition): DefinitionD
     envelope: definition.envelope,
     profile: Object.fromEntries(mappedFields.map((f) => [f, expressionText(definition.profile[f])]).filter(([, v]) => v !== '')),
     details: definition.details.map((d) => ({ label: d.label, value: expressionText(d.value) })),
-    update: definition.update ? { ...definition.update, fields: definition.update.fields.map((f) => ({ ...f })) } : null,
+    update: definition.update
+      ? {
+          ...definition.update,
+          fields: definition.update.fields.map((f) => ({ ...f })),
+          with: definition.update.with?.map((part) => ({ ...part })),
+        }
+      : null,
   };
 }
 
@@ -149,12 +157,20 @@ export function definitionFromDraft(draft: DefinitionDraft): DefinitionInput {
     details: draft.details.map((d) => ({ label: d.label, value: expressionInput(d.value) })),
     update: draft.update
       ? {
-          ...draft.update,
+          method: draft.update.method,
+          body: draft.update.body,
           path: draft.update.path.trim(),
           fields: draft.update.fields.map((f) => ({ field: f.field, key: f.key.trim(), label: f.label })),
+          ...fixedParts(draft.update.with),
         }
       : undefined,
   } as DefinitionInput;
+}
+
+/** The rows of fixed edit-body parts, blank ones dropped; none is no `with` at all. */
+function fixedParts(rows: Array<{ key: string; value: string }> | undefined) {
+  const parts = (rows ?? []).filter((row) => row.key.trim() !== '' || row.value.trim() !== '');
+  return parts.length > 0 ? { with: parts.map((row) => ({ key: row.key.trim(), value: row.value.trim() })) } : {};
 }
 
 export interface CheckedDraft {

@@ -107,8 +107,63 @@ export function UpdateCall({ draft, errors, onChange }: SectionProps) {
           <button type="button" onClick={() => set({ fields: [...update.fields, { field: 'lastName', key: '', label: '' }] })}>
             {t('definitions.update.add')}
           </button>
+          <FixedParts parts={update.with ?? []} errors={errors} onChange={(parts) => set({ with: parts })} />
         </>
       )}
     </fieldset>
+  );
+}
+
+const MAX_FIXED_PARTS = 6;
+
+/** What every edit sends beside the change (PagerDuty's `user.type`, the email), as rows. */
+function FixedParts({
+  parts,
+  errors,
+  onChange,
+}: {
+  parts: Array<{ key: string; value: string }>;
+  errors: Record<string, string>;
+  onChange: (parts: Array<{ key: string; value: string }>) => void;
+}) {
+  const set = (index: number, part: 'key' | 'value', text: string) =>
+    onChange(parts.map((row, i) => (i === index ? { ...row, [part]: text } : row)));
+  return (
+    <div className="fixed-parts">
+      <p className="label">{t('definitions.update.withTitle')}</p>
+      <p className="help">{t('definitions.update.withHelp', { example: '{profile.email}' })}</p>
+      {parts.map((row, index) => (
+        <div className="row" key={index}>
+          <Field
+            id={`update-with-${index}-key`}
+            label={t('definitions.update.key')}
+            mono
+            value={row.key}
+            error={errors[`update.with.${index}.key`]}
+            onChange={(text) => set(index, 'key', text)}
+          />
+          <Field
+            id={`update-with-${index}-value`}
+            label={t('definitions.update.withValue')}
+            mono
+            value={row.value}
+            error={errors[`update.with.${index}.value`]}
+            onChange={(text) => set(index, 'value', text)}
+          />
+          <button
+            type="button"
+            aria-label={t('definitions.update.removeWithLabel', { key: row.key || String(index + 1) })}
+            onClick={() => onChange(parts.filter((_, i) => i !== index))}
+          >
+            {t('definitions.remove')}
+          </button>
+        </div>
+      ))}
+      {parts.length < MAX_FIXED_PARTS && (
+        <button type="button" onClick={() => onChange([...parts, { key: '', value: '' }])}>
+          {t('definitions.update.addWith')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -74,4 +74,29 @@ describe('the editor’s draft of a definition', () => {
     const newVersion = definitionSchema.parse({ ...linearish, headers: [{ name: 'Accept', value: 'application/vnd.v2+json' }] });
     expect(definitionChanges(linearish, newVersion)).toEqual(['headers or body sent with POST /api/whoami']);
   });
+
+  it('carries an edit’s fixed body parts as rows, blank rows dropped and none left out entirely', () => {
+    const pagerdutyish = definitionSchema.parse({
+      ...acme,
+      update: {
+        method: 'PUT',
+        path: '/users/{profile.id}',
+        body: 'json',
+        fields: [{ field: 'displayName', key: 'user.name', label: 'Name' }],
+        with: [
+          { key: 'user.type', value: 'user' },
+          { key: 'user.email', value: '{profile.email}' },
+        ],
+      },
+    });
+    const draft = draftFromDefinition(pagerdutyish);
+    expect(draft.update?.with).toEqual([
+      { key: 'user.type', value: 'user' },
+      { key: 'user.email', value: '{profile.email}' },
+    ]);
+    expect(definitionSchema.parse(definitionFromDraft(draft))).toEqual(pagerdutyish);
+    const blank = definitionFromDraft({ ...draft, update: { ...draft.update!, with: [{ key: ' ', value: '' }] } });
+    expect(blank.update).not.toHaveProperty('with');
+    expect(definitionSchema.safeParse(blank).success).toBe(true);
+  });
 });
