@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ProviderDefinition } from '../shared/custom/definition';
-import { galleryFileOf, type ReadPackaged } from '../shared/gallery';
+import { galleryFileOf, packagedReader, type ReadPackaged } from '../shared/gallery';
 import { galleryEntrySchema } from '../shared/gallery/entry';
 import { definitionsStore } from './storage/definitions';
 
-const readPackaged: ReadPackaged = async (file) => (await fetch(browser.runtime.getURL(`/${file}`))).json();
+const readPackaged = packagedReader((path) => browser.runtime.getURL(path));
 
 /**
  * After Whoami updates, each ready provider an account uses follows its corrected entry: the

@@ -1,6 +1,6 @@
 import { descriptorFromDefinition } from '../shared/custom/descriptor';
 import type { GalleryEntry } from '../shared/gallery/entry';
-import { loadGalleryEntries, type ReadPackaged } from '../shared/gallery';
+import { loadGalleryEntries, packagedReader, type ReadPackaged } from '../shared/gallery';
 import { browser } from './browser';
 import type { ProviderDescriptor } from '../shared/providers/types';
 import { t, uiLocale } from '../shared/i18n';
@@ -26,7 +26,7 @@ function galleryDescriptor(entry: GalleryEntry): ProviderDescriptor {
   return { ...descriptor, credentials: { ...descriptor.credentials, fields } };
 }
 
-const readPackaged: ReadPackaged = async (file) => (await fetch(browser.runtime.getURL(`/${file}`))).json();
+const readPackaged = packagedReader((path) => browser.runtime.getURL(path));
 
 /** The gallery, read with the add-account form and never before: no bundle carries it. */
 export async function loadGallery(read: ReadPackaged = readPackaged): Promise<GalleryChoice[]> {

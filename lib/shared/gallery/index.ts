@@ -39,6 +39,12 @@ export function galleryFileOf(definitionId: string): GalleryFile | null {
 /** Reads a packaged file as JSON: `fetch` of the extension's own URL in a browser, the disk in tests. */
 export type ReadPackaged = (file: GalleryFile) => Promise<unknown>;
 
+/** The browser's reader, over the extension URL the caller's own `runtime.getURL` makes (views and background differ in their `browser`). */
+export const packagedReader =
+  (getURL: (path: `/${GalleryFile}`) => string): ReadPackaged =>
+  async (file) =>
+    (await fetch(getURL(`/${file}`))).json();
+
 /** Every entry, checked: a damaged one is a bug the tests catch, and throws here. */
 export async function loadGalleryEntries(read: ReadPackaged): Promise<GalleryEntry[]> {
   return Promise.all(GALLERY_NAMES.map(async (name) => galleryEntrySchema.parse(await read(`gallery/${name}.json`))));
