@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react';
+import type { OptionsPlace } from '../lib/shared/pages';
 
 /** Browser actions the views trigger, provided by the entrypoint so components stay pure. */
 export interface ViewActions {
-  openOptions(): void;
+  /** The options page; on an account's edit form when one is named, or where a forgotten passphrase is dealt with. */
+  openOptions(at?: OptionsPlace): void;
   openTab(url: string): void;
   /** Asks for host permission; call it straight from a click handler. */
   ensureOrigins(origins: string[]): Promise<boolean>;

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../lib/views/messaging';
 import type { ProfileEntry } from '../../lib/shared/model';
 import { queryKeys } from '../../lib/views/query/keys';
-import { applyOptimistic, type EditValues } from '../../lib/views/profile-edit';
+import { applyOptimistic } from '../../lib/views/profile-edit';
+import type { EditValues } from '../../lib/views/edit-values';
 
 /**
  * Saves profile edits with an optimistic update: the card shows the new values at once, and on

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Profile } from '../../lib/shared/profile';
-import { discardDraft, type Draft } from '../../lib/views/drafts';
-import { draftApplied } from '../../lib/views/profile-edit';
+import type { Draft } from '../../lib/views/drafts';
+import { draftApplied } from '../../lib/views/edit-values';
 import { t } from '../../lib/shared/i18n';
+import { draftStore } from './useDrafts';
 
 /**
  * A draft restored from an earlier popup opens the edit form again, unless the profile shows
@@ -23,9 +24,11 @@ export function useRestoredDraft(accountId: string, initialDraft: Draft | null |
   }
   useEffect(() => {
     if (!restored?.applied) return;
-    void discardDraft(accountId).then(() => {
-      if (restored.draft.editId) setNotice(t('errors.lastEditSaved'));
-    });
+    void draftStore()
+      .then((store) => store.discardDraft(accountId))
+      .then(() => {
+        if (restored.draft.editId) setNotice(t('errors.lastEditSaved'));
+      });
   }, [accountId, restored]);
   return {
     draft: editing && restored && !restored.applied ? restored.draft : null,

@@ -21,6 +21,7 @@ export function PassphraseForm({
   check,
   onSubmit,
   onCancel,
+  children,
 }: {
   id: string;
   fields: PassphraseField[];
@@ -30,11 +31,15 @@ export function PassphraseForm({
   check?: (values: Record<string, string>) => Record<string, string>;
   onSubmit: (values: Record<string, string>) => Promise<void>;
   onCancel?: () => void;
+  /** Beside the buttons: the popup's way to a forgotten passphrase. */
+  children?: React.ReactNode;
 }) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Typed where no one looks over the shoulder, a long passphrase is easier to get right seen.
+  const [shown, setShown] = useState(false);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -65,7 +70,7 @@ export function PassphraseForm({
           <label htmlFor={`${id}-${name}`}>{label}</label>
           <input
             id={`${id}-${name}`}
-            type="password"
+            type={shown ? 'text' : 'password'}
             autoComplete={autoComplete}
             // The first field takes the keyboard: the form opens because the user wants to type.
             autoFocus={index === 0}
@@ -81,6 +86,9 @@ export function PassphraseForm({
           )}
         </div>
       ))}
+      <label className="checkbox">
+        <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} /> {t('lock.showPassphrase')}
+      </label>
       {formError && (
         <p className="field-error" role="alert">
           {formError}
@@ -95,6 +103,7 @@ export function PassphraseForm({
             {t('options.cancel')}
           </button>
         )}
+        {children}
       </div>
     </form>
   );

@@ -3,7 +3,7 @@ import { request } from '../../lib/views/messaging';
 import { PassphraseForm } from './PassphraseForm';
 
 /** The Passphrase field and the Unlock button, in the popup and the options page alike. */
-export function UnlockForm({ id }: { id: string }) {
+export function UnlockForm({ id, children }: { id: string; children?: React.ReactNode }) {
   return (
     <PassphraseForm
       id={id}
@@ -13,6 +13,8 @@ export function UnlockForm({ id }: { id: string }) {
       onSubmit={async ({ passphrase }) => {
         await request('unlock', { passphrase: passphrase ?? '' });
       }}
-    />
+    >
+      {children}
+    </PassphraseForm>
   );
 }

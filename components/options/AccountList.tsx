@@ -36,17 +36,24 @@ function AccountRow({ account, onEdit }: { account: AccountSummary; onEdit: () =
   return (
     <li className="account-row" aria-label={`${account.providerName} · ${account.label}`}>
       <div className="account-main">
-        <strong dir="auto">{account.label}</strong>
+        {/* Who it is first (what the user recognises), then which of their accounts. */}
+        <strong dir="auto">{entry?.profile?.displayName ?? account.label}</strong>
         <span className="muted">
+          {entry?.profile && (
+            <>
+              <span dir="auto">{account.label}</span> ·{' '}
+            </>
+          )}
           {account.providerName} · {account.host}
           {secrets.length > 0 && <> · {secrets.join(' ')}</>}
         </span>
         <span className="muted">
           <span className={`state state-${state}`}>{accountStateLabel(state)}</span>
-          {entry?.profile && <> · {entry.profile.displayName}</>}
           {entry?.fetchedAt ? <> · {t('options.accounts.refreshed', { time: timeAgo(entry.fetchedAt, now) })}</> : null}
         </span>
-        {expiry && <span className={`expiry${expiry.warn ? ' expiry-warn' : ''}`}>{expiry.text}</span>}
+        {expiry && (
+          <span className={`expiry${expiry.warn ? ` expiry-warn${expiry.expired ? ' expiry-expired' : ''}` : ''}`}>{expiry.text}</span>
+        )}
       </div>
       <div className="account-actions">
         <AvatarButton account={account} />

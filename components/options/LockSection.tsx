@@ -11,9 +11,10 @@ import { NumberSetting } from './NumberSetting';
 type OpenForm = 'turn-on' | 'change' | 'turn-off' | 'forget' | null;
 
 /** Options → Lock: turn the passphrase lock on, lock and unlock, change it, turn it off, or forget it. */
-export function LockSection() {
+export function LockSection({ startForgetting = false }: { startForgetting?: boolean }) {
   const lock = useAccounts().data?.lock;
-  const [open, setOpen] = useState<OpenForm>(null);
+  // From the popup's "Forgot it?": the way to forget the keys is open (it shows while locked).
+  const [open, setOpen] = useState<OpenForm>(startForgetting ? 'forget' : null);
   const [notice, setNotice] = useState<string | null>(null);
   const [forgetting, setForgetting] = useState(false);
 
@@ -142,7 +143,6 @@ export function LockSection() {
           id="lock-idle-minutes"
           label={t('lock.idle')}
           help={t('lock.idleHint')}
-          saveLabel={t('lock.saveIdle')}
           min={LOCK_IDLE_MINUTES.min}
           max={LOCK_IDLE_MINUTES.max}
           read={(settings) => settings.lockIdleMinutes ?? LOCK_IDLE_MINUTES.default}

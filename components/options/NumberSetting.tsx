@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../lib/shared/model';
 import { toErrorInfo } from '../../lib/shared/errors';
 import { t } from '../../lib/shared/i18n';
@@ -7,12 +7,17 @@ import { request } from '../../lib/views/messaging';
 import { queryKeys } from '../../lib/views/query/keys';
 import { useStatus } from '../hooks/queries';
 
-/** One whole-number setting with its own Save button; what the request leaves out keeps its value. */
+// Typing pauses this long before a valid number is saved; leaving the field or Enter saves at once.
+const SAVE_AFTER_MS = 800;
+
+/**
+ * One whole-number setting, saved as it changes (like the checkboxes beside it), with an inline
+ * "Saved"; what the request leaves out keeps its value.
+ */
 export function NumberSetting({
   id,
   label,
   help,
-  saveLabel,
   min,
   max,
   read,
@@ -22,7 +27,6 @@ export function NumberSetting({
   id: string;
   label: string;
   help: string;
-  saveLabel: string;
   min: number;
   max: number;
   read: (settings: Settings) => number;
@@ -35,16 +39,17 @@ export function NumberSetting({
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const value = draft ?? (settings ? String(read(settings)) : '');
+  // What was typed last: a save that lands after more typing leaves the newer text alone.
+  const latest = useRef<string | null>(null);
 
-  const save = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const save = async (typed: string) => {
     if (!settings) return;
     // The schema (with zod) loads when it is first needed, not with the page.
     const [{ settingsSchema }, { describeIssue }] = await Promise.all([
       import('../../lib/shared/model'),
       import('../../lib/shared/zod-issues'),
     ]);
-    const change = write(value.trim() === '' ? Number.NaN : Number(value));
+    const change = write(typed.trim() === '' ? Number.NaN : Number(typed));
     const parsed = settingsSchema.safeParse({ ...settings, ...change });
     if (!parsed.success) {
       setMessage({ error: true, text: describeIssue(parsed.error.issues[0]!) });
@@ -53,8 +58,8 @@ export function NumberSetting({
     try {
       // Only this setting: the rest of `settings` may be older than what another form just saved.
       const saved = await request('setSettings', change);
-      setDraft(null);
-      setMessage({ error: false, text: savedText(saved) });
+      if (latest.current === typed) setDraft(null);
+      setMessage({ error: false, text: t('options.settings.savedInline', { what: savedText(saved) }) });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.status }),
         queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
@@ -64,8 +69,22 @@ export function NumberSetting({
     }
   };
 
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const saveNow = () => {
+    clearTimeout(timer.current);
+    if (draft !== null) void save(draft);
+  };
+
   return (
-    <form className="settings" onSubmit={save} noValidate>
+    <form
+      className="settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        saveNow();
+      }}
+      noValidate
+    >
       <div className="form-field">
         <label htmlFor={id}>{label}</label>
         <span className="input-row">
@@ -76,20 +95,24 @@ export function NumberSetting({
             min={min}
             max={max}
             value={value}
-            aria-describedby={`${id}-help`}
+            aria-describedby={message ? `${id}-help ${id}-status` : `${id}-help`}
             aria-invalid={message?.error ? true : undefined}
+            onBlur={saveNow}
             onChange={(e) => {
-              setDraft(e.target.value);
+              const typed = e.target.value;
+              latest.current = typed;
+              setDraft(typed);
               setMessage(null);
+              clearTimeout(timer.current);
+              timer.current = setTimeout(() => void save(typed), SAVE_AFTER_MS);
             }}
           />
-          <button type="submit">{saveLabel}</button>
         </span>
         <p className="help" id={`${id}-help`}>
           {help}
         </p>
         {message && (
-          <p className={message.error ? 'field-error' : 'ok'} role="status">
+          <p className={message.error ? 'field-error' : 'ok'} role="status" id={`${id}-status`}>
             {message.text}
           </p>
         )}

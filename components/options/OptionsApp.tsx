@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { AccountSummary } from '../../lib/shared/model';
 import { useAccounts } from '../hooks/queries';
 import { lazy, Suspense } from 'react';
@@ -11,7 +11,7 @@ import { ShortcutField } from './ShortcutField';
 import { ChangeNotifications } from './ChangeNotifications';
 import { WelcomeGuide } from './WelcomeGuide';
 import { LockSection } from './LockSection';
-import { PRIVACY_PAGE } from '../../lib/shared/pages';
+import { type OptionsPlace, PRIVACY_PAGE } from '../../lib/shared/pages';
 import { plural, t } from '../../lib/shared/i18n';
 
 // The form, with every provider's settings and their schemas, loads when it is first opened.
@@ -19,12 +19,36 @@ const AccountForm = lazy(() => import('./AccountForm').then((module) => ({ defau
 
 type FormMode = { kind: 'add' } | { kind: 'edit'; account: AccountSummary } | { kind: 'import'; pending: PendingImport[] } | null;
 
+/**
+ * The popup's "Replace token" opens the page on that account's edit form; its "Forgot it?" on the
+ * lock's way to forget the keys. Once, when the accounts are first known.
+ */
+function useOpenAt(
+  openAt: OptionsPlace | null,
+  accounts: AccountSummary[] | undefined,
+  setForm: (mode: FormMode) => void,
+  formRef: RefObject<HTMLElement | null>,
+  lockRef: RefObject<HTMLElement | null>,
+) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !openAt || !accounts) return;
+    done.current = true;
+    const account = typeof openAt === 'object' ? accounts.find((a) => a.id === openAt.editAccount) : undefined;
+    if (account) setForm({ kind: 'edit', account });
+    (account ? formRef : lockRef).current?.scrollIntoView({ block: 'start' });
+  }, [openAt, accounts, setForm, formRef, lockRef]);
+}
+
 /** `welcome`: opened after a first install, so the guide comes first. */
-export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
+export function OptionsApp({ welcome = false, openAt = null }: { welcome?: boolean; openAt?: OptionsPlace | null }) {
   const accounts = useAccounts();
   const [showWelcome, setShowWelcome] = useState(welcome);
   const [form, setForm] = useState<FormMode>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const lockRef = useRef<HTMLElement>(null);
+  useOpenAt(openAt, accounts.data?.accounts, setForm, formRef, lockRef);
 
   const saved = ({ account, permissionGranted }: SavedAccount) => {
     setNotice(
@@ -70,6 +94,7 @@ export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
             {notice}
           </p>
         )}
+        <div ref={formRef} />
         {form === null ? (
           <button type="button" className="primary" onClick={() => (setNotice(null), setForm({ kind: 'add' }))}>
             {t('options.accounts.add')}
@@ -87,31 +112,33 @@ export function OptionsApp({ welcome = false }: { welcome?: boolean }) {
         )}
       </section>
 
-      <section aria-labelledby="providers-title">
-        <h2 id="providers-title">{t('options.providers.title')}</h2>
-        <ProvidersSection />
-      </section>
-
-      <section aria-labelledby="storage-title">
-        <h2 id="storage-title">{t('options.storage.title')}</h2>
-        <p>{t('options.storage.text')}</p>
-        <p>
-          <a href={PRIVACY_PAGE} target="_blank" rel="noreferrer">
-            {t('options.storage.privacy')}
-          </a>
-        </p>
-      </section>
-
-      <section aria-labelledby="lock-title">
-        <h2 id="lock-title">{t('lock.title')}</h2>
-        <LockSection />
-      </section>
-
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t('options.settings.title')}</h2>
         <SettingsSection />
         <ChangeNotifications />
         <ShortcutField />
+      </section>
+
+      <section aria-labelledby="security-title">
+        <h2 id="security-title">{t('options.security.title')}</h2>
+        <section aria-labelledby="lock-title" ref={lockRef}>
+          <h3 id="lock-title">{t('lock.title')}</h3>
+          <LockSection startForgetting={openAt === 'forgot-passphrase'} />
+        </section>
+        <details className="fold">
+          <summary>{t('options.storage.title')}</summary>
+          <p>{t('options.storage.text')}</p>
+          <p>
+            <a href={PRIVACY_PAGE} target="_blank" rel="noreferrer">
+              {t('options.storage.privacy')}
+            </a>
+          </p>
+        </details>
+      </section>
+
+      <section aria-labelledby="providers-title">
+        <h2 id="providers-title">{t('options.providers.title')}</h2>
+        <ProvidersSection />
       </section>
 
       <section aria-labelledby="data-title">

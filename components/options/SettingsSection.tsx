@@ -10,7 +10,6 @@ export function SettingsSection() {
         id="refresh-minutes"
         label={t('options.settings.refreshEvery')}
         help={t('options.settings.help', { min: REFRESH_MINUTES.min })}
-        saveLabel={t('options.settings.saveInterval')}
         min={REFRESH_MINUTES.min}
         max={REFRESH_MINUTES.max}
         read={(settings) => settings.refreshMinutes}
@@ -21,7 +20,6 @@ export function SettingsSection() {
         id="expiry-warning-days"
         label={t('options.settings.warningDays')}
         help={t('options.settings.warningHelp', { min: EXPIRY_WARNING_DAYS.min, max: EXPIRY_WARNING_DAYS.max })}
-        saveLabel={t('options.settings.saveWarning')}
         min={EXPIRY_WARNING_DAYS.min}
         max={EXPIRY_WARNING_DAYS.max}
         read={(settings) => settings.expiryWarningDays ?? EXPIRY_WARNING_DAYS.default}

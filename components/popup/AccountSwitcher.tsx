@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../lib/shared/model';
 import { t } from '../../lib/shared/i18n';
 
+/** Which account is shown: a menu when there are several, its name when there is one. */
 export function AccountSwitcher({
   accounts,
   selectedId,
@@ -12,7 +13,14 @@ export function AccountSwitcher({
   onSelect: (accountId: string) => void;
   notes?: (account: AccountSummary) => string;
 }) {
-  if (accounts.length < 2) return null;
+  if (accounts.length < 2) {
+    const only = accounts[0];
+    return only ? (
+      <span className="switcher switcher-single" dir="auto">
+        {only.providerName} · {only.label}
+      </span>
+    ) : null;
+  }
   return (
     <label className="switcher">
       <span className="visually-hidden">{t('popup.account')}</span>

@@ -1,18 +1,15 @@
 import { lazy, Suspense } from 'react';
-import type { ErrorAction } from '../../lib/views/error-text';
 import { toErrorInfo } from '../../lib/shared/errors';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Draft } from '../../lib/views/drafts';
-import { LazyErrorBanner as ErrorBanner } from './LazyErrorBanner';
+import { LazyAccountErrorBanner as ErrorBanner } from './LazyErrorBanner';
 import { useProfileEntry, type useRefresh } from '../hooks/queries';
 import { useRestoredDraft } from '../hooks/useRestoredDraft';
 import { useNow } from '../hooks/useNow';
-import { ProfileCard } from './ProfileCard';
+import { ProfileCard, REFUSED } from './ProfileCard';
 import { ProfileSkeleton } from './ProfileSkeleton';
 import { useViewActions } from '../ViewActions';
 import { t } from '../../lib/shared/i18n';
-
-const REFUSED: ReadonlySet<string> = new Set(['unauthorized', 'signed-out', 'forbidden', 'permission-missing']);
 
 // Changes are news now and then: their list loads when there is one to show.
 const ChangesList = lazy(() => import('./ChangesList').then((module) => ({ default: module.ChangesList })));
@@ -46,32 +43,15 @@ export function AccountView({
   const transportError = refresh.error ?? entryQuery.error;
   const error = transportError ? toErrorInfo(transportError) : (entry?.error ?? null);
 
-  const onAction = (action: ErrorAction) => {
-    if (action.kind === 'open-options') actions.openOptions();
-    else if (action.kind === 'sign-in') actions.openTab(action.url);
-    else if (action.kind === 'retry') refresh.mutate();
-    else {
-      // Straight from the click: the permission prompt needs the user's gesture.
-      void actions.ensureOrigins(account.origins).then((granted) => granted && refresh.mutate());
-    }
-  };
+  const editAccount = () => actions.openOptions({ editAccount: account.id });
 
   return (
     <>
-      {error && (
-        <ErrorBanner
-          error={error}
-          busy={refresh.isPending}
-          onAction={onAction}
-          context={{
-            providerName: account.providerName,
-            host: account.host,
-            signInUrl: account.signInUrl,
-            tokenExpiresAt: account.tokenExpiry?.source === 'token' ? account.tokenExpiry.expiresAt : null,
-            nextAttemptAt: entry?.nextAttemptAt ?? null,
-            now,
-          }}
-        />
+      {error && <ErrorBanner account={account} error={error} nextAttemptAt={entry?.nextAttemptAt ?? null} now={now} refresh={refresh} />}
+      {!editing && entry?.changes && entry.changes.length > 0 && (
+        <Suspense fallback={null}>
+          <ChangesList accountId={account.id} changes={entry.changes} now={now} />
+        </Suspense>
       )}
       {notice && (
         <p className="notice" role="status">
@@ -80,19 +60,7 @@ export function AccountView({
       )}
       {entry?.profile ? (
         <>
-          <ProfileCard
-            account={account}
-            entry={entry}
-            profile={entry.profile}
-            now={now}
-            compact={editing}
-            refreshing={refresh.isPending || entryQuery.isFetching}
-          />
-          {!editing && entry.changes && entry.changes.length > 0 && (
-            <Suspense fallback={null}>
-              <ChangesList accountId={account.id} changes={entry.changes} now={now} />
-            </Suspense>
-          )}
+          <ProfileCard account={account} entry={entry} profile={entry.profile} now={now} compact={editing} onReplaceToken={editAccount} />
           {editing ? (
             <Suspense fallback={<p className="help">{t('popup.openingEditor')}</p>}>
               <EditForm

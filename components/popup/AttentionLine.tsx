@@ -2,6 +2,7 @@ import { type Dispatch, type SetStateAction, useEffect } from 'react';
 import type { AccountSummary } from '../../lib/shared/model';
 import { useNow } from '../hooks/useNow';
 import { ATTENTION_SIGN, attentionOf } from '../../lib/views/attention';
+import { StatusIcon } from './StatusIcon';
 import { plural, t } from '../../lib/shared/i18n';
 
 /**
@@ -13,12 +14,15 @@ export default function AttentionLine({
   shownId,
   onSelect,
   onNotes,
+  tabSite,
 }: {
   accounts: AccountSummary[];
   shownId: string;
   onSelect: (accountId: string) => void;
   /** Hands the account menu its words once they have loaded. */
   onNotes: Dispatch<SetStateAction<MenuNotes>>;
+  /** The account shown is the one of the tab's site (answered after the first frame). */
+  tabSite: string | null;
 }) {
   const now = useNow(60_000);
   useEffect(() => onNotes(() => (account: AccountSummary) => noteOf(account, now)), [onNotes, now]);
@@ -28,21 +32,32 @@ export default function AttentionLine({
     .filter((item) => item.attention !== null && item.attention.level !== 'news')
     .sort((a, b) => (a.attention!.level === b.attention!.level ? 0 : a.attention!.level === 'error' ? -1 : 1));
   const first = others[0];
-  if (!first) return null;
+  const tabNotice = tabSite && (
+    <p className="notice tab-notice" role="status">
+      {t('popup.tabAccount', { site: tabSite })}
+    </p>
+  );
+  if (!first) return tabNotice;
   const { account, attention } = first;
   return (
-    <p className={`attention attention-${attention!.level}`} role="status">
-      <span aria-hidden="true">{ATTENTION_SIGN[attention!.level]} </span>
-      {t('popup.attention.line', { account: `${account.providerName} · ${account.label}`, what: attention!.text })}
-      {others.length > 1 && ` ${plural('popup.attention.more', others.length - 1)}`}{' '}
-      <button
-        type="button"
-        onClick={() => onSelect(account.id)}
-        aria-label={t('popup.attention.showLabel', { account: `${account.providerName} · ${account.label}` })}
-      >
-        {t('popup.attention.show')}
-      </button>
-    </p>
+    <>
+      {tabNotice}
+      <p className={`attention attention-${attention!.level}`} role="status">
+        {/* A drawn sign here (the menu's entries can only hold characters). */}
+        <StatusIcon level={attention!.level === 'error' ? 'error' : 'warning'} />
+        <span className="attention-text">
+          {t('popup.attention.line', { account: `${account.providerName} · ${account.label}`, what: attention!.text })}
+          {others.length > 1 && ` ${plural('popup.attention.more', others.length - 1)}`}
+        </span>
+        <button
+          type="button"
+          onClick={() => onSelect(account.id)}
+          aria-label={t('popup.attention.showLabel', { account: `${account.providerName} · ${account.label}` })}
+        >
+          {t('popup.attention.show')}
+        </button>
+      </p>
+    </>
   );
 }
 

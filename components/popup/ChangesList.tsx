@@ -14,24 +14,34 @@ function useDismissChanges(accountId: string) {
   });
 }
 
-/** What changed on the provider's side since earlier refreshes ("Plan: Annual → Monthly"), newest first, until dismissed. */
+/**
+ * What changed on the provider's side since earlier refreshes, newest first, in one line under
+ * the header ("Plan: Annual → Monthly · now"), until dismissed.
+ */
 export function ChangesList({ accountId, changes, now }: { accountId: string; changes: ProfileChange[] | undefined; now: number }) {
   const dismiss = useDismissChanges(accountId);
   if (!changes || changes.length === 0) return null;
+  const newest = [...changes].reverse();
   return (
-    <section className="changes" aria-labelledby="changes-title">
-      <h2 id="changes-title" className="changes-title">
-        {t('changes.title')}
-      </h2>
-      <ul>
-        {[...changes].reverse().map((change, index) => (
-          <li key={`${change.seenAt}:${change.field}:${index}`}>
+    <section className="changes" aria-label={t('changes.title')}>
+      <span className="changes-sign" aria-hidden="true">
+        ●
+      </span>
+      <p className="changes-line">
+        {newest.map((change, index) => (
+          <span key={`${change.seenAt}:${change.field}:${index}`} className="change">
             <span dir="auto">{changeLine(change)}</span> <span className="muted">· {timeAgo(change.seenAt, now)}</span>
-          </li>
+          </span>
         ))}
-      </ul>
-      <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
-        {t('changes.dismiss')}
+      </p>
+      <button
+        type="button"
+        className="changes-dismiss"
+        onClick={() => dismiss.mutate()}
+        disabled={dismiss.isPending}
+        aria-label={t('changes.dismiss')}
+      >
+        {t('changes.dismissShort')}
       </button>
     </section>
   );

@@ -1,26 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../lib/shared/i18n';
 
-/** Copies a value; says so for sighted users and screen readers alike. */
-/** `label`: what the button says to a screen reader ("Copy email"). */
+/**
+ * Copies a value; says so for sighted users and screen readers alike, for a moment.
+ * `label`: what the button says to a screen reader ("Copy email").
+ */
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 1500);
-    return () => clearTimeout(timer);
-  }, [state]);
-  const copy = () => {
-    navigator.clipboard.writeText(value).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
+  const [said, setSaid] = useState<string | null>(null);
+  const say = (text: string) => {
+    setSaid(text);
+    setTimeout(() => setSaid(null), 1500);
   };
   return (
-    <button type="button" className="copy" onClick={copy} aria-label={label}>
-      <span aria-live="polite">
-        {state === 'copied' ? t('popup.copied') : state === 'failed' ? t('popup.copyFailed') : t('popup.copy')}
-      </span>
+    <button
+      type="button"
+      className="copy"
+      onClick={() =>
+        navigator.clipboard.writeText(value).then(
+          () => say(t('popup.copied')),
+          () => say(t('popup.copyFailed')),
+        )
+      }
+      aria-label={label}
+    >
+      <span aria-live="polite">{said ?? t('popup.copy')}</span>
     </button>
   );
 }

@@ -4,7 +4,8 @@ import { toErrorInfo } from '../../lib/shared/errors';
 import type { AccountSummary } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
 import { discardDraft, type Draft, saveDraft } from '../../lib/views/drafts';
-import { changedValues, type EditValues, formFieldErrors, valuesFromProfile } from '../../lib/views/profile-edit';
+import { formFieldErrors, valuesFromProfile } from '../../lib/views/profile-edit';
+import { changedValues, type EditValues } from '../../lib/views/edit-values';
 import { useProfileEdit } from '../hooks/useProfileEdit';
 import { t } from '../../lib/shared/i18n';
 

@@ -11,7 +11,7 @@ export function FirstRun({ providers }: { providers: ProviderSummary[] }) {
     <section className="first-run" aria-labelledby="first-run-title">
       <h1 id="first-run-title">{t('popup.firstRun.title')}</h1>
       <p>{t('popup.firstRun.text', { providers: list(providers.map((p) => p.name)) })}</p>
-      <button type="button" className="primary" onClick={openOptions}>
+      <button type="button" className="primary" onClick={() => openOptions()}>
         {t('popup.firstRun.openOptions')}
       </button>
     </section>

@@ -15,8 +15,8 @@ import type { MenuNotes } from './AttentionLine';
 const LockBar = lazy(() => import('./LockBar').then((module) => ({ default: module.LockBar })));
 const FirstRun = lazy(() => import('./FirstRun').then((module) => ({ default: module.FirstRun })));
 
-// What every account's state says, in words (the menu's entries, the line about another account):
-// a chunk of its own, loaded after the first frame.
+// What every account's state says, in words (the menu's entries, the line about another account,
+// that the account shown is the tab's): a chunk of its own, loaded after the first frame.
 const Attention = lazy(() => import('./AttentionLine'));
 
 /**
@@ -86,13 +86,14 @@ export function PopupApp({
     body = (
       <>
         <Suspense>
-          <Attention accounts={accounts} shownId={account.id} onSelect={select} onNotes={setNotes} />
+          <Attention
+            accounts={accounts}
+            shownId={account.id}
+            onSelect={select}
+            onNotes={setNotes}
+            tabSite={tab?.accountId === account.id ? tab.site : null}
+          />
         </Suspense>
-        {tab?.accountId === account.id && (
-          <p className="notice tab-notice" role="status">
-            {t('popup.tabAccount', { site: tab.site })}
-          </p>
-        )}
         <AccountView
           key={account.id}
           account={account}
@@ -113,6 +114,7 @@ export function PopupApp({
         notes={notes}
         onRefresh={account && !locked ? () => refresh.mutate() : null}
         refreshing={refresh.isPending}
+        locked={locked}
       />
       <main>
         {accountsQuery.data && accountsQuery.data.lock !== 'off' && (

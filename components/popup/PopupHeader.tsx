@@ -1,5 +1,6 @@
 import type { AccountSummary } from '../../lib/shared/model';
 import { AccountSwitcher } from './AccountSwitcher';
+import { Freshness } from './Freshness';
 import { useViewActions } from '../ViewActions';
 import { RefreshIcon, SettingsIcon } from './icons';
 import { t } from '../../lib/shared/i18n';
@@ -11,6 +12,7 @@ export function PopupHeader({
   notes,
   onRefresh,
   refreshing,
+  locked,
 }: {
   accounts: AccountSummary[];
   account: AccountSummary | null;
@@ -19,13 +21,19 @@ export function PopupHeader({
   notes?: (account: AccountSummary) => string;
   onRefresh: (() => void) | null;
   refreshing: boolean;
+  /** The passphrase lock is closed: the profiles are the last ones seen. */
+  locked: boolean;
 }) {
   const { openOptions } = useViewActions();
   return (
     <header className="bar">
-      <span className="brand">{t('extName')}</span>
-      {account && <AccountSwitcher accounts={accounts} selectedId={account.id} onSelect={onSelect} notes={notes} />}
+      {account ? (
+        <AccountSwitcher accounts={accounts} selectedId={account.id} onSelect={onSelect} notes={notes} />
+      ) : (
+        <span className="brand">{t('extName')}</span>
+      )}
       <span className="bar-actions">
+        {account && <Freshness accountId={account.id} refreshing={refreshing} locked={locked} />}
         {onRefresh && (
           <button
             type="button"
@@ -39,7 +47,13 @@ export function PopupHeader({
             <RefreshIcon className={refreshing ? 'spin' : undefined} />
           </button>
         )}
-        <button type="button" className="icon-button" onClick={openOptions} aria-label={t('popup.options')} title={t('popup.options')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => openOptions()}
+          aria-label={t('popup.options')}
+          title={t('popup.options')}
+        >
           <SettingsIcon />
         </button>
       </span>

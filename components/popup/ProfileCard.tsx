@@ -1,6 +1,7 @@
 import type { AccountSummary, ProfileEntry } from '../../lib/shared/model';
 import type { Profile } from '../../lib/shared/profile';
-import { formatDateTime, timeAgo } from '../../lib/views/time';
+import { formatDateTime } from '../../lib/views/time';
+import { middleEllipsis } from '../../lib/views/shorten';
 import { Avatar } from './Avatar';
 import { Badges } from './Badges';
 import { CopyButton } from './CopyButton';
@@ -19,16 +20,19 @@ const ExpiryLine = lazy(() => import('./ExpiryLine').then((module) => ({ default
  */
 export const PROFILE_PAINT_ID = 'whoami-profile';
 
-function Fact({ label, value, copy }: { label: string; value: string | null; copy?: string }) {
+/** The provider refuses the account as it is (or its token expired): no edit, no expiry line, the banner says what to fix. */
+export const REFUSED: ReadonlySet<string> = new Set(['unauthorized', 'token-expired', 'signed-out', 'forbidden', 'permission-missing']);
+
+function Fact({ label, value, copy, full }: { label: string; value: string | null; copy?: string; full?: string }) {
   if (!value) return null;
   return (
     <div className="fact">
       <dt>{label}</dt>
       <dd>
-        <span className="fact-value" dir="auto">
+        <span className="fact-value" dir="auto" title={full}>
           {value}
         </span>
-        {copy && <CopyButton value={value} label={copy} />}
+        {copy && <CopyButton value={full ?? value} label={copy} />}
       </dd>
     </div>
   );
@@ -49,12 +53,13 @@ function Identity({ profile, picture }: { profile: Profile; picture: ProfileEntr
           <p className="email" dir="auto">
             <span>{profile.email}</span>
             {profile.emailVerified === true && (
-              <span className="verified" title={t('popup.verifiedEmail')}>
-                <span aria-hidden="true">✓</span>
-                <span className="visually-hidden">{t('popup.verified')}</span>
+              <span className="verified">
+                <span aria-hidden="true">✓ </span>
+                {t('popup.verified')}
               </span>
             )}
             {profile.emailVerified === false && <span className="unverified">{t('popup.unverified')}</span>}
+            <CopyButton value={profile.email} label={t('popup.copyWhat', { what: t('popup.facts.email') })} />
           </p>
         )}
         {profile.organization && (
@@ -72,54 +77,42 @@ export function ProfileCard({
   entry,
   profile,
   now,
-  refreshing,
   compact = false,
+  onReplaceToken,
 }: {
   account: AccountSummary;
   entry: ProfileEntry;
   profile: Profile;
   now: number;
-  refreshing: boolean;
   /** Only who it is, while the edit form takes the room below. */
   compact?: boolean;
+  /** Opens the account's edit form for a new token. */
+  onReplaceToken: () => void;
 }) {
   const stale = entry.error !== null;
-  // An expired token already has the banner above saying so.
-  const expiry = entry.error?.kind === 'token-expired' ? null : account.tokenExpiry;
+  // While the provider refuses the token (or says it expired) the banner above is the news.
+  const expiry = stale && REFUSED.has(entry.error!.kind) ? null : account.tokenExpiry;
+  const changed = new Set((entry.changes ?? []).map((change) => change.field));
   return (
     <section className={`card${stale ? ' card-stale' : ''}`} aria-label={t('popup.profileOf', { provider: account.providerName })}>
       <Identity profile={profile} picture={entry.picture} />
-      <Badges profile={profile} />
-      <p className="freshness">
-        <span>
-          {account.providerName} · {account.label}
-        </span>
-        {entry.fetchedAt !== null && (
-          // After a failed refresh the profile shown is the last good one: say so, not "Updated".
-          <span>
-            {' '}
-            · {stale ? t('popup.lastGoodCopy') : t('popup.updated')} {timeAgo(entry.fetchedAt, now)}
-          </span>
-        )}
-        {stale && <span className="stale-tag">{t('popup.stale')}</span>}
-        {refreshing && (
-          <span className="refreshing" role="status">
-            {t('popup.refreshing')}
-          </span>
-        )}
-      </p>
+      <Badges profile={profile} stale={stale} changed={changed} />
       {expiry && (
         <Suspense fallback={null}>
-          <ExpiryLine expiry={expiry} now={now} />
+          <ExpiryLine expiry={expiry} now={now} onReplace={expiry.source === 'token' ? onReplaceToken : null} />
         </Suspense>
       )}
       {!compact && (
         <>
           <dl className="facts">
             <Fact label={t('popup.facts.username')} value={profile.username && `@${profile.username}`} />
-            <Fact label={t('popup.facts.email')} value={profile.email} copy={t('popup.copyWhat', { what: t('popup.facts.email') })} />
             <Fact label={t('popup.facts.phone')} value={profile.phone} />
-            <Fact label={t('popup.facts.id')} value={profile.id} copy={t('popup.copyWhat', { what: t('popup.facts.id') })} />
+            <Fact
+              label={t('popup.facts.id')}
+              value={profile.id && middleEllipsis(profile.id)}
+              full={profile.id ?? undefined}
+              copy={t('popup.copyWhat', { what: t('popup.facts.id') })}
+            />
             <Fact label={t('popup.facts.memberSince')} value={profile.createdAt && formatDateTime(profile.createdAt)} />
             <Fact label={t('popup.facts.profileUpdated')} value={profile.updatedAt && formatDateTime(profile.updatedAt)} />
           </dl>

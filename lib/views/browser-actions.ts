@@ -1,11 +1,15 @@
 import { browser } from './browser';
 import { areaKey, STORED } from '../shared/storage';
 import { saveSelectedAccount } from './preferences';
+import { EDIT_ACCOUNT_HASH, FORGOT_PASSPHRASE_HASH, type OptionsPlace } from '../shared/pages';
 
 // The few browser calls the views make, kept out of components.
 
-function openOptionsPage(): Promise<void> {
-  return browser.runtime.openOptionsPage();
+// A new tab when the page must open at a place: openOptionsPage() takes no address.
+function openOptionsPage(at?: OptionsPlace): Promise<unknown> {
+  if (!at) return browser.runtime.openOptionsPage();
+  const hash = at === 'forgot-passphrase' ? FORGOT_PASSPHRASE_HASH : `${EDIT_ACCOUNT_HASH}${encodeURIComponent(at.editAccount)}`;
+  return openTab(browser.runtime.getURL(`/options.html${hash}`));
 }
 
 export function openTab(url: string): Promise<unknown> {
@@ -25,7 +29,7 @@ export function ensureOrigins(origins: string[]): Promise<boolean> {
 
 /** The view actions both the popup and the options page use. */
 export const browserViewActions = {
-  openOptions: () => void openOptionsPage(),
+  openOptions: (at?: OptionsPlace) => void openOptionsPage(at),
   openTab: (url: string) => void openTab(url),
   ensureOrigins,
   saveSelectedAccount: (accountId: string) => void saveSelectedAccount(accountId),

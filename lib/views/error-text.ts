@@ -1,20 +1,29 @@
 import type { ErrorInfo } from '../shared/errors';
-import { relativeTime } from './expiry';
-import { t, uiLocale } from '../shared/i18n';
+import { formatDay, relativeTime } from './expiry';
+import { t } from '../shared/i18n';
+import { formatTime } from './time';
 
 /** What the user can do about an error, as a button next to its message. */
 export type ErrorAction =
   | { kind: 'open-options'; label: string }
+  /** The options page, opened on this account's edit form (a key or token to replace). */
+  | { kind: 'edit-account'; label: string }
   | { kind: 'sign-in'; label: string; url: string }
   | { kind: 'grant'; label: string }
   | { kind: 'retry'; label: string };
 
 export interface ErrorText {
   title: string;
-  /** What the provider said, and the technical reason, when known. */
+  /** Everything below the title in one line: the advice, then the technical part. */
   detail: string | null;
+  /** What to do, for people ("Check your connection."). */
+  advice: string | null;
+  /** What the provider said, and the technical reason (HTTP status, header), when known. */
+  technical: string | null;
   action: ErrorAction | null;
 }
+
+type Described = { title: string; detail: string | null; action: ErrorAction | null; advice?: string | null };
 
 export interface ErrorContext {
   providerName: string;
@@ -44,23 +53,33 @@ function detailOf(info: ErrorInfo, providerName: string): string | null {
 
 /** The one place that turns an error into words for the user, with what to do next. */
 export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText {
+  const { title, action, advice = null, detail: technical } = describe(info, context, detailOf(info, context.providerName));
+  return { title, action, advice, technical, detail: [advice, technical].filter(Boolean).join(' ') || null };
+}
+
+function describe(info: ErrorInfo, context: ErrorContext, detail: string | null): Described {
   const { providerName, host } = context;
-  const detail = detailOf(info, providerName);
   const provider = providerName;
   const RETRY: ErrorAction = { kind: 'retry', label: t('errors.tryAgain') };
   const OPTIONS: ErrorAction | null = context.inOptions ? null : { kind: 'open-options', label: t('errors.openOptions') };
+  const editAccount = (label: string): ErrorAction | null => (context.inOptions ? null : { kind: 'edit-account', label });
   const status = info.status ? t('errors.httpStatus', { status: info.status }) : '';
   switch (info.kind) {
     case 'unauthorized':
-      return { title: context.inOptions ? t('errors.keyRejected') : t('errors.keyRejectedFix'), detail, action: OPTIONS };
+      return {
+        title: context.inOptions ? t('errors.keyRejected') : t('errors.refusedToken', { provider }),
+        detail,
+        action: editAccount(t('errors.updateToken')),
+      };
     case 'token-expired': {
-      const expired = context.tokenExpiresAt
-        ? t('expiry.expired', { when: relativeTime(context.tokenExpiresAt, context.now ?? Date.now()) })
+      const at = context.tokenExpiresAt;
+      const expired = at
+        ? t('expiry.expiredOn', { when: relativeTime(at, context.now ?? Date.now()), date: formatDay(at) })
         : t('expiry.expiredNoDate');
       return {
-        title: context.inOptions ? t('errors.tokenExpiredHere', { expired }) : t('errors.tokenExpired', { expired }),
+        title: context.inOptions ? t('errors.tokenExpiredHere', { expired }) : expired,
         detail,
-        action: OPTIONS,
+        action: editAccount(t('errors.replaceToken')),
       };
     }
     case 'signed-out':
@@ -94,7 +113,7 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
       return { title: t('errors.server', { provider, status }), detail, action: RETRY };
     }
     case 'network':
-      return { title: t('errors.network', { host }), detail: detail ?? t('errors.checkConnection'), action: RETRY };
+      return { title: t('errors.network', { host }), advice: t('errors.checkConnection'), detail, action: RETRY };
     case 'timeout':
       return { title: t('errors.timeout', { host }), detail, action: RETRY };
     case 'invalid-response':
@@ -106,19 +125,21 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
     case 'permission-missing':
       return {
         title: t('errors.permissionMissing', { host }),
-        detail: t('errors.permissionMissingDetail'),
+        advice: t('errors.permissionMissingDetail'),
+        detail: null,
         action: { kind: 'grant', label: t('errors.grantAccess') },
       };
     case 'settings-incomplete':
       return {
         title: context.inOptions ? t('errors.settingsIncompleteHere', { provider }) : t('errors.settingsIncomplete', { provider }),
         detail,
-        action: OPTIONS,
+        action: editAccount(t('errors.completeSettings')),
       };
     case 'storage-full':
       return {
         title: t('errors.storageFull'),
-        detail: detail ?? t('errors.storageFullDetail'),
+        advice: t('errors.storageFullDetail'),
+        detail,
         action: OPTIONS,
       };
     case 'unsupported':
@@ -128,11 +149,4 @@ export function describeError(info: ErrorInfo, context: ErrorContext): ErrorText
     case 'internal':
       return { title: t('errors.internal'), detail, action: RETRY };
   }
-}
-
-let timeOfDay: Intl.DateTimeFormat | undefined;
-
-/** A time of day for people: "14:05" (or "2:05 PM"), in the language of the messages. */
-function formatTime(moment: number): string {
-  return (timeOfDay ??= new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' })).format(new Date(moment));
 }

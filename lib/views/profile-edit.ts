@@ -2,22 +2,11 @@ import type { ErrorInfo } from '../shared/errors';
 import type { EditableFieldView, ProfileEntry } from '../shared/model';
 import { joinName } from '../shared/text';
 import type { EditableFieldName, Profile } from '../shared/profile';
-
-export type EditValues = Partial<Record<EditableFieldName, string>>;
+import { changedValues, type EditValues } from './edit-values';
 
 /** The form's values for a profile: what the provider has now, empty where it has nothing. */
 export function valuesFromProfile(fields: readonly EditableFieldView[], profile: Profile): EditValues {
   return Object.fromEntries(fields.map((field) => [field.name, profile[field.name] ?? '']));
-}
-
-/** Only the fields the user changed. */
-export function changedValues(values: EditValues, profile: Profile): EditValues {
-  return Object.fromEntries(Object.entries(values).filter(([name, value]) => value.trim() !== (profile[name as EditableFieldName] ?? '')));
-}
-
-/** Whether the profile already holds every value of a draft (the save went through). */
-export function draftApplied(values: EditValues, profile: Profile): boolean {
-  return Object.keys(changedValues(values, profile)).length === 0;
 }
 
 /** The profile as it will look once the edit lands, shown while the provider answers. */

@@ -24,3 +24,10 @@ export function formatDateTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return (dateTime ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
+
+let timeOfDay: Intl.DateTimeFormat | undefined;
+
+/** A time of day for people: "14:05" (or "2:05 PM"), in the language of the messages. */
+export function formatTime(moment: number): string {
+  return (timeOfDay ??= new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' })).format(new Date(moment));
+}

@@ -136,7 +136,7 @@ if (!headless) {
   });
   await renew.close();
   const expiring = await showPopup(accounts[2]!.id);
-  await expiring.locator('.expiry').waitFor();
+  await expiring.locator('.expiry-warn').waitFor();
   await shoot(expiring, 'popup-8-token-expiry');
   await expiring.close();
 

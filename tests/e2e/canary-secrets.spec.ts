@@ -257,7 +257,8 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     const popup = await openPopup();
     for (const account of accounts) {
       await popup.getByRole('combobox', { name: 'Account' }).selectOption(account.id);
-      await expect(popup.locator('.freshness')).toContainText(account.label);
+      await expect(popup.getByRole('combobox', { name: 'Account' })).toHaveValue(account.id);
+      await expect(popup.locator('.card, .empty').first()).toBeVisible();
       await popup
         .getByText('Raw response')
         .click()

@@ -12,7 +12,10 @@ test('a plan change between two refreshes shows in the popup until dismissed; th
 
   await popup.reload();
   const changes = popup.getByRole('region', { name: 'Changed since you last looked' });
-  await expect(changes.getByRole('listitem')).toHaveText([/^Plan: Annual → Monthly · now$/]);
+  await expect(changes.locator('.change')).toHaveText([/^Plan: Annual → Monthly · now$/]);
+  // What is new comes first: one line above the profile, and the chip that changed says so.
+  expect(await changes.evaluate((line) => Boolean(line.compareDocumentPosition(document.querySelector('.card')!) & 4))).toBe(true);
+  await expect(popup.locator('.badge-changed')).toHaveText('Plan: Monthly (changed)');
 
   // An edit made here changes the name: no news of it after the next refresh.
   await popup.getByRole('button', { name: 'Edit profile' }).click();
@@ -22,7 +25,7 @@ test('a plan change between two refreshes shows in the popup until dismissed; th
   const [refreshed] = (await send(popup, 'refresh', { accountId: account!.id })).entries;
   expect(refreshed!.profile?.displayName).toContain('Kate');
   expect(refreshed!.changes?.map((change) => change.field)).toEqual(['plan']);
-  await expect(changes.getByRole('listitem')).toHaveCount(1);
+  await expect(changes.locator('.change')).toHaveCount(1);
 
   await changes.getByRole('button', { name: 'Dismiss changes' }).click();
   await expect(changes).toHaveCount(0);

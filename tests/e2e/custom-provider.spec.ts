@@ -60,12 +60,12 @@ test('a user connects an API Whoami has never heard of, through the options page
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText('Hedy Lamarr');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('listitem', { name: 'Acme Cloud · Acme Cloud' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Acme Cloud · Acme Cloud' })).toContainText('Connected');
 
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'Hedy Lamarr' })).toBeVisible();
   await expect(popup.locator('.email')).toContainText('hedy@acme.example');
-  await expect(popup.getByRole('list', { name: 'Roles and plan' })).toHaveText(/owner.*inventor/);
+  await expect(popup.getByRole('list', { name: 'Roles and plan' })).toHaveText(/Role: Owner.*Role: Inventor/);
   // The picture came through the background, as data: the popup loads no address of its own.
   await expect(popup.locator('img.avatar')).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);
   // Its raw view went through the same secret scrubbing as the built-ins.

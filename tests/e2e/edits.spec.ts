@@ -58,7 +58,7 @@ test('a 401 says the key was rejected and keeps what was typed', async ({ mock, 
   mock.addFault({ provider: 'chakra', kind: '401', methods: ['PATCH'] });
   await fieldValue(popup, 'Last name').fill('Winston');
   await popup.getByRole('button', { name: 'Save' }).click();
-  await expect(popup.getByText('Not saved: Key rejected — update it in Options')).toBeVisible();
+  await expect(popup.getByText('Not saved: ChakraHQ refused your token')).toBeVisible();
   await expect(fieldValue(popup, 'Last name')).toHaveValue('Winston');
   // The card went back to what ChakraHQ has.
   await expect(popup.getByRole('heading', { name: 'Mary Jackson' })).toBeVisible();

@@ -21,19 +21,21 @@ export interface FaultCase {
 }
 
 const signedOut = (p: ProviderFacts) => `Signed out of Wacht — sign in at ${p.host}`;
-const optionsOrSignIn = (p: ProviderFacts) => (p.id === 'wacht' ? `Sign in at ${p.host}` : 'Open Options');
+// A refused token's fix is a new one: the button opens the account's edit form (issue 26).
+const updateOrSignIn = (p: ProviderFacts) => (p.id === 'wacht' ? `Sign in at ${p.host}` : 'Update token');
+const refused = (p: ProviderFacts) => (p.id === 'wacht' ? signedOut(p) : `${p.name} refused your token`);
 
 export const faultCases: FaultCase[] = [
   {
     fault: '401',
-    message: (p) => (p.id === 'wacht' ? signedOut(p) : 'Key rejected — update it in Options'),
-    action: optionsOrSignIn,
+    message: refused,
+    action: updateOrSignIn,
   },
   {
     // The provider repeats the rejected key (or session) back in its message: shown redacted.
     fault: 'echo-key',
-    message: (p) => (p.id === 'wacht' ? signedOut(p) : 'Key rejected — update it in Options'),
-    action: optionsOrSignIn,
+    message: refused,
+    action: updateOrSignIn,
   },
   { fault: '403', message: (p) => `Access denied — these credentials can't read your ${p.name} profile`, action: () => 'Open Options' },
   { fault: '404', message: () => 'Not found — check the account settings in Options', action: () => 'Open Options' },
@@ -46,7 +48,7 @@ export const faultCases: FaultCase[] = [
   {
     fault: 'html-login',
     message: (p) => (p.id === 'wacht' ? signedOut(p) : `${p.name} sent a sign-in page instead of your profile — check the settings`),
-    action: optionsOrSignIn,
+    action: (p) => (p.id === 'wacht' ? `Sign in at ${p.host}` : 'Open Options'),
   },
   { fault: 'bad-schema', message: (p) => `${p.name} sent an answer Whoami can't read`, action: () => 'Try again' },
   { fault: 'oversized', message: (p) => `${p.name} sent an answer Whoami can't read`, action: () => 'Try again' },

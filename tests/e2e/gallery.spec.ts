@@ -30,7 +30,7 @@ test('a user adds GitHub and Slack from the Provider list and sees both in the p
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText('The Octocat');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('listitem', { name: 'GitHub · GitHub' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'GitHub · GitHub' })).toContainText('Connected');
 
   await options.getByRole('button', { name: 'Add account' }).click();
   await form.getByLabel('Provider').selectOption({ label: 'Slack' });
@@ -41,7 +41,7 @@ test('a user adds GitHub and Slack from the Provider list and sees both in the p
   await expect(form.getByRole('status')).toContainText('invalid_auth');
   await form.getByLabel('Bot or user token', { exact: true }).fill(slackToken);
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('listitem', { name: 'Slack · Slack' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Slack · Slack' })).toContainText('Connected');
 
   // Saved with their accounts, as ready providers: changing one means editing a copy.
   await expect(options.getByRole('listitem', { name: 'Provider GitHub' })).toContainText('ready provider');
@@ -52,6 +52,7 @@ test('a user adds GitHub and Slack from the Provider list and sees both in the p
   await accounts.selectOption({ label: 'GitHub · GitHub' });
   await expect(popup.getByRole('heading', { name: 'The Octocat' })).toBeVisible();
   // What the token may do, read from the answer's headers (under the profile's details).
+  await popup.getByText(/^Details/).click();
   await expect(popup.locator('.fact-value', { hasText: 'read:user, user:email' })).toHaveCount(1);
   await expect(popup.locator('.fact-value', { hasText: '4987 of 5000' })).toHaveCount(1);
   // The token's lifetime, from GitHub's header, on the expiry line.

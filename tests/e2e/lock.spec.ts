@@ -77,6 +77,18 @@ test('the passphrase lock: keys encrypted at rest, locked and unlocked, through 
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await expect(popup.getByText('That passphrase is wrong')).toBeVisible();
     await expect(popup.getByLabel('Passphrase')).toHaveValue('not my passphrase');
+    // Locked profiles say when they were last seen, as a time of day, not "Updated now".
+    await expect(popup.locator('.bar .freshness')).toHaveText(/^Last updated \d{1,2}:\d{2}( [AP]M)?$/);
+    // What is typed can be shown, to get a long passphrase right.
+    await popup.getByLabel('Show what I type').check();
+    await expect(popup.getByLabel('Passphrase')).toHaveAttribute('type', 'text');
+    await popup.getByLabel('Show what I type').uncheck();
+    await expect(popup.getByLabel('Passphrase')).toHaveAttribute('type', 'password');
+    // Forgot it? leads to the options page, where the keys are forgotten (asked for there, not here).
+    const [forgot] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', { name: 'Forgot it?' }).click()]);
+    await expect(forgot.getByRole('group', { name: 'Forgot passphrase…' })).toBeVisible();
+    await expect(forgot.getByRole('button', { name: 'Forget keys' })).toBeInViewport();
+    await forgot.close();
     await popup.getByLabel('Passphrase').fill(PASSPHRASE);
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await expect(popup.getByRole('button', { name: 'Lock now' })).toBeVisible();

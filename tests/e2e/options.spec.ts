@@ -25,7 +25,7 @@ test('a new user connects all four providers through the options page alone', as
     await accountForm(options).getByRole('button', { name: 'Save' }).click();
     await expect(options.getByText(`Saved “${PROVIDER_NAMES[provider]} (work)”.`)).toBeVisible();
     const row = options.getByRole('listitem', { name: `${PROVIDER_NAMES[provider]} · ${PROVIDER_NAMES[provider]} (work)` });
-    await expect(row).toContainText('OK');
+    await expect(row).toContainText('Connected');
     await expect(row).toContainText(DEMO_PEOPLE[provider]);
   }
   expect(await seriousA11yViolations(options)).toEqual([]);
@@ -100,7 +100,7 @@ test('editing keeps the saved secret unless a new one is typed; the reveal toggl
   await accountForm(options).getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Connected as' })).toContainText('Katherine Johnson');
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('listitem', { name: 'Leadping · Leadping (sales)' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Leadping · Leadping (sales)' })).toContainText('Connected');
 
   // Pointed at another origin, the saved token is not reused: it must be typed again.
   await options.getByRole('button', { name: 'Edit Leadping (sales)' }).click();
@@ -163,8 +163,8 @@ test('export has no secrets; import restores what needs none and asks for the re
   await expect(accountForm(options).getByLabel('Base URL')).toHaveValue(mock.baseUrl('insighto'));
   await accountForm(options).getByLabel('API key', { exact: true }).fill(mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey!);
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('listitem', { name: 'Insighto · Insighto (work)' })).toContainText('OK');
-  await expect(options.getByRole('listitem', { name: 'Wacht · Wacht (work)' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Insighto · Insighto (work)' })).toContainText('Connected');
+  await expect(options.getByRole('listitem', { name: 'Wacht · Wacht (work)' })).toContainText('Connected');
   // The open popup followed along.
   await expect(popup.getByRole('combobox', { name: 'Account' })).toBeVisible();
 });
@@ -199,7 +199,7 @@ test('a Wacht account takes a new picture from the options page, checked before 
   await fillAccountForm(options, mock, 'wacht');
   await accountForm(options).getByRole('button', { name: 'Save' }).click();
   const row = options.getByRole('listitem', { name: 'Wacht · Wacht (work)' });
-  await expect(row).toContainText('OK');
+  await expect(row).toContainText('Connected');
   const picker = row.locator('input[type=file]');
 
   await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
@@ -225,7 +225,7 @@ test('two options tabs editing one account: the later save says it changed and o
   const first = await openOptions();
   await fillAccountForm(first, mock, 'chakra');
   await accountForm(first).getByRole('button', { name: 'Save' }).click();
-  await expect(first.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' })).toContainText('OK');
+  await expect(first.getByRole('listitem', { name: 'ChakraHQ · ChakraHQ (work)' })).toContainText('Connected');
   const second = await openOptions();
   for (const page of [first, second]) await page.getByRole('button', { name: 'Edit ChakraHQ (work)' }).click();
 

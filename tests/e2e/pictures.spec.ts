@@ -42,7 +42,7 @@ test('opening the popup or the options page makes no request to any host', async
     await expect(popup.locator('img.avatar')).toHaveAttribute('src', /^data:image\/(webp|png);base64,/);
   }
   const options = await openOptions();
-  await expect(options.getByRole('listitem', { name: 'Wacht · Wacht' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Wacht · Wacht' })).toContainText('Connected');
   // Offline too: the pictures are in the popup's own cache.
   await context.setOffline(true);
   await popup.reload();

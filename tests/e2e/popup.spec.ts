@@ -19,7 +19,12 @@ test("each provider's profile is shown, with the switcher remembering the last c
     const { profile } = await send(popup, 'getProfile', { accountId: accounts[index]!.id });
     await expect(popup.getByRole('heading', { name: DEMO_PEOPLE[provider] })).toBeVisible();
     await expect(popup.locator('.email')).toContainText(profile!.email!);
-    await expect(popup.locator('.freshness')).toContainText(`${accounts[index]!.providerName} · ${provider} demo`);
+    // Said once each (issue 26): the account in the menu, the email under the name.
+    const name = `${accounts[index]!.providerName} · ${provider} demo`;
+    await expect(switcher.locator('option:checked')).toHaveText(new RegExp(`^${name}`));
+    await expect(popup.locator('main')).not.toContainText(name);
+    await expect(popup.locator('main').getByText(profile!.email!, { exact: true })).toHaveCount(1);
+    await expect(popup.locator('.bar .freshness')).toHaveText(/^Updated (just now|\d+ minutes? ago)$/);
     expect(await seriousA11yViolations(popup)).toEqual([]);
   }
   // Wacht's picture was fetched by the background and reaches the popup as data.
@@ -55,7 +60,7 @@ test('a reopened popup paints the cached profile before the network answers', as
   await expect.poll(() => mock.stats.inFlight).toBe(1);
   await expect(popup.getByRole('status').filter({ hasText: 'Refreshing…' })).toBeVisible();
   await expect(popup.getByText('Refreshing…')).toHaveCount(0, { timeout: 5000 });
-  await expect(popup.locator('.freshness')).toContainText('Updated now');
+  await expect(popup.locator('.freshness')).toHaveText('Updated just now');
 });
 
 test('without a cached profile the popup shows the skeleton of the card, then the card', async ({ mock, openPopup }) => {
@@ -105,7 +110,9 @@ test('another account that needs the user says so in the account menu and in one
   await menu.selectOption(insighto!.id);
   await expect(menu.locator('option')).toHaveText(['Insighto · insighto demo', 'Leadping · leadping demo — ⛔ Key rejected']);
   const line = popup.getByRole('status').filter({ hasText: 'needs attention' });
-  await expect(line).toHaveText('⛔ Leadping · leadping demo needs attention: Key rejected. Show');
+  await expect(line.locator('.attention-text')).toHaveText('Leadping · leadping demo needs attention: Key rejected.');
+  // A drawn stop sign beside the words, not colour alone.
+  await expect(line.locator('svg.status-icon')).toBeVisible();
   expect(await seriousA11yViolations(popup)).toEqual([]);
 
   await line.getByRole('button', { name: 'Show Leadping · leadping demo' }).click();

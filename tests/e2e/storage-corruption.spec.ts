@@ -17,8 +17,8 @@ test('a damaged account entry is reported and skipped; the valid accounts keep w
   const options = await openOptions();
   await expect(options.getByText('2 stored entries are damaged and hidden — see “Your data” below.')).toBeVisible();
   await expect(options.getByText('account 1 is damaged (id: expected string) and was skipped')).toBeVisible();
-  await expect(options.getByRole('listitem', { name: 'Insighto · insighto demo' })).toContainText('OK');
-  await expect(options.getByRole('listitem', { name: 'ChakraHQ · chakra demo' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Insighto · insighto demo' })).toContainText('Connected');
+  await expect(options.getByRole('listitem', { name: 'ChakraHQ · chakra demo' })).toContainText('Connected');
 
   await popup.reload();
   await popup.getByRole('combobox', { name: 'Account' }).selectOption(accounts[1]!.id);
@@ -59,7 +59,7 @@ test('garbage in every other stored key: the extension recovers, says what it re
   const options = await openOptions();
   await expect(options.getByText('Settings were damaged; the defaults are used')).toBeVisible();
   await expect(options.getByLabel('Refresh every (minutes)')).toHaveValue('30');
-  await expect(options.getByRole('listitem', { name: 'Leadping · leadping demo' })).toContainText('OK');
+  await expect(options.getByRole('listitem', { name: 'Leadping · leadping demo' })).toContainText('Connected');
   const { entries } = await send(options, 'refresh', {});
   expect(entries[0]!.error).toBeNull();
 });

@@ -153,7 +153,7 @@ test('a rejected key and a signed-out Wacht session say so; the export holds no 
   const popup = await openPopup();
   await popup.select('select', accounts[0]!.id);
   await clickButton(popup, 'Refresh profile');
-  await waitForText(popup, 'Key rejected — update it in Options');
+  await waitForText(popup, 'Leadping refused your token');
   await waitForText(popup, 'Stale');
 
   const signOut = await firefox.newPage();

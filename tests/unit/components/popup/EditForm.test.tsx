@@ -60,7 +60,7 @@ describe('EditForm', () => {
     mock.addFault({ provider: 'leadping', kind: '401', methods: ['GET', 'PUT'] });
     await userEvent.type(screen.getByLabelText('Last name'), '-Goble');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    const alert = await screen.findByText('Not saved: Key rejected — update it in Options');
+    const alert = await screen.findByText('Not saved: Leadping refused your token');
     expect(alert).toBeTruthy();
     expect((screen.getByLabelText('Last name') as HTMLInputElement).value).toBe('Johnson-Goble');
   });

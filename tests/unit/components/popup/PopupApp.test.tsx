@@ -33,8 +33,9 @@ describe('PopupApp', () => {
     const { actions } = renderWithBackground(<PopupApp initialAccountId={chakra!.id} />, mock);
     expect(await screen.findByRole('heading', { name: 'Mary Jackson' })).toBeTruthy();
     expect(screen.getByText('mary@chakra.example', { selector: '.email span' })).toBeTruthy();
-    expect(screen.getByText('(verified)')).toBeTruthy();
-    expect(screen.getByText('ADMIN')).toBeTruthy();
+    // Said in words, and chips say what they are, in one case style (the provider sends "ADMIN").
+    expect(screen.getByText('verified', { selector: '.verified' })).toBeTruthy();
+    expect(screen.getByText('Role: Admin')).toBeTruthy();
     expect(screen.getByText('Details (5)')).toBeTruthy();
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Account' }), insighto!.id);
@@ -94,12 +95,16 @@ describe('PopupApp', () => {
     expect(await screen.findByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Refresh profile' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Key rejected — update it in Options')).toBeTruthy();
-    expect(within(alert).getByText(/Bearer token is missing, expired or invalid|injected fault/)).toBeTruthy();
+    expect(within(alert).getByText('Leadping refused your token')).toBeTruthy();
+    // The provider's words are there, folded behind Technical details.
+    const technical = within(alert).getByText('Technical details').closest('details')!;
+    expect(technical.open).toBe(false);
+    expect(within(technical).getByText(/Bearer token is missing, expired or invalid|injected fault/)).toBeTruthy();
     expect(screen.getByText('Stale')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
-    await userEvent.click(within(alert).getByRole('button', { name: 'Open Options' }));
-    expect(actions.openOptions).toHaveBeenCalled();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Update token' }));
+    // Straight to this account's edit form, where the token is replaced.
+    expect(actions.openOptions).toHaveBeenCalledWith({ editAccount: expect.any(String) });
   });
 
   it('asks for a missing permission from the click itself, then refreshes', async () => {
@@ -142,15 +147,15 @@ describe('PopupApp after a failed refresh', () => {
     renderWithBackground(<PopupApp initialAccountId={leadping!.id} />, mock);
     expect(await screen.findByRole('heading', { name: 'Katherine Johnson' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Refresh profile' }));
-    expect(await screen.findByText('Key rejected — update it in Options')).toBeTruthy();
+    expect(await screen.findByText('Leadping refused your token')).toBeTruthy();
     const freshness = document.querySelector('.freshness')!.textContent!;
-    expect(freshness).toMatch(/Last good copy now/);
+    expect(freshness).toBe('Last good copy just now');
     expect(freshness).not.toMatch(/Updated/);
     expect(screen.getByText('Stale')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Edit profile' })).toBeNull();
     // A time in the details reads as a date, not an ISO string.
     await userEvent.click(screen.getByText(/^Details/));
-    const modified = screen.getByText('Last modified').nextElementSibling!.textContent!;
+    const modified = (await screen.findByText('Last modified')).nextElementSibling!.textContent!;
     expect(modified).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     expect(modified).toMatch(/20\d\d/);
   });

@@ -14,17 +14,27 @@ describe('describeError', () => {
     }
   });
 
-  it('says what to do about a rejected key, and where', () => {
-    expect(describeError(info('unauthorized', { providerMessage: 'Invalid API key' }), context)).toEqual({
-      title: 'Key rejected — update it in Options',
+  it('says what to do about a rejected key, and where; the provider’s words are the technical part', () => {
+    expect(describeError(info('unauthorized', { providerMessage: 'Invalid API key', status: 401 }), context)).toEqual({
+      title: 'Insighto refused your token',
       detail: 'Insighto said: “Invalid API key”',
-      action: { kind: 'open-options', label: 'Open Options' },
+      advice: null,
+      technical: 'Insighto said: “Invalid API key”',
+      action: { kind: 'edit-account', label: 'Update token' },
     });
     expect(describeError(info('unauthorized'), { ...context, inOptions: true })).toEqual({
       title: 'Key rejected',
       detail: null,
+      advice: null,
+      technical: null,
       action: null,
     });
+  });
+
+  it('keeps advice for people apart from the technical part', () => {
+    const text = describeError(info('network', { detail: 'TypeError: Failed to fetch' }), context);
+    expect(text).toMatchObject({ advice: 'Check your connection.', technical: 'TypeError: Failed to fetch.' });
+    expect(text.detail).toBe('Check your connection. TypeError: Failed to fetch.');
   });
 
   // In the options page the settings sit above the line that says so (the account form, Try it).

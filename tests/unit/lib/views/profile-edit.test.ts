@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntry } from '../../../../lib/shared/model';
 import { buildProfile } from '../../../../lib/background/providers/normalize';
-import { applyOptimistic, changedValues, draftApplied, formFieldErrors, valuesFromProfile } from '../../../../lib/views/profile-edit';
+import { applyOptimistic, formFieldErrors, valuesFromProfile } from '../../../../lib/views/profile-edit';
+import { changedValues, draftApplied } from '../../../../lib/views/edit-values';
 
 const fields = [
   { name: 'firstName', label: 'First name', input: 'text' },
