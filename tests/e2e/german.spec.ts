@@ -3,6 +3,7 @@ import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { addAccounts, DEMO_PEOPLE, seriousA11yViolations } from './helpers';
+import { measureTargets } from './target-sizes';
 
 // Chromium with a German UI: the popup and options page speak German, and no English sentence
 // of ours is left in them (provider names, people and data are not ours to translate).
@@ -45,15 +46,23 @@ test('popup and options page in German: German text, no English left, accessible
   await addAccounts(options, mock, ['insighto', 'leadping']);
   await options.reload();
   await expect(options.getByRole('heading', { name: 'Konten' })).toBeVisible();
+  // The keys as a German Chrome names them (the browser reports "Alt+Shift+U").
+  await expect(options.locator('.shortcut kbd')).toHaveText('Alt+Umschalt+U');
   expect(await englishLeftIn(options)).toEqual([]);
 
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: DEMO_PEOPLE.insighto })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Profil aktualisieren' })).toBeVisible();
-  await expect(popup.locator('.freshness')).toContainText('Aktualisiert');
+  await expect(popup.locator('.freshness')).toHaveText(/^(Gerade aktualisiert|Aktualisiert vor \d+ Minuten?)$/);
   await popup.getByText(/^Details/).click();
   await popup.getByText('Rohdaten (JSON)', { exact: true }).click();
   expect(await englishLeftIn(popup)).toEqual([]);
+  // German words run longer: controls and text keep their size in German too (issue 26).
+  for (const page of [popup, options]) {
+    const measures = await measureTargets(page);
+    expect(measures.smallControls).toEqual([]);
+    expect(measures.smallText).toEqual([]);
+  }
 
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const page of [popup, options]) {
