@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 
 // WXT sets NODE_ENV to the mode's name, so the loopback test build (`--mode e2e`) would get
 // React's development build: what the tests and the bench run must be what ships.
-if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
+if (process.env.NODE_ENV === 'e2e' || process.env.NODE_ENV === 'demo') process.env.NODE_ENV = 'production';
 
 // Provider hosts are never granted at install: each account asks for its own origin when it
 // is saved. Wacht deployments and user-defined providers live on any https host, hence the
@@ -70,8 +70,13 @@ export default defineConfig({
   },
   manifest: ({ browser, manifestVersion, mode }) => ({
     // The test and demo build must never pass for a release: its name and version say what it is.
-    name: mode === 'e2e' ? 'Whoami E2E TEST BUILD (not for release)' : '__MSG_extName__',
-    ...(mode === 'e2e' ? { version_name: '0.0.0-e2e-test-build' } : {}),
+    name:
+      mode === 'e2e'
+        ? 'Whoami E2E TEST BUILD (not for release)'
+        : mode === 'demo'
+          ? 'Whoami DEMO BUILD (not for release)'
+          : '__MSG_extName__',
+    ...(mode === 'e2e' ? { version_name: '0.0.0-e2e-test-build' } : mode === 'demo' ? { version_name: '0.0.0-demo-build' } : {}),
     ...(pageCsp(mode) ? { content_security_policy: manifestVersion === 3 ? { extension_pages: pageCsp(mode) } : pageCsp(mode) } : {}),
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -82,9 +87,10 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS, optional_permissions: ['notifications'] }
       : { optional_permissions: [...OPTIONAL_HOSTS, 'notifications'] }),
-    // The e2e and demo builds talk to the mock providers on loopback; granting that origin up
-    // front keeps a headless run from stopping at a permission prompt nobody can click.
-    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    // The e2e build talks to the mock providers on loopback; granting that origin up front keeps a
+    // headless run from stopping at a permission prompt nobody can click. The demo build serves
+    // them under the providers' own https addresses (tests/demo/real-hosts.ts), granted the same way.
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : mode === 'demo' ? ['http://127.0.0.1/*', 'https://*/*'] : [],
     // Alt+Shift+U opens the popup: U for user. Neither Chrome nor Firefox uses it (Chrome refuses
     // to assign Alt+Shift+W, the first choice).
     // MV2 (Firefox) names the popup's command after browser_action.

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the browsers the e2e tests, the demo and the benchmark drive, when missing: Debian's
-# Chromium and Debian's Firefox ESR (no test tool downloads a browser of its own here). Uses
-# sudo unless already root.
+# Chromium and Debian's Firefox ESR (no test tool downloads a browser of its own here), and
+# openssl. Uses sudo unless already root.
 set -euo pipefail
 missing=()
 [ -x /usr/lib/chromium/chromium ] || [ -n "${CHROME_PATH:-}" ] || missing+=(chromium)
 [ -x /usr/lib/firefox-esr/firefox-esr ] || [ -n "${FIREFOX_PATH:-}" ] || missing+=(firefox-esr)
+# The demo's throwaway certificate for the providers' own addresses (tests/demo/real-hosts.ts).
+command -v openssl >/dev/null || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -13,7 +13,7 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromiu
 
 // Flags from the toolchain recipe: without the background-networking ones Chromium's own
 // connections are refused by this closed network, many at a time.
-function chromiumArgs(extensionDirs: string[] = [EXTENSION_DIR]): string[] {
+export function chromiumArgs(extensionDirs: string[] = [EXTENSION_DIR]): string[] {
   return [`--disable-extensions-except=${extensionDirs.join(',')}`, `--load-extension=${extensionDirs.join(',')}`, ...BROWSER_FLAGS];
 }
 
