@@ -67,7 +67,8 @@ export function measureTargets(page: Page): Promise<PageMeasures> {
 /** Whether the popup fits Chrome's 600 px tall popup, with each of these buttons inside it. */
 export function popupFits(page: Page, buttonNames: string[]) {
   return page.evaluate((names) => {
-    const height = document.documentElement.scrollHeight;
+    // The content's own height (the page's scroll height is never less than the 600 px viewport).
+    const height = Math.ceil(document.querySelector('.popup')!.getBoundingClientRect().bottom);
     const buttons = [...document.querySelectorAll('button')];
     const hidden = names.filter((wanted) => {
       const button = buttons.find((b) => (b.getAttribute('aria-label') ?? b.textContent)?.trim() === wanted);
