@@ -37,6 +37,13 @@ const README_SHOTS: Record<string, string> = {
   'popup-12-another-account-needs-attention': 'popup-attention',
   'popup-13-lock-now': 'popup-lock-now',
   'toolbar-badge': 'toolbar-badge',
+  // The states a German user meets, beside the English ones.
+  'de-popup-0-empty': 'de/popup-empty',
+  'de-popup-6-error-token-refused': 'de/popup-error',
+  'de-popup-8-token-expiry': 'de/popup-expiry',
+  'de-popup-9-changes': 'de/popup-changes',
+  'de-popup-11-locked': 'de/popup-locked',
+  'de-popup-12-another-account-needs-attention': 'de/popup-attention',
 };
 const docsDir = path.resolve('docs/screenshots');
 const browserArg = process.argv.indexOf('--browser');
@@ -145,6 +152,7 @@ if (!headless) {
   console.log(`\nScreenshots (${shots.length}) in ${outDir}:`);
   for (const file of shots) console.log(`  ${path.basename(file)}`);
   if (process.argv.includes('--docs')) {
+    fs.mkdirSync(path.join(docsDir, 'de'), { recursive: true });
     for (const [shot, name] of Object.entries(README_SHOTS))
       fs.copyFileSync(path.join(outDir, `${shot}.png`), path.join(docsDir, `${name}.png`));
     console.log(`The README's ${Object.keys(README_SHOTS).length} pictures copied to ${docsDir}.`);
