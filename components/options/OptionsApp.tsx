@@ -11,6 +11,7 @@ import { ShortcutField } from './ShortcutField';
 import { ChangeNotifications } from './ChangeNotifications';
 import { WelcomeGuide } from './WelcomeGuide';
 import { LockSection } from './LockSection';
+import { SyncSection } from './SyncSection';
 import { type OptionsPlace, PRIVACY_PAGE } from '../../lib/shared/pages';
 import { plural, t } from '../../lib/shared/i18n';
 
@@ -134,6 +135,11 @@ export function OptionsApp({ welcome = false, openAt = null }: { welcome?: boole
             </a>
           </p>
         </details>
+      </section>
+
+      <section aria-labelledby="sync-title">
+        <h2 id="sync-title">{t('sync.title')}</h2>
+        <SyncSection />
       </section>
 
       <section aria-labelledby="providers-title">

@@ -16,7 +16,8 @@ export const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 
  * rate limited and 1, 2, 4… minutes otherwise — all at most three hours.
  */
 export function nextAttemptAt(error: ErrorInfo, failures: number, now: number): number | null {
-  if (error.kind === 'permission-missing') return null; // costs no request: check every time
+  // Cost no request: checked every time.
+  if (error.kind === 'permission-missing' || error.kind === 'key-needed') return null;
   const backoff = error.kind === 'rate-limited' ? MINUTE : MINUTE * 2 ** Math.min(Math.max(0, failures - 1), 20);
   const wait = error.retryAfterSec !== null ? error.retryAfterSec * 1000 : backoff;
   return now + Math.min(wait, MAX_WAIT_MS);

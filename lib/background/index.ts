@@ -15,6 +15,10 @@ import { keepReadyAnswer } from './ready-answer';
 import { storageWrites } from './storage/area';
 import { settingsStore } from './storage/settings';
 import { applyIdleDetection, lockOnIdle } from './idle-lock';
+import { announceAccounts, refreshSoon } from './handlers/context';
+import type { SyncArea } from './sync/engine';
+import { localSide } from './sync/local';
+import { browserSyncArea, createSyncService } from './sync/service';
 
 const REFRESH_ALARM = 'refresh-profiles';
 // What a notification shows without cutting, on Chrome's and Firefox's desktop alike.
@@ -31,7 +35,7 @@ async function ensureRefreshAlarm(): Promise<void> {
 }
 
 /** The background's parts, without browser listeners: what the unit tests drive. */
-export function createBackgroundCore(basePlatform: Platform, onSettingsChanged = scheduleRefresh) {
+export function createBackgroundCore(basePlatform: Platform, onSettingsChanged = scheduleRefresh, syncArea: SyncArea = browserSyncArea()) {
   // The last net: whatever leaves the background — an answer or an event — has every stored
   // secret value redacted, wherever in it a bug or a provider may have put one.
   const redactStored = async <T>(value: T): Promise<T> => redactKnownSecrets(value, await accountsStore.secretValues());
@@ -49,7 +53,21 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
   const refresher = createRefresher(platform);
   const editor = createEditor(refresher, platform);
   const permissions = createPermissionKeeper(platform);
-  const handlers = createHandlers({ platform, refresher, editor, permissions, onSettingsChanged });
+  // Another device's items go through this device's own handlers: the same checks as its own saves.
+  const sync = createSyncService({
+    area: syncArea,
+    local: localSide({
+      saveDefinition: async (definition) => void (await handlers.saveDefinition({ definition })),
+      removeDefinition: async (id) => void (await handlers.removeDefinition({ id })),
+      removeAccount: async (id) => void (await handlers.removeAccount({ id })),
+      accountChanged(id) {
+        announceAccounts(platform);
+        refreshSoon(refresher, id);
+      },
+      settingsChanged: onSettingsChanged,
+    }),
+  });
+  const handlers = createHandlers({ platform, refresher, editor, permissions, onSettingsChanged, sync });
   const extensionOrigin = browser.runtime.getURL('/');
   const route = createRouter(handlers, (sender) => isOwnPage(sender, browser.runtime.id, extensionOrigin), redactStored);
   // The account list's answer is kept for the next wake — unless something was written while it
@@ -61,7 +79,7 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
     if (listed && reply.ok && storageWrites() === writesBefore) await keepReadyAnswer(reply);
     return reply;
   };
-  return { handlers, handleMessage, refresher, editor, permissions };
+  return { handlers, handleMessage, refresher, editor, permissions, sync };
 }
 
 /**
@@ -69,7 +87,7 @@ export function createBackgroundCore(basePlatform: Platform, onSettingsChanged =
  * the listeners and hands each event here): the handlers, the refresher and the chores of a wake.
  */
 export function startCore(platform: Platform = browserPlatform()) {
-  const { handleMessage, handlers, refresher, editor, permissions } = createBackgroundCore(platform, async (minutes) => {
+  const { handleMessage, handlers, refresher, editor, permissions, sync } = createBackgroundCore(platform, async (minutes) => {
     await scheduleRefresh(minutes);
     await applyIdleDetection();
   });
@@ -80,6 +98,8 @@ export function startCore(platform: Platform = browserPlatform()) {
     },
     onIdle: (state: 'active' | 'idle' | 'locked') => lockOnIdle(state, () => handlers.lockNow({})).catch(() => undefined),
     onPermissionsChanged: () => refresher.syncPermissions(),
+    /** This device's accounts, definitions or settings changed, or another device's synced items did. */
+    onStorageChanged: (areaName: string, keys: string[]) => sync.noteChange(areaName, keys).catch(() => undefined),
     /** Whoami was updated: ready providers in use follow their corrected entries. */
     onUpdated: () => followGalleryUpdates((definition) => handlers.saveDefinition({ definition })).catch(() => []),
     /** What a stop may have cut short (the browser keeps the alarm, the idle time and the badge across restarts). */
@@ -90,6 +110,8 @@ export function startCore(platform: Platform = browserPlatform()) {
       void refresher.updateBadge();
       // A picture host that changed, a host granted for a connection test and never saved: given back.
       void permissions.prune();
+      // What another device changed while this worker was stopped.
+      void sync.syncNow();
     },
   };
 }

@@ -30,6 +30,7 @@ const NEEDS_USER: ReadonlySet<ErrorKind> = new Set([
   'signed-out',
   'permission-missing',
   'settings-incomplete',
+  'key-needed',
 ]);
 
 /** The badge while the passphrase lock is closed. */
@@ -148,6 +149,8 @@ export function createRefresher(platform: Platform, maxPerHost = 4) {
     try {
       if (resolved.secretsUnavailable === 'undecryptable') throw undecryptableKey();
       if (resolved.settingsIncomplete) throw settingsIncomplete(resolved.settingsIncomplete);
+      // Synced from another device: its key stays where it was typed, and nothing goes out without it.
+      if (account.syncedIn && Object.values(account.secrets).some((secret) => secret === '')) throw new WhoamiError('key-needed');
       // A token that says it has expired is not sent: the answer would only be a rejection.
       const expiry = credentialExpiry(account.secrets);
       if (expiry && expiry.expiresAt <= now) throw new WhoamiError('token-expired');

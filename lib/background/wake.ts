@@ -21,6 +21,7 @@ const WAKE_CHORES_DELAY_MS = 1_000;
 // about the background's answers.
 const UNRELATED = [STORED.viewCache.key, STORED.selectedAccount.key, STORED.readyAnswer.key, STORED_FAMILIES.draft.prefix].map(areaKey);
 const related = (key: string) => !UNRELATED.some((unrelated) => key.startsWith(unrelated));
+const SYNCED_LOCAL_KEYS = new Set([STORED.accounts.key, STORED.definitions.key, STORED.settings.key].map(areaKey));
 
 export function startBackground(): void {
   let made: Core | undefined;
@@ -64,8 +65,12 @@ export function startBackground(): void {
   browser.permissions.onAdded.addListener(() => void core().onPermissionsChanged());
   // A change to the background's keys from elsewhere (a test, another context): answers made
   // before it may be out of date. The background's own writes are counted where they are made.
-  browser.storage.onChanged.addListener((changes) => {
-    if (Object.keys(changes).some(related)) noteWrite();
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    const keys = Object.keys(changes);
+    if (keys.some(related)) noteWrite();
+    // Sync's news: another device's items, or this device's accounts, definitions or settings.
+    if (areaName === 'sync' || (areaName === 'local' && keys.some((key) => SYNCED_LOCAL_KEYS.has(key))))
+      void core().onStorageChanged(areaName, keys);
   });
   welcomeOnInstall();
   browser.runtime.onInstalled.addListener(({ reason }) => {

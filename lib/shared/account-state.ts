@@ -8,6 +8,7 @@ export const accountStates = [
   'signed-out',
   'permission-missing',
   'settings-incomplete',
+  'needs-key',
   'error',
   'never-tested',
 ] as const;
@@ -22,5 +23,6 @@ export function accountState(entry: { error: { kind: string } | null; attemptedA
   if (entry.error.kind === 'unauthorized' || entry.error.kind === 'forbidden') return 'rejected';
   if (entry.error.kind === 'permission-missing') return 'permission-missing';
   if (entry.error.kind === 'settings-incomplete') return 'settings-incomplete';
+  if (entry.error.kind === 'key-needed') return 'needs-key';
   return 'error';
 }

@@ -26,6 +26,8 @@ export const errorKinds = [
   'permission-missing',
   /** The account lacks settings its provider's definition now asks for: the user completes them in Options. */
   'settings-incomplete',
+  /** An account that came through sync from another device: its key was never on this one. */
+  'key-needed',
   /** The browser's storage for Whoami is full: what was fetched is shown but not kept. */
   'storage-full',
   'unsupported',

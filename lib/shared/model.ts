@@ -178,6 +178,19 @@ export const lockStateSchema = z.enum(['off', 'locked', 'unlocked']);
 export type LockState = z.infer<typeof lockStateSchema>;
 
 export const problemSchema = z.object({ key: nonEmpty, message: nonEmpty });
+
+/** Sync on this device, as the options page shows it. */
+export const syncStatusSchema = z.object({
+  on: z.boolean(),
+  lastSyncedAt: z.nullable(z.number()),
+  /** What the browser's sync area holds (every device's items), as it counts them. */
+  bytes: z.number(),
+  items: z.number(),
+  maxBytes: z.number(),
+  /** What stays on this device, and why ("Leadping · work": the sync storage would be full). */
+  problems: z.array(z.object({ what: nonEmpty, message: nonEmpty })),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export type StorageProblem = z.infer<typeof problemSchema>;
 
 export const exportFileSchema = z.object({

@@ -39,6 +39,11 @@ export const STORED = {
   definitions: { key: 'local:definitions', owner: 'background', secret: false, version: 1 },
   /** The refresh interval. */
   settings: { key: 'local:settings', owner: 'background', secret: false, version: 1 },
+  /**
+   * Sync on this device: on or off, this device's id, what each synced item was when last synced
+   * (stamps and fingerprints, no content) and what stays local and why. Never synced itself.
+   */
+  sync: { key: 'local:sync', owner: 'background', secret: false, version: 1 },
   /** The passphrase lock, when on: the KDF's salt and rounds and a sealed check value (no key). */
   lock: { key: 'local:lock', owner: 'background', secret: false, version: 1 },
   /** The key derived from the passphrase, while unlocked: gone when the browser closes. */

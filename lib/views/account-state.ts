@@ -15,6 +15,7 @@ const labels: Record<AccountState, () => string> = {
   'signed-out': () => t('options.state.signedOut'),
   'permission-missing': () => t('options.state.permissionMissing'),
   'settings-incomplete': () => t('options.state.settingsIncomplete'),
+  'needs-key': () => t('options.state.needsKey'),
   error: () => t('options.state.error'),
   'never-tested': () => t('options.state.neverTested'),
 };

@@ -135,6 +135,12 @@ function describe(info: ErrorInfo, context: ErrorContext, detail: string | null)
         detail,
         action: editAccount(t('errors.completeSettings')),
       };
+    case 'key-needed':
+      return {
+        title: context.inOptions ? t('errors.keyNeededHere') : t('errors.keyNeeded', { provider }),
+        detail: null,
+        action: editAccount(t('errors.addKey')),
+      };
     case 'storage-full':
       return {
         title: t('errors.storageFull'),

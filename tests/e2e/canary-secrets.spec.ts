@@ -252,6 +252,9 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     const accounts = (await send(options, 'listAccounts', {})).accounts;
     expect(accounts).toHaveLength(4 + customAccounts.length);
     await send(options, 'refresh', {});
+    // Sync on (issue 27): every account and definition is in storage.sync, searched below like the rest.
+    const synced = await send(options, 'setSync', { on: true });
+    expect(synced.items).toBeGreaterThanOrEqual(accounts.length);
 
     // ---- the popup shows each account, raw answer open
     const popup = await openPopup();
@@ -412,6 +415,7 @@ test('canary secrets: planted in every kind of account, found nowhere they must 
     }
     places['storage.session'] = JSON.stringify(stored.session);
     places['storage.sync'] = JSON.stringify(stored.sync);
+    expect(Object.keys(stored.sync).length).toBeGreaterThan(0);
     places['persisted query cache'] = String(stored.local['whoami-query-cache']);
     // The one way a secret may cross between a page and the background: the user's own typed
     // value, sent over the credentials port to the background (and nowhere else). Counted, not searched.

@@ -9,6 +9,7 @@ import type { PermissionKeeper } from '../permissions';
 import type { Platform } from '../platform';
 import type { Refresher } from '../refresher';
 import { t } from '../../shared/i18n';
+import type { SyncService } from '../sync/service';
 
 export interface HandlerDeps {
   platform: Platform;
@@ -16,6 +17,7 @@ export interface HandlerDeps {
   editor: Editor;
   permissions: PermissionKeeper;
   onSettingsChanged(refreshMinutes: number): Promise<void>;
+  sync: SyncService;
 }
 
 export function adapterOrThrow(registry: Registry, provider: string): ProviderAdapter {

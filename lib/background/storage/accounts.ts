@@ -34,6 +34,12 @@ const storedAccountSchema = z.object({
   createdAt: z.number(),
   /** Bumped by every change, so a form saved over a newer version is caught. */
   revision: z.number(),
+  /**
+   * Came through sync from another device (or was last changed by it, at this revision): its
+   * secrets were never typed here, and a form open over it says it changed on another device.
+   */
+  syncedIn: z.optional(z.boolean()),
+  syncedRevision: z.optional(z.number()),
 });
 export type StoredAccount = z.infer<typeof storedAccountSchema>;
 
@@ -263,8 +269,12 @@ export const accountsStore = {
       const stored = entries[index] as Partial<StoredAccount>;
       const revision = typeof stored.revision === 'number' ? stored.revision : account.revision;
       if (expectedRevision !== undefined && expectedRevision !== revision) {
+        const label = stored.label ?? account.label;
         throw new WhoamiError('conflict', {
-          detail: t('background.changedElsewhere', { label: stored.label ?? account.label }),
+          detail:
+            stored.syncedRevision === revision
+              ? t('background.changedOnOtherDevice', { label })
+              : t('background.changedElsewhere', { label }),
         });
       }
       const settings = { ...account.settings };
@@ -275,7 +285,9 @@ export const accountsStore = {
           delete settings[name];
         }
       }
-      const next = { ...account, settings, secrets, revision: revision + 1 };
+      // A synced account's key stays asked for until it is typed here.
+      const stillNeedsKey = stored.syncedIn === true && Object.values(secrets).some((secret) => secret === '');
+      const next = { ...account, settings, secrets, revision: revision + 1, ...(stillNeedsKey ? { syncedIn: true } : {}) };
       entries[index] = next;
       return next;
     });

@@ -10,6 +10,7 @@ import {
   providerSummarySchema,
   profileEntrySchema,
   settingsSchema,
+  syncStatusSchema,
 } from '../model';
 import { profileSchema } from '../profile';
 import type { RequestType, requestSchemas } from './requests';
@@ -63,6 +64,9 @@ export const replySchemas = {
   changePassphrase: lockReply,
   turnOffLock: lockReply,
   forgetSecrets: lockReply,
+  getSync: syncStatusSchema,
+  setSync: syncStatusSchema,
+  removeSyncedCopy: z.object({ removed: z.number(), status: syncStatusSchema }),
 } as const satisfies Record<keyof typeof requestSchemas, z.ZodMiniType>;
 
 export type RequestOutput<T extends RequestType> = z.output<(typeof replySchemas)[T]>;

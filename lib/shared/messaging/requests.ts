@@ -85,6 +85,11 @@ export const requestSchemas = {
   turnOffLock: z.object({ passphrase: z.string() }),
   /** Forgets the passphrase and every secret it sealed; accounts and definitions stay. */
   forgetSecrets: none,
+  getSync: none,
+  /** Sync through the browser's storage.sync on this device: on or off (what is here stays). */
+  setSync: z.object({ on: z.boolean() }),
+  /** Takes out of the browser's sync storage what this device put there. */
+  removeSyncedCopy: none,
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;

@@ -5,4 +5,5 @@ export const queryKeys = {
   status: ['status'] as const,
   definitions: ['definitions'] as const,
   gallery: ['gallery'] as const,
+  sync: ['sync'] as const,
 };

@@ -1,0 +1,181 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
+import type { DefinitionInput } from '../../../../../lib/shared/custom/definition';
+import { itemBytes } from '../../../../../lib/background/sync/items';
+import acme from '../../../../fixtures/definitions/acme.json';
+import { useMockProviders } from '../../../../support/use-mock-providers';
+import { backgroundHarness } from '../../../../support/background-harness';
+
+// The real background over the fake browser's storage, sync on: what it writes to storage.sync,
+// and what it does with items another device wrote there (planted here as that device would).
+
+const mock = useMockProviders();
+const definition = () => ({ ...acme, baseUrl: mock.baseUrl('acme') }) as unknown as DefinitionInput;
+const syncArea = () => fakeBrowser.storage.sync.get(null);
+
+/** Another device's write, as the browser delivers it: the items, then storage.onChanged (area "sync"). */
+async function fromOtherDevice(bg: ReturnType<typeof backgroundHarness>, items: Record<string, unknown>) {
+  await fakeBrowser.storage.sync.set(items);
+  await bg.core.sync.noteChange('sync', Object.keys(items));
+  await bg.core.sync.settle();
+  await bg.settle();
+}
+
+const stamp = (rev: number, at = Date.now()) => ({ rev, dev: 'other-device', at });
+
+describe('sync in the background', () => {
+  it('puts account settings, definitions and preferences in storage.sync, never a key, profile or the lock', async () => {
+    const bg = backgroundHarness(mock);
+    const insighto = await bg.addMockAccount('insighto');
+    const leadping = await bg.addMockAccount('leadping');
+    await bg.send('saveDefinition', { definition: definition() });
+    await bg.send('setSettings', { refreshMinutes: 45 });
+    await bg.settle();
+
+    const status = await bg.send('setSync', { on: true });
+    expect(status).toMatchObject({ on: true, problems: [] });
+    const synced = await syncArea();
+    expect(Object.keys(synced).sort()).toEqual(
+      [`account:${insighto.id}`, `account:${leadping.id}`, 'definition:acme', 'definition:acme#0', 'prefs'].sort(),
+    );
+    expect(synced[`account:${leadping.id}`]).toMatchObject({
+      kind: 'account',
+      provider: 'leadping',
+      label: 'leadping 0',
+      settings: { baseUrl: mock.baseUrl('leadping') },
+      secretFields: ['token'],
+      dev: expect.any(String),
+    });
+    expect(synced.prefs).toMatchObject({ content: { refreshMinutes: 45 } });
+    const text = JSON.stringify(synced);
+    for (const secret of [
+      mock.credentials('insighto', mock.insighto.userIds()[0]!).apiKey,
+      mock.credentials('leadping', mock.leadping.userIds()[0]!).token,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    // No profile (its name, when fetched, its raw answer) and nothing of the lock.
+    expect(text).not.toMatch(/Ada Lovelace|"fetchedAt"|"raw"|"salt"|"rounds"/);
+    // The closing note's figures: bytes per account and per definition in storage.sync.
+    console.log(
+      `sync sizes: account ${itemBytes(`account:${leadping.id}`, synced[`account:${leadping.id}`])} B, acme definition ${itemBytes('definition:acme', synced['definition:acme']) + itemBytes('definition:acme#0', synced['definition:acme#0'])} B`,
+    );
+  });
+
+  it('an account from another device appears as needing its key here, then works once the key is typed', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('setSync', { on: true });
+    const userId = mock.leadping.userIds()[0]!;
+    await fromOtherDevice(bg, {
+      'account:from-laptop': {
+        kind: 'account',
+        id: 'from-laptop',
+        provider: 'leadping',
+        label: 'work laptop',
+        settings: { baseUrl: mock.baseUrl('leadping') },
+        secretFields: ['token'],
+        createdAt: 1,
+        ...stamp(1),
+      },
+    });
+    const [account] = (await bg.send('listAccounts', {})).accounts;
+    expect(account).toMatchObject({ id: 'from-laptop', label: 'work laptop', status: { state: 'needs-key' } });
+    // Nothing was sent without the key.
+    expect(mock.requests.filter((request) => request.provider === 'leadping')).toEqual([]);
+    expect((await bg.send('getProfile', { accountId: 'from-laptop' })).error).toMatchObject({ kind: 'key-needed' });
+
+    await bg.send('updateAccount', { id: 'from-laptop', credentials: mock.credentials('leadping', userId), revision: account!.revision });
+    const [entry] = (await bg.send('refresh', { accountId: 'from-laptop' })).entries;
+    expect(entry!.profile?.displayName).toBe('Katherine Johnson');
+    // The key typed here stays here.
+    await bg.core.sync.settle();
+    expect(JSON.stringify(await syncArea())).not.toContain(mock.credentials('leadping', userId).token);
+  });
+
+  it('a browser-session account (Wacht) from another device works at once', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('setSync', { on: true });
+    const wachtUser = mock.wacht.userIds()[0]!;
+    const { username, password } = mock.wacht.signInOf(wachtUser);
+    const { signInToWacht } = await import('../../../../support/cookie-jar');
+    await signInToWacht(bg.jar, mock.baseUrl('wacht'), username, password);
+    const settings = { ...mock.credentials('wacht', wachtUser) };
+    await fromOtherDevice(bg, {
+      'account:wacht-1': {
+        kind: 'account',
+        id: 'wacht-1',
+        provider: 'wacht',
+        label: 'Wacht',
+        settings,
+        secretFields: [],
+        createdAt: 1,
+        ...stamp(1),
+      },
+    });
+    const [entry] = (await bg.send('refresh', { accountId: 'wacht-1' })).entries;
+    expect(entry!.error).toBeNull();
+    expect(entry!.profile?.displayName).toBe('Linus Torvalds');
+  });
+
+  it('another device’s change reaches an open form as "changed on another device", and a removal is applied', async () => {
+    const bg = backgroundHarness(mock);
+    const account = await bg.addMockAccount('insighto');
+    await bg.send('setSync', { on: true });
+    const item = (await syncArea())[`account:${account.id}`] as Record<string, unknown>;
+    await fromOtherDevice(bg, { [`account:${account.id}`]: { ...item, label: 'renamed elsewhere', ...stamp(2, Date.now() + 1000) } });
+    const [renamed] = (await bg.send('listAccounts', {})).accounts;
+    expect(renamed).toMatchObject({ label: 'renamed elsewhere', secretHints: { apiKey: expect.stringMatching(/^••••/) } });
+    // The form opened before that change, saved now: refused, and it says why.
+    await expect(bg.send('updateAccount', { id: account.id, label: 'mine', revision: account.revision })).rejects.toThrow(
+      /changed on another device/,
+    );
+
+    await fromOtherDevice(bg, { [`account:${account.id}`]: { kind: 'removed', ...stamp(3, Date.now() + 2000) } });
+    expect((await bg.send('listAccounts', {})).accounts).toEqual([]);
+  });
+
+  it('a definition from another device goes through the checks of a save: a secret field never becomes plain', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: definition() });
+    const account = await bg.send('addAccount', {
+      provider: 'custom:acme',
+      label: 'Acme',
+      credentials: { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) },
+    });
+    await bg.send('setSync', { on: true });
+    const base = definition() as unknown as { fields: Array<{ name: string; secret?: boolean }> };
+    const plain = { ...base, fields: base.fields.map((field) => ({ ...field, secret: false })) };
+    const text = JSON.stringify(plain);
+    await fromOtherDevice(bg, {
+      'definition:acme': { kind: 'definition', parts: 1, length: text.length, ...stamp(5, Date.now() + 1000) },
+      'definition:acme#0': text,
+    });
+    const { definitions } = await bg.send('listDefinitions', {});
+    const [kept0] = definitions as unknown as Array<{ fields: Array<{ name: string; secret?: boolean }> }>;
+    expect(kept0!.fields.filter((field) => field.secret).map((field) => field.name)).toEqual(['apiKey']);
+    expect((await bg.send('getSync', {})).problems).toEqual([
+      expect.objectContaining({ what: 'Acme Cloud', message: expect.stringMatching(/^Not applied from another device/) }),
+    ]);
+    // The account keeps its settings and its key.
+    const [kept] = (await bg.send('listAccounts', {})).accounts;
+    expect(kept).toMatchObject({ id: account.id, secretHints: { apiKey: expect.stringMatching(/^••••/) } });
+  });
+
+  it('off, nothing is written; Remove synced copy takes this device’s items out and keeps everything here', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.addMockAccount('insighto');
+    expect(await syncArea()).toEqual({});
+    await bg.send('setSync', { on: true });
+    expect(Object.keys(await syncArea()).length).toBeGreaterThan(0);
+    await bg.send('setSync', { on: false });
+    await bg.addMockAccount('chakra');
+    await bg.core.sync.settle();
+    const providers = Object.values(await syncArea()).map((item) => (item as { provider?: string }).provider);
+    expect(providers).toContain('insighto');
+    expect(providers).not.toContain('chakra');
+    const { removed } = await bg.send('removeSyncedCopy', {});
+    expect(removed).toBe(2);
+    expect(await syncArea()).toEqual({});
+    expect((await bg.send('listAccounts', {})).accounts).toHaveLength(2);
+  });
+});
