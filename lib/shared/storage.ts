@@ -5,20 +5,9 @@
 // storage API (lib/views/preferences.ts, drafts.ts, query/client.ts).
 // tests/unit/lib/shared/storage.test.ts checks that a full session writes no key missing here.
 
-type StorageOwner = 'background' | 'views';
+import { type StoredFamily, type StoredKey, VIEW_STORED, VIEW_STORED_FAMILIES } from './storage-views';
 
-export interface StoredKey {
-  /** Area, then the key ("local:accounts"). */
-  key: `local:${string}` | `session:${string}`;
-  owner: StorageOwner;
-  secret: boolean;
-  version: number;
-}
-
-export interface StoredFamily extends Omit<StoredKey, 'key'> {
-  /** One key per account: this prefix, then the account id. */
-  prefix: `local:${string}` | `session:${string}`;
-}
+export { areaKey, type StoredFamily, type StoredKey } from './storage-views';
 
 export const STORED = {
   /** Each account's settings, and apart from them its secrets (v1 kept both in one map). */
@@ -63,22 +52,7 @@ export const STORED = {
   readyAnswer: { key: 'session:ready-answer', owner: 'background', secret: false, version: 1 },
   /** The ids of the last edits answered. */
   editsDone: { key: 'session:edits-done', owner: 'background', secret: false, version: 1 },
-  /** The popup's cache for its first frame: account summaries and profile entries, without raw answers. */
-  viewCache: {
-    key: 'local:whoami-query-cache',
-    owner: 'views',
-    secret: false,
-    // A copy of another version is thrown away (v3: our own format, no longer React Query's
-    // dehydrated client).
-    version: 3,
-  },
-  /** The account the popup showed last. */
-  selectedAccount: {
-    key: 'local:ui:selected-account',
-    owner: 'views',
-    secret: false,
-    version: 1,
-  },
+  ...VIEW_STORED,
 } as const satisfies Record<string, StoredKey>;
 
 export const STORED_FAMILIES = {
@@ -89,14 +63,7 @@ export const STORED_FAMILIES = {
     secret: false,
     version: 1,
   },
-  /** A profile edit being typed in the popup. */
-  draft: { prefix: 'session:draft:', owner: 'views', secret: false, version: 1 },
+  ...VIEW_STORED_FAMILIES,
 } as const satisfies Record<string, StoredFamily>;
 
-/** The key within its area, as the plain storage API names it ("local:accounts" → "accounts"). */
-export function areaKey(key: string): string {
-  return key.slice(key.indexOf(':') + 1);
-}
-
 export const profileKey = (accountId: string) => `${STORED_FAMILIES.profile.prefix}${accountId}` as const;
-export const draftKey = (accountId: string) => `${STORED_FAMILIES.draft.prefix}${accountId}` as const;

@@ -1,6 +1,6 @@
-import { STORED } from './storage';
+import { VIEW_STORED } from './storage-views';
 
-// The popup's cache for its first frame, as stored (STORED.viewCache): the data of the queries it
+// The popup's cache for its first frame, as stored (VIEW_STORED.viewCache): the data of the queries it
 // paints first, each with the time it was answered. Written by the views, read by them before
 // the first render (when no schema has loaded yet: the data is checked after the first paint),
 // and pruned by the background when an account is removed.
@@ -26,7 +26,7 @@ export function parseViewCache(stored: unknown): ViewCache | undefined {
   } catch {
     return undefined;
   }
-  if (cache?.version !== STORED.viewCache.version || typeof cache.savedAt !== 'number' || !Array.isArray(cache.queries)) {
+  if (cache?.version !== VIEW_STORED.viewCache.version || typeof cache.savedAt !== 'number' || !Array.isArray(cache.queries)) {
     return undefined;
   }
   const queries = cache.queries.filter(

@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import { areaKey, STORED } from '../shared/storage';
+import { areaKey, VIEW_STORED } from '../shared/storage-views';
 import { saveSelectedAccount } from './preferences';
 import { EDIT_ACCOUNT_HASH, FORGOT_PASSPHRASE_HASH, type OptionsPlace } from '../shared/pages';
 
@@ -33,5 +33,5 @@ export const browserViewActions = {
   openTab: (url: string) => void openTab(url),
   ensureOrigins,
   saveSelectedAccount: (accountId: string) => void saveSelectedAccount(accountId),
-  resetView: () => void browser.storage.local.remove(areaKey(STORED.viewCache.key)).finally(() => location.reload()),
+  resetView: () => void browser.storage.local.remove(areaKey(VIEW_STORED.viewCache.key)).finally(() => location.reload()),
 };

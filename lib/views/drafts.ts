@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import { areaKey, draftKey, STORED_FAMILIES } from '../shared/storage';
+import { areaKey, draftKey, VIEW_STORED_FAMILIES } from '../shared/storage-views';
 import type { Draft } from './draft-schema';
 
 export type { Draft } from './draft-schema';
@@ -8,7 +8,7 @@ export type { Draft } from './draft-schema';
 // (cleared when the browser closes) until it is saved or discarded. Reading checks each one
 // with its schema, loaded then: the popup's first paint doesn't wait for zod.
 
-const PREFIX = areaKey(STORED_FAMILIES.draft.prefix);
+const PREFIX = areaKey(VIEW_STORED_FAMILIES.draft.prefix);
 
 export async function readDrafts(): Promise<Record<string, Draft>> {
   const [all, { draftSchema }] = await Promise.all([browser.storage.session.get(null), import('./draft-schema')]);

@@ -1,10 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { browser } from '../browser';
 import { protocolCheck } from '../messaging';
-import { areaKey, STORED } from '../../shared/storage';
+import { areaKey, VIEW_STORED } from '../../shared/storage-views';
 import { type CachedQuery, parseViewCache, type ViewCache } from '../../shared/view-cache';
 
-const PERSISTED_CACHE_KEY = areaKey(STORED.viewCache.key);
+const PERSISTED_CACHE_KEY = areaKey(VIEW_STORED.viewCache.key);
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_AGE = 7 * DAY;
@@ -103,7 +103,7 @@ export function persistQueryCache(queryClient: QueryClient): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     timer = undefined;
-    const cache: ViewCache = { version: STORED.viewCache.version, savedAt: Date.now(), queries: cachedQueries(queryClient) };
+    const cache: ViewCache = { version: VIEW_STORED.viewCache.version, savedAt: Date.now(), queries: cachedQueries(queryClient) };
     browser.storage.local.set({ [PERSISTED_CACHE_KEY]: JSON.stringify(cache) }).catch(() => undefined);
   };
   return queryClient.getQueryCache().subscribe((event) => {
