@@ -49,7 +49,7 @@ function previewOf(adapter: ProviderAdapter | undefined, entry: ImportEntry, ind
   return { ...item, status: 'ready', reason: null };
 }
 
-export function dataHandlers({ platform, refresher, permissions, onSettingsChanged }: HandlerDeps): DataHandlers {
+export function dataHandlers({ platform, refresher, permissions, onSettingsChanged, sync }: HandlerDeps): DataHandlers {
   async function preview(file: ExportFile) {
     const { registry } = await accountsStore.read();
     return file.accounts.map((entry, index) => previewOf(registry.adapterFor(entry.provider), entry, index));
@@ -134,6 +134,8 @@ export function dataHandlers({ platform, refresher, permissions, onSettingsChang
     },
 
     async forgetEverything() {
+      // What this device put in the browser's sync storage goes too (other devices' items stay).
+      await sync.removeCopy().catch(() => 0);
       // No account write runs meanwhile (an update sealing a key under a lock config about to
       // go), no refresh or edit still out writes its profile back afterwards, and the key and
       // what it opened leave the worker's memory (requests still waiting for a slot see the

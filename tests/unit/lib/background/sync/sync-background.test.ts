@@ -178,4 +178,24 @@ describe('sync in the background', () => {
     expect(await syncArea()).toEqual({});
     expect((await bg.send('listAccounts', {})).accounts).toHaveLength(2);
   });
+
+  it('Forget everything takes out of storage.sync what this device put there, and leaves another device’s items', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.addMockAccount('insighto');
+    await bg.send('setSync', { on: true });
+    const other = {
+      kind: 'account',
+      id: 'theirs',
+      provider: 'insighto',
+      label: 'theirs',
+      settings: {},
+      secretFields: ['apiKey'],
+      createdAt: 1,
+      ...stamp(1),
+    };
+    await fakeBrowser.storage.sync.set({ 'account:theirs': other });
+    await bg.send('forgetEverything', {});
+    expect(await syncArea()).toEqual({ 'account:theirs': other });
+    expect(await bg.send('getSync', {})).toMatchObject({ on: false });
+  });
 });
