@@ -202,6 +202,11 @@ export const accountsStore = {
     });
   },
 
+  /** The id of every stored account, readable or not (sync must not take an unreadable one for removed). */
+  async storedIds(): Promise<string[]> {
+    return (await readRaw()).entries.map(idOf).filter((id): id is string => typeof id === 'string');
+  },
+
   /** How many stored accounts, readable or not, use a provider. */
   async countUsing(provider: string): Promise<number> {
     return countUsing((await readRaw()).entries, provider);
@@ -287,7 +292,8 @@ export const accountsStore = {
       }
       // A synced account's key stays asked for until it is typed here.
       const stillNeedsKey = stored.syncedIn === true && Object.values(secrets).some((secret) => secret === '');
-      const next = { ...account, settings, secrets, revision: revision + 1, ...(stillNeedsKey ? { syncedIn: true } : {}) };
+      const { syncedIn: _syncedIn, syncedRevision: _syncedRevision, ...changed } = account;
+      const next = { ...changed, settings, secrets, revision: revision + 1, ...(stillNeedsKey ? { syncedIn: true } : {}) };
       entries[index] = next;
       return next;
     });

@@ -30,6 +30,11 @@ export const definitionsStore = {
     return { definitions, problems };
   },
 
+  /** The id of every stored definition, readable or not. */
+  async storedIds(): Promise<string[]> {
+    return (await readEntries()).map((e) => (e as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+  },
+
   /** Adds the definition, or replaces the one with its id. */
   save(definition: ProviderDefinition): Promise<void> {
     return withLock(async () => {

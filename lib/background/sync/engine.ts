@@ -1,4 +1,5 @@
 import { toErrorInfo } from '../../shared/errors';
+import { MIN_SECRET_LENGTH } from '../../shared/providers/fields';
 import { t } from '../../shared/i18n';
 import {
   definitionHeadSchema,
@@ -33,7 +34,12 @@ export interface SyncArea {
 
 /** This device's accounts, definitions and preferences, as sync items (without secrets). */
 export interface LocalSide {
-  read(): Promise<{ items: Map<SyncKey, unknown>; names: Map<SyncKey, string>; secrets: string[] }>;
+  /**
+   * `held`: stored here but not readable (damaged, or of a provider this device lacks): neither
+   * taken for removed nor written over — a device that can't read an account never removes it
+   * everywhere.
+   */
+  read(): Promise<{ items: Map<SyncKey, unknown>; names: Map<SyncKey, string>; secrets: string[]; held: Set<SyncKey> }>;
   /** Applies another device's item here (null: it was removed there); throws when refused. */
   apply(key: SyncKey, content: unknown): Promise<void>;
 }
@@ -59,6 +65,7 @@ interface RemoteItem {
   stamp: Stamp;
   /** null: removed on that device. */
   content: unknown;
+  hash: string;
 }
 
 const REMOVED = 'removed';
@@ -74,39 +81,42 @@ function readRemote(raw: Record<string, unknown>) {
   const damaged: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (isPartKey(key)) continue;
-    const removed = removedSchema.safeParse(value);
-    if (removed.success) {
-      items.set(key as SyncKey, { stamp: stampOf(removed.data), content: null });
-      continue;
-    }
-    if (key.startsWith('account:')) {
-      const parsed = syncedAccountSchema.safeParse(value);
-      if (!parsed.success || `account:${parsed.data.id}` !== key) damaged.push(key);
-      else {
-        const { kind: _kind, rev: _rev, dev: _dev, at: _at, id: _id, ...content } = parsed.data;
-        items.set(key as SyncKey, { stamp: stampOf(parsed.data), content });
-      }
-    } else if (key.startsWith('definition:')) {
-      const head = definitionHeadSchema.safeParse(value);
-      const parts = head.success
-        ? Array.from({ length: head.data.parts }, (_, index) => definitionPartSchema.safeParse(raw[partKey(key, index)]))
-        : [];
-      const text = parts.every((part) => part.success) ? parts.map((part) => part.data).join('') : null;
-      let content: unknown = null;
-      try {
-        content = head.success && text !== null && text.length === head.data.length ? JSON.parse(text) : null;
-      } catch {
-        content = null;
-      }
-      if (!head.success || content === null || typeof content !== 'object') damaged.push(key);
-      else items.set(key as SyncKey, { stamp: stampOf(head.data), content });
-    } else if (key === 'prefs') {
-      const parsed = prefsSchema.safeParse(value);
-      if (!parsed.success) damaged.push(key);
-      else items.set(key, { stamp: stampOf(parsed.data), content: parsed.data.content });
+    // One item nested past the stack's depth, or otherwise unreadable, is that item's problem alone.
+    try {
+      const item = readItem(key, value, raw);
+      if (item === 'damaged') damaged.push(key);
+      else if (item) items.set(key as SyncKey, { ...item, hash: hashOf(item.content) });
+    } catch {
+      damaged.push(key);
     }
   }
   return { items, damaged };
+}
+
+function readItem(key: string, value: unknown, raw: Record<string, unknown>): Omit<RemoteItem, 'hash'> | 'damaged' | null {
+  const removed = removedSchema.safeParse(value);
+  if (removed.success) return { stamp: stampOf(removed.data), content: null };
+  if (key.startsWith('account:')) {
+    const parsed = syncedAccountSchema.safeParse(value);
+    if (!parsed.success || `account:${parsed.data.id}` !== key) return 'damaged';
+    const { kind: _kind, rev: _rev, dev: _dev, at: _at, id: _id, ...content } = parsed.data;
+    return { stamp: stampOf(parsed.data), content };
+  }
+  if (key.startsWith('definition:')) {
+    const head = definitionHeadSchema.safeParse(value);
+    if (!head.success) return 'damaged';
+    const parts = Array.from({ length: head.data.parts }, (_, index) => definitionPartSchema.safeParse(raw[partKey(key, index)]));
+    if (!parts.every((part) => part.success)) return 'damaged';
+    const text = parts.map((part) => part.data).join('');
+    if (text.length !== head.data.length) return 'damaged';
+    const content: unknown = JSON.parse(text);
+    return content !== null && typeof content === 'object' ? { stamp: stampOf(head.data), content } : 'damaged';
+  }
+  if (key === 'prefs') {
+    const parsed = prefsSchema.safeParse(value);
+    return parsed.success ? { stamp: stampOf(parsed.data), content: parsed.data.content } : 'damaged';
+  }
+  return null;
 }
 
 /** The sync area's entries for one item: its head (or the whole item) and a long definition's parts. */
@@ -124,8 +134,26 @@ function entriesFor(key: SyncKey, content: unknown, stamp: Stamp): Record<string
 
 const bytesOf = (entries: Record<string, unknown>) => Object.entries(entries).reduce((sum, [key, value]) => sum + itemBytes(key, value), 0);
 
-/** A secret this long or longer found in what would be written is a leak: it is not written. */
-const SECRET_MIN_CHARS = 6;
+/**
+ * Whether an item's content holds one of the device's secrets anywhere — in a value or a name,
+ * before any encoding (JSON escapes a quote; a definition is cut in parts after this).
+ */
+function carriesSecret(content: unknown, key: string, secrets: string[]): boolean {
+  const wanted = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+  if (wanted.length === 0) return false;
+  const texts: string[] = [key];
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object')
+      for (const [name, inner] of Object.entries(value)) {
+        texts.push(name);
+        walk(inner);
+      }
+  };
+  walk(content);
+  return texts.some((text) => wanted.some((secret) => text.includes(secret)));
+}
 
 export async function syncOnce({
   area,
@@ -151,12 +179,12 @@ export async function syncOnce({
   // Preferences and definitions first: an account may need its provider's definition.
   const ordered = [...keys].sort((a, b) => rank(a) - rank(b));
   for (const key of ordered) {
-    if (remote.damaged.includes(key)) continue;
+    if (remote.damaged.includes(key) || mine.held.has(key)) continue;
     const there = remote.items.get(key);
     const was = known[key];
     const here = mine.items.get(key);
     const hereHash = hashOf(here);
-    const thereHash = there ? hashOf(there.content) : undefined;
+    const thereHash = there?.hash;
     const changedThere =
       there !== undefined && (!was || was.rev !== there.stamp.rev || was.dev !== there.stamp.dev || was.at !== there.stamp.at);
     // Unknown here yet present, or different from what was last synced, or gone from the area.
@@ -187,8 +215,7 @@ export async function syncOnce({
       problems.push({ key, what: nameOf(key), message: t('sync.tooLong') });
       continue;
     }
-    const text = JSON.stringify(entries);
-    if (mine.secrets.some((secret) => secret.length >= SECRET_MIN_CHARS && text.includes(secret))) {
+    if (carriesSecret(here, key, mine.secrets)) {
       problems.push({ key, what: nameOf(key), message: t('sync.wouldCarrySecret') });
       continue;
     }

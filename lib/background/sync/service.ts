@@ -126,13 +126,15 @@ export function createSyncService({
       return status();
     },
 
-    /** Takes out of the browser's sync area what this device put there; what is on this device stays. */
+    /** Takes out of the browser's sync area what this device put there, and turns sync off here; what is on this device stays. */
     async removeCopy(): Promise<number> {
+      // Off first: a round the removal itself would start must not write it all back.
+      clearTimeout(timer);
+      timer = undefined;
       return exclusive(async () => {
         const state = await read();
-        const removed = await removeOwnCopy(area, state.deviceId);
-        await write({ ...state, known: {} });
-        return removed;
+        await write({ ...state, on: false, known: {} });
+        return removeOwnCopy(area, state.deviceId);
       });
     },
   };

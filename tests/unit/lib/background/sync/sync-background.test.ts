@@ -199,3 +199,120 @@ describe('sync in the background', () => {
     expect(await bg.send('getSync', {})).toMatchObject({ on: false });
   });
 });
+
+// What an attacker's read of the first version found (each test fails on that version): anyone
+// who can write the user's sync storage plants items; this device must not act on them beyond
+// what the user asked for here.
+describe('sync with items planted in storage.sync', () => {
+  const later = () => stamp(1, Date.now() + 60_000);
+
+  it('a definition changing the requests of a provider used here is not taken: its keys keep their requests', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('saveDefinition', { definition: definition() });
+    const account = await bg.send('addAccount', {
+      provider: 'custom:acme',
+      label: 'Acme',
+      credentials: { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) },
+    });
+    await bg.send('setSync', { on: true });
+    const planted = JSON.stringify({ ...definition(), method: 'POST', path: '/api/org/members', body: '{"role":"owner"}' });
+    await fromOtherDevice(bg, {
+      'definition:acme': { kind: 'definition', parts: 1, length: planted.length, ...later() },
+      'definition:acme#0': planted,
+    });
+    mock.requests.splice(0);
+    await bg.send('refresh', { accountId: account.id });
+    expect(mock.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/whoami']);
+    expect((await bg.send('getSync', {})).problems).toEqual([
+      expect.objectContaining({ what: 'Acme Cloud', message: expect.stringContaining('changes the requests sent with this device') }),
+    ]);
+    // A new name only (the answer's side): taken.
+    const renamed = JSON.stringify({ ...definition(), name: 'Acme (renamed)' });
+    await fromOtherDevice(bg, {
+      'definition:acme': { kind: 'definition', parts: 1, length: renamed.length, ...stamp(2, Date.now() + 120_000) },
+      'definition:acme#0': renamed,
+    });
+    expect((await bg.send('listDefinitions', {})).definitions.map((d) => (d as { name: string }).name)).toEqual(['Acme (renamed)']);
+  });
+
+  it('a browser-session account from another device does not send this browser’s cookies until consented here', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('setSync', { on: true });
+    const planted = JSON.stringify({ ...definition(), id: 'planted', fields: [], auth: { type: 'browser-session', cookie: 'session' } });
+    mock.requests.splice(0);
+    await fromOtherDevice(bg, {
+      'definition:planted': { kind: 'definition', parts: 1, length: planted.length, ...later() },
+      'definition:planted#0': planted,
+      'account:planted': {
+        kind: 'account',
+        id: 'planted',
+        provider: 'custom:planted',
+        label: 'Work',
+        settings: { baseUrl: mock.baseUrl('acme'), useBrowserSession: 'true' },
+        secretFields: [],
+        createdAt: 1,
+        ...later(),
+      },
+    });
+    expect(mock.requests).toEqual([]);
+    const [account] = (await bg.send('listAccounts', {})).accounts;
+    expect(account).toMatchObject({ id: 'planted', status: { state: 'settings-incomplete' } });
+  });
+
+  it('preferences from another device never touch the lock; a planted extra is refused whole', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('setSettings', { lockIdleMinutes: 15 });
+    await bg.send('setSync', { on: true });
+    await fromOtherDevice(bg, { prefs: { kind: 'prefs', content: { refreshMinutes: 60, lockIdleMinutes: 0 }, ...later() } });
+    const { settings } = await bg.send('getStatus', {});
+    expect(settings).toMatchObject({ lockIdleMinutes: 15, refreshMinutes: 30 });
+    await fromOtherDevice(bg, { prefs: { kind: 'prefs', content: { refreshMinutes: 60 }, ...stamp(2, Date.now() + 120_000) } });
+    expect((await bg.send('getStatus', {})).settings).toMatchObject({ lockIdleMinutes: 15, refreshMinutes: 60 });
+  });
+
+  it('an account this device cannot read yet is neither stored unreadable nor written back as removed', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.send('setSync', { on: true });
+    const theirs = {
+      kind: 'account',
+      id: 'theirs',
+      provider: 'custom:not-here',
+      label: 'x',
+      settings: {},
+      secretFields: [],
+      createdAt: 1,
+      ...later(),
+    };
+    await fromOtherDevice(bg, { 'account:theirs': theirs });
+    await bg.core.sync.syncNow();
+    expect((await syncArea())['account:theirs']).toEqual(theirs);
+    expect((await bg.send('listAccounts', {})).problems).toEqual([]);
+    expect((await bg.send('getSync', {})).problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('its provider is not on this device yet') }),
+    ]);
+  });
+
+  it('secret field names come from this device’s provider, not from the item: an account holding its key keeps working', async () => {
+    const bg = backgroundHarness(mock);
+    const account = await bg.addMockAccount('leadping');
+    await bg.send('setSync', { on: true });
+    const item = (await syncArea())[`account:${account.id}`] as Record<string, unknown>;
+    await fromOtherDevice(bg, {
+      [`account:${account.id}`]: { ...item, secretFields: ['token', 'baseUrl', 'junk'], label: 'renamed', ...later() },
+    });
+    const [entry] = (await bg.send('refresh', { accountId: account.id })).entries;
+    expect(entry!.error).toBeNull();
+    expect((await bg.send('listAccounts', {})).problems).toEqual([]);
+  });
+
+  it('Remove synced copy turns sync off first: the round its own removal starts writes nothing back', async () => {
+    const bg = backgroundHarness(mock);
+    await bg.addMockAccount('insighto');
+    await bg.send('setSync', { on: true });
+    await bg.send('removeSyncedCopy', {});
+    await bg.core.sync.noteChange('sync', ['account:x']);
+    await bg.core.sync.settle();
+    expect(await syncArea()).toEqual({});
+    expect(await bg.send('getSync', {})).toMatchObject({ on: false });
+  });
+});

@@ -77,7 +77,12 @@ function memoryDevice(name: string, area: ReturnType<typeof sharedArea>) {
         items.set(`definition:${id}`, definition);
         names.set(`definition:${id}`, definition.name);
       }
-      return { items, names, secrets: [...accounts.values()].flatMap((a) => Object.values(a.secrets)).filter(Boolean) };
+      return {
+        items,
+        names,
+        secrets: [...accounts.values()].flatMap((a) => Object.values(a.secrets)).filter(Boolean),
+        held: new Set<SyncKey>(),
+      };
     },
     async apply(key, content) {
       const id = key.slice(key.indexOf(':') + 1);
@@ -325,5 +330,37 @@ describe('sync between two devices', () => {
     await a.sync(1000);
     expect(area.writes()).toBe(1);
     expect(Object.keys(area.data)).toHaveLength(30);
+  });
+
+  it('a definition nested past the stack’s depth is set aside alone; the rest of the round goes on', async () => {
+    const { area, b } = twoDevices();
+    // 27,000 levels in 54,000 characters (8 parts): JSON.parse takes it, JSON.stringify overflows.
+    const deep = `${'['.repeat(27_000)}${']'.repeat(27_000)}`;
+    const parts = Math.ceil(deep.length / 7_000);
+    area.data['definition:deep'] = { kind: 'definition', parts, length: deep.length, rev: 1, dev: 'z', at: 1 };
+    for (let index = 0; index < parts; index += 1) area.data[`definition:deep#${index}`] = deep.slice(index * 7_000, (index + 1) * 7_000);
+    area.data['account:fine'] = { kind: 'account', id: 'fine', ...leadping('fine'), secretFields: ['token'], rev: 1, dev: 'z', at: 1 };
+    delete (area.data['account:fine'] as { secrets?: unknown }).secrets;
+    await b.sync(1000);
+    expect(b.accounts.has('fine')).toBe(true);
+    expect(b.state.problems.map((problem) => problem.key)).toEqual(['definition:deep']);
+  });
+
+  it('finds a secret anywhere before encoding: with a quote or backslash, of 4 characters, or across a definition’s parts', async () => {
+    for (const secret of ['abc"defghij', 'a\\bcdefgh', 'k3y5']) {
+      const { area, a } = twoDevices();
+      a.change(100, () => a.accounts.set('acc-1', { ...leadping('work', secret), settings: { note: `pasted ${secret} here` } }));
+      await a.sync(1000);
+      expect(area.data['account:acc-1'], secret).toBeUndefined();
+    }
+    const { area, a } = twoDevices();
+    const secret = 'SPLIT-SECRET-VALUE-0123456789';
+    a.change(100, () => {
+      a.accounts.set('acc-1', leadping('work', secret));
+      a.definitions.set('d', { id: 'd', name: 'D', body: `${'p'.repeat(7_000 - 30)}${secret}` });
+    });
+    await a.sync(1000);
+    expect(Object.keys(area.data).filter((key) => key.startsWith('definition:d'))).toEqual([]);
+    expect(a.state.problems).toEqual([expect.objectContaining({ key: 'definition:d', message: expect.stringContaining('key or token') })]);
   });
 });
