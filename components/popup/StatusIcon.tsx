@@ -1,19 +1,9 @@
+import { STROKE } from './icons';
+
 // Errors and warnings carry a shape of their own, not colour alone: a stop sign for what is
 // broken, a triangle for what will break. Drawn inline, themed by currentColor.
 
-const ICON = {
-  viewBox: '0 0 24 24',
-  width: 18,
-  height: 18,
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-  'aria-hidden': true,
-  focusable: false,
-  className: 'status-icon',
-} as const;
+const ICON = { ...STROKE, className: 'status-icon' };
 
 export function StatusIcon({ level }: { level: 'error' | 'warning' }) {
   return level === 'error' ? (

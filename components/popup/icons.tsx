@@ -1,7 +1,7 @@
 // The header's icons, drawn inline (no request, themed by currentColor). Decorative: each
 // button names itself with aria-label.
 
-const STROKE = {
+export const STROKE = {
   viewBox: '0 0 24 24',
   width: 18,
   height: 18,

@@ -23,6 +23,22 @@ async function fromOtherDevice(bg: ReturnType<typeof backgroundHarness>, items: 
 
 const stamp = (rev: number, at = Date.now()) => ({ rev, dev: 'other-device', at });
 
+/** A definition as another device writes it: its head and its one part. */
+function definitionItems(id: string, content: unknown, written: ReturnType<typeof stamp>) {
+  const text = JSON.stringify(content);
+  return { [`definition:${id}`]: { kind: 'definition', parts: 1, length: text.length, ...written }, [`definition:${id}#0`]: text };
+}
+
+/** The Acme definition and an account of it with its key, as saved on this device. */
+async function acmeAccount(bg: ReturnType<typeof backgroundHarness>) {
+  await bg.send('saveDefinition', { definition: definition() });
+  return bg.send('addAccount', {
+    provider: 'custom:acme',
+    label: 'Acme',
+    credentials: { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) },
+  });
+}
+
 describe('sync in the background', () => {
   it('puts account settings, definitions and preferences in storage.sync, never a key, profile or the lock', async () => {
     const bg = backgroundHarness(mock);
@@ -136,20 +152,11 @@ describe('sync in the background', () => {
 
   it('a definition from another device goes through the checks of a save: a secret field never becomes plain', async () => {
     const bg = backgroundHarness(mock);
-    await bg.send('saveDefinition', { definition: definition() });
-    const account = await bg.send('addAccount', {
-      provider: 'custom:acme',
-      label: 'Acme',
-      credentials: { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) },
-    });
+    const account = await acmeAccount(bg);
     await bg.send('setSync', { on: true });
     const base = definition() as unknown as { fields: Array<{ name: string; secret?: boolean }> };
     const plain = { ...base, fields: base.fields.map((field) => ({ ...field, secret: false })) };
-    const text = JSON.stringify(plain);
-    await fromOtherDevice(bg, {
-      'definition:acme': { kind: 'definition', parts: 1, length: text.length, ...stamp(5, Date.now() + 1000) },
-      'definition:acme#0': text,
-    });
+    await fromOtherDevice(bg, definitionItems('acme', plain, stamp(5, Date.now() + 1000)));
     const { definitions } = await bg.send('listDefinitions', {});
     const [kept0] = definitions as unknown as Array<{ fields: Array<{ name: string; secret?: boolean }> }>;
     expect(kept0!.fields.filter((field) => field.secret).map((field) => field.name)).toEqual(['apiKey']);
@@ -208,18 +215,10 @@ describe('sync with items planted in storage.sync', () => {
 
   it('a definition changing the requests of a provider used here is not taken: its keys keep their requests', async () => {
     const bg = backgroundHarness(mock);
-    await bg.send('saveDefinition', { definition: definition() });
-    const account = await bg.send('addAccount', {
-      provider: 'custom:acme',
-      label: 'Acme',
-      credentials: { baseUrl: mock.baseUrl('acme'), ...mock.credentials('acme', mock.acme.userIds()[0]!) },
-    });
+    const account = await acmeAccount(bg);
     await bg.send('setSync', { on: true });
-    const planted = JSON.stringify({ ...definition(), method: 'POST', path: '/api/org/members', body: '{"role":"owner"}' });
-    await fromOtherDevice(bg, {
-      'definition:acme': { kind: 'definition', parts: 1, length: planted.length, ...later() },
-      'definition:acme#0': planted,
-    });
+    const planted = { ...definition(), method: 'POST', path: '/api/org/members', body: '{"role":"owner"}' };
+    await fromOtherDevice(bg, definitionItems('acme', planted, later()));
     mock.requests.splice(0);
     await bg.send('refresh', { accountId: account.id });
     expect(mock.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/whoami']);
@@ -227,22 +226,17 @@ describe('sync with items planted in storage.sync', () => {
       expect.objectContaining({ what: 'Acme Cloud', message: expect.stringContaining('changes the requests sent with this device') }),
     ]);
     // A new name only (the answer's side): taken.
-    const renamed = JSON.stringify({ ...definition(), name: 'Acme (renamed)' });
-    await fromOtherDevice(bg, {
-      'definition:acme': { kind: 'definition', parts: 1, length: renamed.length, ...stamp(2, Date.now() + 120_000) },
-      'definition:acme#0': renamed,
-    });
+    await fromOtherDevice(bg, definitionItems('acme', { ...definition(), name: 'Acme (renamed)' }, stamp(2, Date.now() + 120_000)));
     expect((await bg.send('listDefinitions', {})).definitions.map((d) => (d as { name: string }).name)).toEqual(['Acme (renamed)']);
   });
 
   it('a browser-session account from another device does not send this browser’s cookies until consented here', async () => {
     const bg = backgroundHarness(mock);
     await bg.send('setSync', { on: true });
-    const planted = JSON.stringify({ ...definition(), id: 'planted', fields: [], auth: { type: 'browser-session', cookie: 'session' } });
+    const planted = { ...definition(), id: 'planted', fields: [], auth: { type: 'browser-session', cookie: 'session' } };
     mock.requests.splice(0);
     await fromOtherDevice(bg, {
-      'definition:planted': { kind: 'definition', parts: 1, length: planted.length, ...later() },
-      'definition:planted#0': planted,
+      ...definitionItems('planted', planted, later()),
       'account:planted': {
         kind: 'account',
         id: 'planted',
