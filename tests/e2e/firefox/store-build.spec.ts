@@ -136,7 +136,7 @@ test('one edit per provider reaches the mock provider, from the popup', async ({
   }
 });
 
-test('a rejected key and a signed-out Wacht session say so; the export holds no secret', async ({
+test('a rejected key and a signed-out Wacht session say so; the export and the sync storage hold no secret', async ({
   firefox,
   mock,
   openOptions,
@@ -168,6 +168,21 @@ test('a rejected key and a signed-out Wacht session say so; the export holds no 
   expect(exported).toContain(mock.baseUrl('leadping'));
   expect(exported).not.toContain(mock.credentials('leadping', mock.leadping.userIds()[0]!).token!);
   expect(await textOf(options)).not.toContain(mock.credentials('leadping', mock.leadping.userIds()[0]!).token!);
+
+  // Sync (issue 27) through Firefox's own storage.sync: the accounts go there, their keys never.
+  await options.evaluate(() =>
+    [...document.querySelectorAll('label.checkbox')]
+      .find((label) => label.textContent?.includes('Sync accounts and providers across my browsers'))
+      ?.querySelector('input')
+      ?.click(),
+  );
+  await waitForText(options, 'Last synced');
+  const synced = await options.evaluate(async () =>
+    JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.sync.get(null)),
+  );
+  expect(synced).toContain(`account:${accounts[0]!.id}`);
+  expect(synced).toContain(`account:${accounts[1]!.id}`);
+  expect(synced).not.toContain(mock.credentials('leadping', mock.leadping.userIds()[0]!).token!);
 });
 
 test('the alarm refresh runs, and a reload of the background page keeps everything', async ({ firefox, mock, openOptions, openPopup }) => {
