@@ -16,7 +16,7 @@ export function Freshness({ accountId, refreshing, locked }: { accountId: string
   if (refreshing || query.isFetching) {
     return (
       <span className="freshness" role="status">
-        {t('popup.refreshing')}
+        {entry?.profile ? t('popup.refreshing') : t('popup.loadingProfile')}
       </span>
     );
   }
