@@ -122,7 +122,7 @@ async function addDemoAccounts(context: BrowserContext, popupUrl: string, provid
   return { accounts, ready };
 }
 
-const { context, extensionId } = await launch('en');
+const { context, extensionId, profileDir } = await launch('en');
 const popupUrl = `chrome-extension://${extensionId}/popup.html`;
 
 if (!headless) {
@@ -137,17 +137,20 @@ if (!headless) {
   console.log('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => process.on('SIGINT', () => resolve()));
   await context.close();
+  fs.rmSync(profileDir, { recursive: true, force: true });
 } else {
   fs.mkdirSync(outDir, { recursive: true });
   const shots: string[] = [];
   await shootEveryState(context, extensionId, '', true);
   await context.close();
+  fs.rmSync(profileDir, { recursive: true, force: true });
   // The same in a German browser: the UI language picks the messages.
   mock.reset();
   mock.wacht.sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
   const german = await launch('de');
   await shootEveryState(german.context, german.extensionId, 'de-', false);
   await german.context.close();
+  fs.rmSync(german.profileDir, { recursive: true, force: true });
 
   console.log(`\nScreenshots (${shots.length}) in ${outDir}:`);
   for (const file of shots) console.log(`  ${path.basename(file)}`);
@@ -175,6 +178,8 @@ if (!headless) {
     const showPopup = async (accountId: string) => {
       const page = await openPopup(accountId);
       await page.locator('.card h1').waitFor();
+      // The first frame comes from the popup's cache, without the raw answer: wait for the fresh one.
+      await page.locator('summary', { hasText: /Raw response|Rohdaten/ }).waitFor();
       // Let the avatar image arrive before the picture is taken.
       await page.waitForLoadState('networkidle');
       return page;
@@ -186,6 +191,9 @@ if (!headless) {
       (await context.waitForEvent('page', { predicate: (page) => page.url().includes('/options.html') }));
     await welcome.setViewportSize({ width: 900, height: 800 });
     await welcome.getByRole('button', { name: /Got it|Verstanden/ }).waitFor();
+    // The whole page, its last section drawn too (a full-page shot measures the page when taken).
+    await welcome.locator('section[aria-labelledby="data-title"] button').first().waitFor();
+    await welcome.locator('section[aria-labelledby="sync-title"] input[type="checkbox"]:not([disabled])').waitFor();
     await shoot(welcome, 'options-welcome');
     await welcome.close();
     const empty = await openPopup();

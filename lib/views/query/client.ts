@@ -72,6 +72,9 @@ export async function restoreQueryCache(queryClient: QueryClient): Promise<Resto
     queryClient.setQueryData(queryKey, data, { updatedAt });
     restored.push({ queryKey, data });
   }
+  // Kept without their raw answers: each is asked for again when shown (the background's stored
+  // copy, no provider call while it is fresh), so switching accounts brings the raw view back.
+  void queryClient.invalidateQueries({ queryKey: ['profile'], refetchType: 'none' });
   return restored;
 }
 

@@ -28,6 +28,8 @@ describe("the popup's persisted cache", () => {
     expect(restored.map((r) => r.queryKey[0]).sort()).toEqual(['accounts', 'profile']);
     expect(next.getQueryData(['profile', 'a1'])).toEqual(emptyEntry('a1'));
     expect(next.getQueryState(['profile', 'a1'])?.dataUpdatedAt).toBe(1_700_000_000_000);
+    // Painted from the copy, then asked for again once shown: the raw answer comes back with it.
+    expect(next.getQueryState(['profile', 'a1'])?.isInvalidated).toBe(true);
     expect(next.getQueryData(['accounts'])).toEqual({ accounts: [], problems: [] });
     expect(next.getQueryData(['settings'])).toBeUndefined();
   });
