@@ -21,23 +21,36 @@ test('a popup opened over a provider’s page selects that account and says so; 
 
   const openPopupWindow = async () => {
     const opened = context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/popup.html') });
-    await serviceWorker.evaluate(
-      (url) => chrome.windows.create({ url, type: 'popup', focused: false }),
-      `chrome-extension://${extensionId}/popup.html`,
-    );
+    // Chromium under load may focus a new window despite `focused: false`; the toolbar popup never
+    // takes the focus from the window it opens over, so the page's window gets it back at once.
+    await serviceWorker.evaluate(async (url) => {
+      const [here] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.windows.create({ url, type: 'popup', focused: false });
+      if (here) await chrome.windows.update(here.windowId, { focused: true });
+    }, `chrome-extension://${extensionId}/popup.html`);
     return opened;
   };
 
   // On the provider's own host (the mock providers live on 127.0.0.1, its own site).
   const page = await context.newPage();
   await page.goto(`${mock.baseUrl('insighto')}/`);
-  const popup = await openPopupWindow();
-  await expect(popup.getByRole('status').filter({ hasText: 'the site of this tab' })).toHaveText(
-    'Showing the account for 127.0.0.1, the site of this tab.',
-  );
-  // All mock providers share that host: the first account on it is shown, not the last choice.
-  await expect(popup.locator('.card h1')).toHaveText(DEMO_PEOPLE.insighto);
-  await popup.close();
+  // The popup asks the browser for the active tab of the last focused window. Opened as a window
+  // of its own here (the toolbar popup isn't one), it can, under a loaded machine, be handed the
+  // focus before it asks — in the full suite about one run in two, never alone — and then finds
+  // no page: it is opened again then (up to three times), as the user would click the button again.
+  await expect(async () => {
+    const popup = await openPopupWindow();
+    try {
+      await expect(popup.getByRole('status').filter({ hasText: 'the site of this tab' })).toHaveText(
+        'Showing the account for 127.0.0.1, the site of this tab.',
+        { timeout: 4_000 },
+      );
+      // All mock providers share that host: the first account on it is shown, not the last choice.
+      await expect(popup.locator('.card h1')).toHaveText(DEMO_PEOPLE.insighto);
+    } finally {
+      await popup.close();
+    }
+  }).toPass({ intervals: [500], timeout: 25_000 });
 
   // On another site, with the provider's page still open in another window behind it: no notice,
   // the last choice stands (only the window the popup is opened over counts).
