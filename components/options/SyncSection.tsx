@@ -22,14 +22,14 @@ export function SyncSection() {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const sync = status.data;
 
-  const run = async (work: () => Promise<SyncStatus>, done?: (status: SyncStatus) => string | null) => {
+  /** Runs a sync request; what it answers is the section's state, and `said` its words, if any. */
+  const run = async (work: () => Promise<{ status: SyncStatus; said?: string }>) => {
     setBusy(true);
     setMessage(null);
     try {
-      const next = await work();
+      const { status: next, said } = await work();
       queryClient.setQueryData(queryKeys.sync, next);
-      const text = done?.(next);
-      if (text) setMessage({ error: false, text });
+      if (said) setMessage({ error: false, text: said });
     } catch (error) {
       setMessage({ error: true, text: toErrorInfo(error).detail ?? t('options.settings.notSaved') });
     } finally {
@@ -47,7 +47,7 @@ export function SyncSection() {
           onChange={(event) => {
             const on = event.target.checked;
             setTurning(on);
-            void run(() => request('setSync', { on })).finally(() => setTurning(null));
+            void run(async () => ({ status: await request('setSync', { on }) })).finally(() => setTurning(null));
           }}
         />{' '}
         {t('sync.toggle')}
@@ -82,14 +82,10 @@ export function SyncSection() {
           type="button"
           disabled={busy || !sync}
           onClick={() =>
-            void run(
-              async () => {
-                const { removed, status: next } = await request('removeSyncedCopy', {});
-                setMessage({ error: false, text: plural('sync.removed', removed) });
-                return next;
-              },
-              () => null,
-            )
+            void run(async () => {
+              const { removed, status: next } = await request('removeSyncedCopy', {});
+              return { status: next, said: plural('sync.removed', removed) };
+            })
           }
         >
           {t('sync.removeCopy')}

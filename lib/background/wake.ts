@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CREDENTIAL_PORT } from '../shared/messaging/channels';
-import { areaKey, STORED, STORED_FAMILIES } from '../shared/storage';
+import { areaKey, STORED, STORED_FAMILIES, SYNCED_LOCAL_KEYS } from '../shared/storage';
 import { readyAnswer } from './ready-answer';
 import { isOwnPage, isRequest, type Sender } from './sender';
 import { noteWrite, storageWrites } from './storage/area';
@@ -21,7 +21,6 @@ const WAKE_CHORES_DELAY_MS = 1_000;
 // about the background's answers.
 const UNRELATED = [STORED.viewCache.key, STORED.selectedAccount.key, STORED.readyAnswer.key, STORED_FAMILIES.draft.prefix].map(areaKey);
 const related = (key: string) => !UNRELATED.some((unrelated) => key.startsWith(unrelated));
-const SYNCED_LOCAL_KEYS = new Set([STORED.accounts.key, STORED.definitions.key, STORED.settings.key].map(areaKey));
 
 export function startBackground(): void {
   let made: Core | undefined;

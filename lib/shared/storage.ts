@@ -5,7 +5,7 @@
 // storage API (lib/views/preferences.ts, drafts.ts, query/client.ts).
 // tests/unit/lib/shared/storage.test.ts checks that a full session writes no key missing here.
 
-import { type StoredFamily, type StoredKey, VIEW_STORED, VIEW_STORED_FAMILIES } from './storage-views';
+import { areaKey, type StoredFamily, type StoredKey, VIEW_STORED, VIEW_STORED_FAMILIES } from './storage-views';
 
 export { areaKey, type StoredFamily, type StoredKey } from './storage-views';
 
@@ -65,5 +65,10 @@ export const STORED_FAMILIES = {
   },
   ...VIEW_STORED_FAMILIES,
 } as const satisfies Record<string, StoredFamily>;
+
+/** The background's keys whose change is this device's news for sync (accounts, definitions, settings), by their names in `local`. */
+export const SYNCED_LOCAL_KEYS: ReadonlySet<string> = new Set(
+  [STORED.accounts.key, STORED.definitions.key, STORED.settings.key].map(areaKey),
+);
 
 export const profileKey = (accountId: string) => `${STORED_FAMILIES.profile.prefix}${accountId}` as const;

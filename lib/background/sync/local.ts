@@ -137,13 +137,12 @@ function mergeAccount(
 export function localSide(deps: LocalSideDeps): LocalSide {
   return {
     async read() {
-      const [{ accounts }, { definitions }, { settings }, secrets] = await Promise.all([
+      const [{ accounts, registry }, { definitions }, { settings }, secrets] = await Promise.all([
         accountsStore.read(),
         definitionsStore.read(),
         settingsStore.read(),
         accountsStore.secretValues(),
       ]);
-      const registry = await loadRegistry();
       const items = new Map<SyncKey, unknown>();
       const names = new Map<SyncKey, string>();
       for (const { account, adapter } of accounts) {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { toErrorInfo } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import type { SyncStatus } from '../../shared/model';
-import { areaKey, STORED } from '../../shared/storage';
+import { STORED, SYNCED_LOCAL_KEYS } from '../../shared/storage';
 import { createLock } from '../lock';
 import { storage } from '../storage/area';
 import { type LocalSide, removeOwnCopy, type SyncArea, syncOnce, type SyncState, usage } from './engine';
@@ -10,9 +10,6 @@ import { SYNC_QUOTA } from './items';
 
 /** Writes wait this long for more: the browser allows 120 sync writes a minute. */
 const BATCH_MS = 2_000;
-
-// The keys whose change is this device's news for sync (the accounts, definitions, settings).
-const LOCAL_KEYS = new Set([STORED.accounts.key, STORED.definitions.key, STORED.settings.key].map(areaKey));
 
 /** The browser's own sync area (Chrome sync, Firefox Sync). */
 export function browserSyncArea(): SyncArea {
@@ -96,7 +93,7 @@ export function createSyncService({
     status,
     /** A storage change: this device's accounts, definitions or settings, or another device's items. */
     async noteChange(areaName: string, keys: string[]): Promise<void> {
-      if (areaName === 'local' && !keys.some((key) => LOCAL_KEYS.has(key))) return;
+      if (areaName === 'local' && !keys.some((key) => SYNCED_LOCAL_KEYS.has(key))) return;
       if (areaName !== 'local' && areaName !== 'sync') return;
       const state = await read();
       if (!state.on) return;
